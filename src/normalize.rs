@@ -1,0 +1,176 @@
+//! Text normalisation: the one place that decides which differences in raw text are not differences at all.
+//!
+//! Every text that enters storydiff (a file, stdin, an extracted web page) goes through
+//! [`normalize_text`] before it is split into paragraphs and hashed, so that the same article with CRLF line
+//! ends, trailing spaces, no-break spaces or decomposed accents hashes the same. The rules, in order:
+//!
+//! 1. a leading byte-order mark is dropped;
+//! 2. CRLF and lone CR become LF; the Unicode line and paragraph separators (U+2028, U+2029) become LF;
+//! 3. the text is put in Unicode Normalization Form C;
+//! 4. tabs, no-break spaces (U+00A0, U+202F) and every other Unicode space separator (category Zs)
+//!    become an ASCII space;
+//! 5. other control characters (C0, DEL, C1) are removed, as are the bidirectional override and isolate
+//!    controls (U+202A–U+202E, U+2066–U+2069), which can only disguise text;
+//! 6. runs of spaces collapse to one; spaces at the start and end of every line are removed.
+//!
+//! Typographic variants that carry no meaning to a machine but do to a reader (curly vs straight quotes,
+//! dashes) are *not* folded here: they are part of what was published. The diff classes such changes as
+//! `typography` instead (see [`fold_typography`]).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalise raw article text by the rules in this module's documentation.
+///
+/// ```
+/// use storydiff::normalize::normalize_text;
+/// assert_eq!(normalize_text("a\u{00A0} b  \r\nc\t"), "a b\nc");
+/// ```
+pub fn normalize_text(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    let mut unified = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                unified.push('\n');
+            }
+            '\u{2028}' | '\u{2029}' => unified.push('\n'),
+            _ => unified.push(c),
+        }
+    }
+    let mut out = String::with_capacity(unified.len());
+    for (i, line) in unified.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        push_normalized_line(&mut out, line);
+    }
+    out
+}
+
+/// Append one line (without its newline) to `out`, normalised: NFC, spaces folded, controls removed,
+/// trimmed at both ends.
+fn push_normalized_line(out: &mut String, line: &str) {
+    let mut pending_space = false;
+    let mut wrote_any = false;
+    for c in line.nfc() {
+        if is_space(c) {
+            pending_space = wrote_any;
+            continue;
+        }
+        if is_removed_control(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+        wrote_any = true;
+    }
+}
+
+/// Whether `c` counts as a space for normalisation (tab, ASCII space, every Unicode space separator).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Control characters that are dropped: C0 (but LF, which is handled by the caller), DEL, C1, and the
+/// bidirectional embedding, override and isolate controls.
+fn is_removed_control(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Fold the typographic variants a reader does not count as an edit: curly quotes and apostrophes to
+/// straight ones, every dash (hyphen-minus, en, em, figure, minus, `--`) to `-`, ellipsis to `...`.
+///
+/// Used to decide whether a change is typography only; never applied to stored text.
+///
+/// ```
+/// use storydiff::normalize::fold_typography;
+/// assert_eq!(fold_typography("“Yes” — it’s"), fold_typography("\"Yes\" -- it's"));
+/// ```
+pub fn fold_typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => out.push('"'),
+            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => out.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+            '-' => {
+                while chars.peek() == Some(&'-') {
+                    chars.next();
+                }
+                out.push('-');
+            }
+            '…' => out.push_str("..."),
+            _ => out.push(c),
+        }
+    }
+    // Spacing around a dash is a matter of house style too: "a — b", "a—b" and "a--b" are one text.
+    let mut spaced = String::with_capacity(out.len());
+    let bytes: Vec<char> = out.chars().collect();
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == ' ' {
+            let next_dash = bytes.get(i + 1) == Some(&'-');
+            let prev_dash = i > 0 && bytes[i - 1] == '-';
+            if next_dash || prev_dash {
+                continue;
+            }
+        }
+        spaced.push(c);
+    }
+    spaced
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_trailing_spaces_and_nbsp_fold_away() {
+        let a = "Headline\n\nThe  quick\u{A0}fox.\n";
+        let b = "Headline  \r\n\r\nThe quick fox. \r\n";
+        assert_eq!(normalize_text(a), normalize_text(b));
+    }
+
+    #[test]
+    fn nfc_composes_accents() {
+        assert_eq!(normalize_text("Zelenskyy cafe\u{301}"), "Zelenskyy café");
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_removed_but_newlines_kept() {
+        assert_eq!(normalize_text("a\u{0}b\u{202E}c\nd\u{7}"), "abc\nd");
+    }
+
+    #[test]
+    fn lone_cr_and_unicode_separators_become_newlines() {
+        assert_eq!(normalize_text("a\rb\u{2029}c"), "a\nb\nc");
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(normalize_text("\u{FEFF}text"), "text");
+    }
+
+    #[test]
+    fn curly_quotes_are_kept_by_normalisation() {
+        assert_eq!(normalize_text("“no”"), "“no”");
+    }
+
+    #[test]
+    fn typography_fold_equates_dash_styles() {
+        assert_eq!(fold_typography("(CNN) —"), fold_typography("(CNN) --"));
+        assert_eq!(fold_typography("(CNN) –"), fold_typography("(CNN)-"));
+        assert_ne!(fold_typography("(CNN) —"), fold_typography("(AP) —"));
+    }
+}
