@@ -6,6 +6,7 @@
 //! `report`. The library has no terminal, no argument parsing and no globals; `src/main.rs` is the thin CLI.
 
 pub mod article;
+pub mod diff;
 pub mod error;
 pub mod furniture;
 pub mod normalize;

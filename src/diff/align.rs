@@ -1,0 +1,681 @@
+//! Paragraph alignment: which paragraph of the old version became which of the new, in the spirit of
+//! MediaWiki's wikidiff2 and of the NewsEdits work on news revisions.
+//!
+//! 1. **Anchors.** Paragraphs identical up to typography and spacing are matched by a patience diff of
+//!    their folded texts (`similar`), which keeps them in order; everything between two anchors is a *gap*.
+//! 2. **Identical paragraphs elsewhere** (moved without edits) are matched across gaps, first occurrence
+//!    with first occurrence.
+//! 3. **Similar paragraphs** are paired greedily, most similar first, by word-bag similarity (see
+//!    [`super::words::Bag`]): a pair in the same gap needs [`CHANGE_THRESHOLD`], a pair across gaps (a move)
+//!    [`MOVE_THRESHOLD`]; a paragraph left over was added or removed.
+//! 4. **Splits and merges.** A pair grows into a split (one old paragraph, several consecutive new ones)
+//!    or a merge when adding an unpaired neighbour raises the combined similarity, each added part is mostly
+//!    made of the other side's words ([`SPLIT_PART_CONTAINMENT`]), and the result reaches
+//!    [`SPLIT_THRESHOLD`].
+//! 5. **Moves.** The matched groups that stay in order are a maximum-weight increasing subsequence (weight:
+//!    the groups' letters and digits); the others moved. Only paragraphs with at least
+//!    [`MIN_MOVED_ALNUM`] letters or digits are called moved; a shorter one out of order becomes a removal
+//!    plus an addition.
+//! 6. **Reading order.** Groups are ordered by their first new paragraph; removed paragraphs sit right after
+//!    the in-order paragraph that preceded them in the old version.
+
+use std::collections::{HashMap, VecDeque};
+
+use serde::Serialize;
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+use super::budget::{Budget, MAX_PAIR_CANDIDATES, PAIR_BAND};
+use super::words::{Bag, Interner};
+use crate::normalize::fold_typography;
+
+/// Least similarity for two paragraphs in the same changed region to be the same paragraph reworded;
+/// below it they are a removal plus an addition. wikidiff2's `change_threshold` (0.2). On the corpus no
+/// pair between 0.2 and 0.3 was a false pairing in the sample we read (see the diff branch report).
+pub const CHANGE_THRESHOLD: f64 = 0.2;
+
+/// Least similarity for two paragraphs in different regions to be paired as a move: stricter than an
+/// in-place pairing, because a false move is more confusing than an addition. wikidiff2's
+/// `moved_line_threshold` (0.4).
+pub const MOVE_THRESHOLD: f64 = 0.4;
+
+/// Least combined similarity for a split or merge: one paragraph against the concatenation of the
+/// others. wikidiff2's `final_split_threshold` (0.6).
+pub const SPLIT_THRESHOLD: f64 = 0.6;
+
+/// Least share of a split part's words (by weight) that must come from the paragraph it was split from,
+/// so that a new paragraph written next to a reworded one is not taken for a piece of it. Ours: parts of
+/// true splits on the corpus score 0.85–1.0, new paragraphs that quote the same names ≤ 0.6.
+pub const SPLIT_PART_CONTAINMENT: f64 = 0.7;
+
+/// Least count of letters and digits for a paragraph to be called moved (the rule: a two-word
+/// line out of order is noise, not a move).
+pub const MIN_MOVED_ALNUM: usize = 20;
+
+/// Which way a moved paragraph went in the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Earlier in the story (towards the top).
+    Up,
+    /// Later in the story.
+    Down,
+}
+
+/// A set of old paragraphs matched with a set of new ones: 1:1 (kept, reworded, moved), 1:n (split), n:1
+/// (merged), 1:0 (removed) or 0:1 (added). Indices are consecutive and ascending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub old: Vec<usize>,
+    pub new: Vec<usize>,
+    /// Set when the group is out of order (moved).
+    pub direction: Option<Direction>,
+}
+
+/// Align the paragraphs of two versions; the groups come in the output order (see the module docs), and
+/// every paragraph of both versions is in exactly one group.
+pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<Group> {
+    let old_keys: Vec<String> = old.iter().map(|p| anchor_key(p)).collect();
+    let new_keys: Vec<String> = new.iter().map(|p| anchor_key(p)).collect();
+    let mut state = State {
+        old_group: vec![None; old.len()],
+        new_group: vec![None; new.len()],
+        old_gap: vec![0; old.len()],
+        new_gap: vec![0; new.len()],
+        groups: Vec::new(),
+    };
+
+    // 1. Anchors.
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, budget.deadline());
+    let mut gap = 0;
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in o.zip(n) {
+                state.add(vec![i], vec![j]);
+            }
+            gap += 1;
+        } else {
+            for i in o {
+                state.old_gap[i] = gap;
+            }
+            for j in n {
+                state.new_gap[j] = gap;
+            }
+        }
+    }
+
+    // 2. Identical paragraphs in other places.
+    let mut free_by_key: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, key) in old_keys.iter().enumerate() {
+        if state.old_free(i) {
+            free_by_key.entry(key.as_str()).or_default().push_back(i);
+        }
+    }
+    for (j, key) in new_keys.iter().enumerate() {
+        if state.new_free(j) {
+            if let Some(i) = free_by_key.get_mut(key.as_str()).and_then(VecDeque::pop_front) {
+                state.add(vec![i], vec![j]);
+            }
+        }
+    }
+
+    // 3. Similar paragraphs.
+    let mut interner = Interner::default();
+    let old_bags: Vec<Option<Bag>> = bags(old, |i| state.old_free(i), &mut interner);
+    let new_bags: Vec<Option<Bag>> = bags(new, |j| state.new_free(j), &mut interner);
+    let mut candidates = candidates(&state, &old_bags, &new_bags, budget);
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.in_gap.cmp(&a.in_gap))
+            .then(a.distance.cmp(&b.distance))
+            .then((a.old + a.new).cmp(&(b.old + b.new)))
+            .then(a.old.cmp(&b.old))
+    });
+    let mut seeds = Vec::new();
+    for c in &candidates {
+        if state.old_free(c.old) && state.new_free(c.new) {
+            state.add(vec![c.old], vec![c.new]);
+            seeds.push((c.old, c.new));
+        }
+    }
+
+    // 4. Splits and merges, grown from the similarity pairs, most similar first.
+    for (o, n) in seeds {
+        let (Some(Some(old_bag)), Some(Some(new_bag))) = (old_bags.get(o), new_bags.get(n)) else {
+            continue;
+        };
+        let split = grow(old_bag, n, &new_bags, |j| state.new_free(j));
+        let merge = grow(new_bag, o, &old_bags, |i| state.old_free(i));
+        let pick_split = match (&split, &merge) {
+            (Some(s), Some(m)) => s.score >= m.score,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let Some(g) = state.old_group.get(o).copied().flatten() else {
+            continue;
+        };
+        if pick_split {
+            if let Some(s) = split {
+                state.extend(g, vec![o], s.run);
+            }
+        } else if let Some(m) = merge {
+            state.extend(g, m.run, vec![n]);
+        }
+    }
+
+    // 5. Moves, then 6. reading order.
+    let mut groups = state.groups;
+    mark_moves(&mut groups, old, new);
+    order(groups, old.len(), new.len())
+}
+
+/// The text an anchor is matched on: typography folded, all spacing removed, so a re-spaced or re-quoted
+/// paragraph still anchors (and is then reported as a typography change).
+fn anchor_key(paragraph: &str) -> String {
+    fold_typography(paragraph)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Pairing bookkeeping: which group each paragraph is in, and which gap (changed region) it lies in.
+struct State {
+    old_group: Vec<Option<usize>>,
+    new_group: Vec<Option<usize>>,
+    old_gap: Vec<usize>,
+    new_gap: Vec<usize>,
+    groups: Vec<Group>,
+}
+
+impl State {
+    fn old_free(&self, i: usize) -> bool {
+        self.old_group.get(i) == Some(&None)
+    }
+
+    fn new_free(&self, j: usize) -> bool {
+        self.new_group.get(j) == Some(&None)
+    }
+
+    fn add(&mut self, old: Vec<usize>, new: Vec<usize>) {
+        let g = self.groups.len();
+        self.groups.push(Group {
+            old: Vec::new(),
+            new: Vec::new(),
+            direction: None,
+        });
+        self.extend(g, old, new);
+    }
+
+    /// Put paragraphs into group `g` (the group's lists stay sorted and free of repeats).
+    fn extend(&mut self, g: usize, old: Vec<usize>, new: Vec<usize>) {
+        for &i in &old {
+            if let Some(slot) = self.old_group.get_mut(i) {
+                *slot = Some(g);
+            }
+        }
+        for &j in &new {
+            if let Some(slot) = self.new_group.get_mut(j) {
+                *slot = Some(g);
+            }
+        }
+        if let Some(group) = self.groups.get_mut(g) {
+            group.old.extend(old);
+            group.old.sort_unstable();
+            group.old.dedup();
+            group.new.extend(new);
+            group.new.sort_unstable();
+            group.new.dedup();
+        }
+    }
+}
+
+/// Word bags of the paragraphs still free (None for the others, which are never compared).
+fn bags(
+    paragraphs: &[String],
+    free: impl Fn(usize) -> bool,
+    interner: &mut Interner,
+) -> Vec<Option<Bag>> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| free(i).then(|| Bag::of(p, interner)))
+        .collect()
+}
+
+/// A possible pairing of a free old and a free new paragraph.
+struct Candidate {
+    old: usize,
+    new: usize,
+    score: f64,
+    in_gap: bool,
+    /// How far apart the two are in relative position (old × new-length vs new × old-length), so that of two
+    /// equally similar partners the one at the same place wins.
+    distance: u128,
+}
+
+/// Score the free pairs that may be paired: all of them, or (over [`MAX_PAIR_CANDIDATES`]) those in the
+/// same gap within [`PAIR_BAND`] of each other. Pairs below their threshold are left out.
+fn candidates(
+    state: &State,
+    old_bags: &[Option<Bag>],
+    new_bags: &[Option<Bag>],
+    budget: &mut Budget,
+) -> Vec<Candidate> {
+    let free_old: Vec<usize> = (0..old_bags.len()).filter(|&i| state.old_free(i)).collect();
+    let free_new: Vec<usize> = (0..new_bags.len()).filter(|&j| state.new_free(j)).collect();
+    let (old_len, new_len) = (old_bags.len() as u128, new_bags.len() as u128);
+    let mut out = Vec::new();
+    let mut consider = |i: usize, j: usize| {
+        let (Some(Some(a)), Some(Some(b))) = (old_bags.get(i), new_bags.get(j)) else {
+            return;
+        };
+        let in_gap = state.old_gap.get(i) == state.new_gap.get(j);
+        let score = a.dice(b);
+        let threshold = if in_gap { CHANGE_THRESHOLD } else { MOVE_THRESHOLD };
+        if score >= threshold {
+            out.push(Candidate {
+                old: i,
+                new: j,
+                score,
+                in_gap,
+                distance: (i as u128 * new_len).abs_diff(j as u128 * old_len),
+            });
+        }
+    };
+    if free_old.len().saturating_mul(free_new.len()) <= MAX_PAIR_CANDIDATES {
+        for &i in &free_old {
+            for &j in &free_new {
+                consider(i, j);
+            }
+        }
+        return out;
+    }
+    budget.note("too many changed paragraphs to compare them all: moves across the story were not looked for");
+    let mut by_gap: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for &i in &free_old {
+        by_gap.entry(state.old_gap.get(i).copied().unwrap_or(0)).or_default().0.push(i);
+    }
+    for &j in &free_new {
+        by_gap.entry(state.new_gap.get(j).copied().unwrap_or(0)).or_default().1.push(j);
+    }
+    let mut gaps: Vec<_> = by_gap.into_values().collect();
+    gaps.sort();
+    let mut scored = 0usize;
+    for (olds, news) in gaps {
+        for (a, &i) in olds.iter().enumerate() {
+            // Compare with the new paragraphs at the same relative place in the gap.
+            let center = if olds.is_empty() { 0 } else { a * news.len() / olds.len() };
+            let lo = center.saturating_sub(PAIR_BAND);
+            let hi = (center + PAIR_BAND + 1).min(news.len());
+            for &j in news.get(lo..hi).unwrap_or(&[]) {
+                if scored >= MAX_PAIR_CANDIDATES {
+                    budget.note("the paragraph pairing cap was reached: some reworded paragraphs show as removed and added");
+                    return out;
+                }
+                scored += 1;
+                consider(i, j);
+            }
+        }
+    }
+    out
+}
+
+/// A grown split or merge: the run of consecutive paragraphs on the growing side, and its similarity to
+/// the single paragraph.
+struct Grown {
+    run: Vec<usize>,
+    score: f64,
+}
+
+/// Grow the run `[start]` on one side by free neighbours while the combined similarity to `single` rises
+/// and each added part is mostly made of `single`'s words. `None` when nothing was added or the result is
+/// below [`SPLIT_THRESHOLD`].
+fn grow(
+    single: &Bag,
+    start: usize,
+    side_bags: &[Option<Bag>],
+    free: impl Fn(usize) -> bool,
+) -> Option<Grown> {
+    let mut combined = side_bags.get(start)?.clone()?;
+    let mut score = single.dice(&combined);
+    let (mut lo, mut hi) = (start, start);
+    loop {
+        let mut best: Option<(usize, f64, Bag)> = None;
+        for next in [lo.checked_sub(1), hi.checked_add(1)].into_iter().flatten() {
+            if !free(next) {
+                continue;
+            }
+            let Some(Some(part)) = side_bags.get(next) else {
+                continue;
+            };
+            if part.contained_in(single) < SPLIT_PART_CONTAINMENT {
+                continue;
+            }
+            let merged = combined.plus(part);
+            let s = single.dice(&merged);
+            if s > score && best.as_ref().is_none_or(|b| s > b.1) {
+                best = Some((next, s, merged));
+            }
+        }
+        let Some((next, s, merged)) = best else {
+            break;
+        };
+        if next < lo {
+            lo = next;
+        } else {
+            hi = next;
+        }
+        score = s;
+        combined = merged;
+    }
+    (hi > lo && score >= SPLIT_THRESHOLD).then(|| Grown {
+        run: (lo..=hi).collect(),
+        score,
+    })
+}
+
+/// Count of letters and digits of some paragraphs.
+fn alnum(paragraphs: &[String], indices: &[usize]) -> usize {
+    indices
+        .iter()
+        .filter_map(|&i| paragraphs.get(i))
+        .map(|p| p.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
+/// Find the matched groups that are out of order and set their direction; those too short to be called
+/// moved are broken into a removal and an addition.
+fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
+    let matched: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups.get(g).is_some_and(|g| !g.old.is_empty() && !g.new.is_empty()))
+        .collect();
+    let weights: Vec<u64> = matched
+        .iter()
+        .map(|&g| {
+            groups
+                .get(g)
+                .map_or(0, |g| (alnum(old, &g.old) + alnum(new, &g.new)) as u64)
+        })
+        .collect();
+    let firsts: Vec<(usize, usize, usize)> = matched
+        .iter()
+        .map(|&g| {
+            let grp = groups.get(g);
+            let of = grp.and_then(|g| g.old.first().copied()).unwrap_or(0);
+            let nf = grp.and_then(|g| g.new.first().copied()).unwrap_or(0);
+            let nl = grp.and_then(|g| g.new.last().copied()).unwrap_or(0);
+            (of, nf, nl)
+        })
+        .collect();
+    let keep = increasing_subset(&firsts, &weights, new.len());
+
+    let mut in_order_old: Vec<usize> = Vec::new();
+    let mut in_order_new: Vec<usize> = Vec::new();
+    for (k, &(of, nf, _)) in firsts.iter().enumerate() {
+        if keep.get(k) == Some(&true) {
+            in_order_old.push(of);
+            in_order_new.push(nf);
+        }
+    }
+    in_order_old.sort_unstable();
+    in_order_new.sort_unstable();
+
+    let mut dissolved = Vec::new();
+    for (k, &g) in matched.iter().enumerate() {
+        if keep.get(k) == Some(&true) {
+            continue;
+        }
+        let Some(group) = groups.get_mut(g) else {
+            continue;
+        };
+        let long_enough =
+            alnum(old, &group.old) >= MIN_MOVED_ALNUM && alnum(new, &group.new) >= MIN_MOVED_ALNUM;
+        if !long_enough {
+            dissolved.push(g);
+            continue;
+        }
+        let (of, nf, _) = firsts.get(k).copied().unwrap_or_default();
+        let before_old = in_order_old.partition_point(|&x| x < of);
+        let before_new = in_order_new.partition_point(|&x| x < nf);
+        group.direction = Some(if before_new < before_old {
+            Direction::Up
+        } else {
+            Direction::Down
+        });
+    }
+    for g in dissolved {
+        if let Some(group) = groups.get_mut(g) {
+            let old_side = std::mem::take(&mut group.old);
+            groups.push(Group {
+                old: old_side,
+                new: Vec::new(),
+                direction: None,
+            });
+        }
+    }
+}
+
+/// A maximum-weight subset of groups whose old and new positions both increase (groups given as (first old,
+/// first new, last new)); ties go to the subset with more groups. Returns a flag per group. O(n log n) with a
+/// Fenwick tree over new positions.
+fn increasing_subset(groups: &[(usize, usize, usize)], weights: &[u64], new_len: usize) -> Vec<bool> {
+    type Best = (u64, u32, Option<usize>);
+    let mut tree: Vec<Best> = vec![(0, 0, None); new_len + 1];
+    let better = |a: &Best, b: &Best| (a.0, a.1) > (b.0, b.1);
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&k| groups.get(k).map(|g| g.0));
+    let mut dp: Vec<Best> = vec![(0, 0, None); groups.len()];
+    for &k in &order {
+        let Some(&(_, first_new, last_new)) = groups.get(k) else {
+            continue;
+        };
+        // Best chain among groups that end before `first_new`: prefix query over positions 1..=first_new.
+        let mut best: Best = (0, 0, None);
+        let mut p = first_new;
+        while p > 0 {
+            if let Some(t) = tree.get(p) {
+                if better(t, &best) {
+                    best = *t;
+                }
+            }
+            p &= p - 1;
+        }
+        let w = weights.get(k).copied().unwrap_or(0);
+        let here: Best = (best.0 + w, best.1 + 1, best.2);
+        if let Some(d) = dp.get_mut(k) {
+            *d = here;
+        }
+        let entry: Best = (here.0, here.1, Some(k));
+        let mut p = last_new + 1;
+        while p <= new_len {
+            if let Some(t) = tree.get_mut(p) {
+                if better(&entry, t) {
+                    *t = entry;
+                }
+            }
+            p += p & p.wrapping_neg();
+        }
+    }
+    let mut end: Option<usize> = None;
+    let mut top: (u64, u32) = (0, 0);
+    for &k in &order {
+        if let Some(d) = dp.get(k) {
+            if (d.0, d.1) > top {
+                top = (d.0, d.1);
+                end = Some(k);
+            }
+        }
+    }
+    let mut keep = vec![false; groups.len()];
+    while let Some(k) = end {
+        if let Some(flag) = keep.get_mut(k) {
+            if *flag {
+                break;
+            }
+            *flag = true;
+        }
+        end = dp.get(k).and_then(|d| d.2);
+    }
+    keep
+}
+
+/// Put the groups in reading order of the new version (see the module documentation), adding a removal
+/// for every old paragraph and an addition for every new paragraph that no group holds.
+fn order(mut groups: Vec<Group>, old_len: usize, new_len: usize) -> Vec<Group> {
+    let mut old_seen = vec![false; old_len];
+    let mut new_seen = vec![false; new_len];
+    for g in &groups {
+        for &i in &g.old {
+            if let Some(s) = old_seen.get_mut(i) {
+                *s = true;
+            }
+        }
+        for &j in &g.new {
+            if let Some(s) = new_seen.get_mut(j) {
+                *s = true;
+            }
+        }
+    }
+    // Paragraphs that lost their partner (a dissolved move's new side is still in its group).
+    for (i, seen) in old_seen.iter().enumerate() {
+        if !seen {
+            groups.push(Group {
+                old: vec![i],
+                new: Vec::new(),
+                direction: None,
+            });
+        }
+    }
+    for (j, seen) in new_seen.iter().enumerate() {
+        if !seen {
+            groups.push(Group {
+                old: Vec::new(),
+                new: vec![j],
+                direction: None,
+            });
+        }
+    }
+    // Break removals of several paragraphs into one group per paragraph.
+    let mut flat = Vec::with_capacity(groups.len());
+    for g in groups {
+        if g.new.is_empty() && g.old.len() > 1 {
+            flat.extend(g.old.into_iter().map(|i| Group {
+                old: vec![i],
+                new: Vec::new(),
+                direction: None,
+            }));
+        } else if !g.old.is_empty() || !g.new.is_empty() {
+            flat.push(g);
+        }
+    }
+    // For each old paragraph: the last new index of the in-order group that holds it.
+    let mut in_order_new_end: Vec<Option<usize>> = vec![None; old_len];
+    for g in &flat {
+        if g.direction.is_none() {
+            if let Some(&last_new) = g.new.last() {
+                for &i in &g.old {
+                    if let Some(slot) = in_order_new_end.get_mut(i) {
+                        *slot = Some(last_new);
+                    }
+                }
+            }
+        }
+    }
+    // Where a removed old paragraph goes: right after the in-order paragraph before it.
+    let mut slot_after = vec![0usize; old_len];
+    let mut last: Option<usize> = None;
+    for i in 0..old_len {
+        if let Some(s) = slot_after.get_mut(i) {
+            *s = last.map_or(0, |n| n + 1);
+        }
+        if let Some(Some(n)) = in_order_new_end.get(i) {
+            last = Some(last.map_or(*n, |l| l.max(*n)));
+        }
+    }
+    let key = |g: &Group| match (g.new.first(), g.old.first()) {
+        (Some(&n), _) => (n, 1u8, 0usize),
+        (None, Some(&o)) => (slot_after.get(o).copied().unwrap_or(0), 0u8, o),
+        (None, None) => (usize::MAX, 2u8, 0),
+    };
+    flat.sort_by_key(|g| key(g));
+    flat
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        text.split('|').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+    }
+
+    fn run(a: &str, b: &str) -> Vec<(Vec<usize>, Vec<usize>, Option<Direction>)> {
+        align(&paras(a), &paras(b), &mut Budget::new(None))
+            .into_iter()
+            .map(|g| (g.old, g.new, g.direction))
+            .collect()
+    }
+
+    const A: &str = "The storm made landfall near the coast on Tuesday morning.";
+    const B: &str = "Officials ordered evacuations of several low-lying neighbourhoods.";
+    const C: &str = "Power was cut to thousands of homes across three counties.";
+    const D: &str = "Schools will stay closed until the end of the week, the governor said.";
+
+    #[test]
+    fn identical_versions_pair_in_order() {
+        let t = format!("{A}|{B}|{C}");
+        assert_eq!(
+            run(&t, &t),
+            vec![(vec![0], vec![0], None), (vec![1], vec![1], None), (vec![2], vec![2], None)]
+        );
+    }
+
+    #[test]
+    fn moved_paragraph_has_a_direction() {
+        let got = run(&format!("{A}|{B}|{C}|{D}"), &format!("{D}|{A}|{B}|{C}"));
+        assert_eq!(got[0], (vec![3], vec![0], Some(Direction::Up)));
+        assert_eq!(got.iter().filter(|g| g.2.is_some()).count(), 1);
+    }
+
+    #[test]
+    fn removed_paragraph_stays_where_it_was() {
+        let got = run(&format!("{A}|{B}|{C}"), &format!("{A}|{C}"));
+        assert_eq!(
+            got,
+            vec![(vec![0], vec![0], None), (vec![1], vec![], None), (vec![2], vec![1], None)]
+        );
+    }
+
+    #[test]
+    fn split_and_merge() {
+        let joined = format!("{A} {B}");
+        let got = run(&format!("{joined}|{C}"), &format!("{A}|{B}|{C}"));
+        assert_eq!(got[0], (vec![0], vec![0, 1], None));
+        let got = run(&format!("{A}|{B}|{C}"), &format!("{joined}|{C}"));
+        assert_eq!(got[0], (vec![0, 1], vec![0], None));
+    }
+
+    #[test]
+    fn unrelated_replacement_is_removed_and_added() {
+        let got = run(&format!("{A}|{B}"), &format!("{A}|{D}"));
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1], (vec![1], vec![], None));
+        assert_eq!(got[2], (vec![], vec![1], None));
+    }
+
+    #[test]
+    fn short_line_out_of_order_is_not_a_move() {
+        let got = run(&format!("Watch:|{A}|{B}"), &format!("{A}|{B}|Watch:"));
+        assert!(got.iter().all(|g| g.2.is_none()));
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn increasing_subset_prefers_heavier_chain() {
+        // Group 0 is heavy and goes last; groups 1 and 2 are light and stay in order.
+        let groups = [(0, 2, 2), (1, 0, 0), (2, 1, 1)];
+        assert_eq!(increasing_subset(&groups, &[10, 1, 1], 3), vec![true, false, false]);
+        assert_eq!(increasing_subset(&groups, &[1, 1, 1], 3), vec![false, true, true]);
+    }
+}
