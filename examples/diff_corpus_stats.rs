@@ -2,13 +2,13 @@
 //! what it found: counts by op, moves, splits, merges, rewrites, silent edits, and timings. Used to tune the
 //! thresholds in `src/diff/align.rs`; `--show OP` prints the entries of one op for reading.
 //!
-//! `cargo run --example diff_corpus_stats [-- --show moved|split|merged|rewritten|modified]`
+//! `cargo run --example diff_corpus_stats [-- --show moved|split|merged|rewritten|modified|summaries]`
 
 use std::path::Path;
 use std::time::Instant;
 
 use storydiff::article::Article;
-use storydiff::diff::{DiffOptions, ParagraphOp, diff_articles};
+use storydiff::diff::{DiffOptions, diff_articles};
 
 fn main() {
     let show = std::env::args().skip_while(|a| a != "--show").nth(1);
@@ -47,6 +47,9 @@ fn main() {
                 slowest = (secs, name.clone());
             }
             pairs += 1;
+            if show.as_deref() == Some("summaries") {
+                println!("{name}\t{}\t{}\t{}", w[1].paragraphs.len(), d.silent_edit, d.summary.text);
+            }
             changed += d.changed as usize;
             silent += d.silent_edit as usize;
             typo += d.typography_only as usize;

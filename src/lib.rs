@@ -12,3 +12,4 @@ pub mod furniture;
 pub mod normalize;
 pub mod source;
 pub mod story_id;
+pub mod report;
