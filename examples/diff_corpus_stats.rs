@@ -42,13 +42,23 @@ fn main() {
             let d = diff_articles(&w[0], &w[1], &DiffOptions::default());
             let secs = t.elapsed().as_secs_f64();
             total_time += secs;
-            let name = format!("{}@{}→{}", story.file_name().unwrap().to_string_lossy(), k + 1, k + 2);
+            let name = format!(
+                "{}@{}→{}",
+                story.file_name().unwrap().to_string_lossy(),
+                k + 1,
+                k + 2
+            );
             if secs > slowest.0 {
                 slowest = (secs, name.clone());
             }
             pairs += 1;
             if show.as_deref() == Some("summaries") {
-                println!("{name}\t{}\t{}\t{}", w[1].paragraphs.len(), d.silent_edit, d.summary.text);
+                println!(
+                    "{name}\t{}\t{}\t{}",
+                    w[1].paragraphs.len(),
+                    d.silent_edit,
+                    d.summary.text
+                );
             }
             changed += d.changed as usize;
             silent += d.silent_edit as usize;
@@ -81,8 +91,14 @@ fn main() {
             }
         }
     }
-    println!("stories {} pairs {pairs} changed {changed} silent_edit {silent} typography_only {typo} capped {capped}", stories.len());
+    println!(
+        "stories {} pairs {pairs} changed {changed} silent_edit {silent} typography_only {typo} capped {capped}",
+        stories.len()
+    );
     println!("entries by op: {ops:?}");
     println!("rewritten (sim < 0.5) {rewritten}; paired with sim < 0.3: {low_sim}");
-    println!("total diff time {total_time:.2}s; slowest {:.3}s {}", slowest.0, slowest.1);
+    println!(
+        "total diff time {total_time:.2}s; slowest {:.3}s {}",
+        slowest.0, slowest.1
+    );
 }

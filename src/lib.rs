@@ -10,6 +10,6 @@ pub mod diff;
 pub mod error;
 pub mod furniture;
 pub mod normalize;
+pub mod report;
 pub mod source;
 pub mod story_id;
-pub mod report;

@@ -85,7 +85,8 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
     };
 
     // 1. Anchors.
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, budget.deadline());
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, budget.deadline());
     let mut gap = 0;
     for op in &ops {
         let (tag, o, n) = op.as_tag_tuple();
@@ -113,7 +114,10 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
     }
     for (j, key) in new_keys.iter().enumerate() {
         if state.new_free(j) {
-            if let Some(i) = free_by_key.get_mut(key.as_str()).and_then(VecDeque::pop_front) {
+            if let Some(i) = free_by_key
+                .get_mut(key.as_str())
+                .and_then(VecDeque::pop_front)
+            {
                 state.add(vec![i], vec![j]);
             }
         }
@@ -272,7 +276,11 @@ fn candidates(
         };
         let in_gap = state.old_gap.get(i) == state.new_gap.get(j);
         let score = a.dice(b);
-        let threshold = if in_gap { CHANGE_THRESHOLD } else { MOVE_THRESHOLD };
+        let threshold = if in_gap {
+            CHANGE_THRESHOLD
+        } else {
+            MOVE_THRESHOLD
+        };
         if score >= threshold {
             out.push(Candidate {
                 old: i,
@@ -294,10 +302,18 @@ fn candidates(
     budget.note("too many changed paragraphs to compare them all: moves across the story were not looked for");
     let mut by_gap: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
     for &i in &free_old {
-        by_gap.entry(state.old_gap.get(i).copied().unwrap_or(0)).or_default().0.push(i);
+        by_gap
+            .entry(state.old_gap.get(i).copied().unwrap_or(0))
+            .or_default()
+            .0
+            .push(i);
     }
     for &j in &free_new {
-        by_gap.entry(state.new_gap.get(j).copied().unwrap_or(0)).or_default().1.push(j);
+        by_gap
+            .entry(state.new_gap.get(j).copied().unwrap_or(0))
+            .or_default()
+            .1
+            .push(j);
     }
     let mut gaps: Vec<_> = by_gap.into_values().collect();
     gaps.sort();
@@ -305,7 +321,11 @@ fn candidates(
     for (olds, news) in gaps {
         for (a, &i) in olds.iter().enumerate() {
             // Compare with the new paragraphs at the same relative place in the gap.
-            let center = if olds.is_empty() { 0 } else { a * news.len() / olds.len() };
+            let center = if olds.is_empty() {
+                0
+            } else {
+                a * news.len() / olds.len()
+            };
             let lo = center.saturating_sub(PAIR_BAND);
             let hi = (center + PAIR_BAND + 1).min(news.len());
             for &j in news.get(lo..hi).unwrap_or(&[]) {
@@ -388,7 +408,11 @@ fn alnum(paragraphs: &[String], indices: &[usize]) -> usize {
 /// moved are broken into a removal and an addition.
 fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
     let matched: Vec<usize> = (0..groups.len())
-        .filter(|&g| groups.get(g).is_some_and(|g| !g.old.is_empty() && !g.new.is_empty()))
+        .filter(|&g| {
+            groups
+                .get(g)
+                .is_some_and(|g| !g.old.is_empty() && !g.new.is_empty())
+        })
         .collect();
     let weights: Vec<u64> = matched
         .iter()
@@ -459,7 +483,11 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
 /// A maximum-weight subset of groups whose old and new positions both increase (groups given as (first old,
 /// first new, last new)); ties go to the subset with more groups. Returns a flag per group. O(n log n) with a
 /// Fenwick tree over new positions.
-fn increasing_subset(groups: &[(usize, usize, usize)], weights: &[u64], new_len: usize) -> Vec<bool> {
+fn increasing_subset(
+    groups: &[(usize, usize, usize)],
+    weights: &[u64],
+    new_len: usize,
+) -> Vec<bool> {
     type Best = (u64, u32, Option<usize>);
     let mut tree: Vec<Best> = vec![(0, 0, None); new_len + 1];
     let better = |a: &Best, b: &Best| (a.0, a.1) > (b.0, b.1);
@@ -607,7 +635,10 @@ mod tests {
     use super::*;
 
     fn paras(text: &str) -> Vec<String> {
-        text.split('|').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+        text.split('|')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect()
     }
 
     fn run(a: &str, b: &str) -> Vec<(Vec<usize>, Vec<usize>, Option<Direction>)> {
@@ -627,7 +658,11 @@ mod tests {
         let t = format!("{A}|{B}|{C}");
         assert_eq!(
             run(&t, &t),
-            vec![(vec![0], vec![0], None), (vec![1], vec![1], None), (vec![2], vec![2], None)]
+            vec![
+                (vec![0], vec![0], None),
+                (vec![1], vec![1], None),
+                (vec![2], vec![2], None)
+            ]
         );
     }
 
@@ -643,7 +678,11 @@ mod tests {
         let got = run(&format!("{A}|{B}|{C}"), &format!("{A}|{C}"));
         assert_eq!(
             got,
-            vec![(vec![0], vec![0], None), (vec![1], vec![], None), (vec![2], vec![1], None)]
+            vec![
+                (vec![0], vec![0], None),
+                (vec![1], vec![], None),
+                (vec![2], vec![1], None)
+            ]
         );
     }
 
@@ -675,7 +714,13 @@ mod tests {
     fn increasing_subset_prefers_heavier_chain() {
         // Group 0 is heavy and goes last; groups 1 and 2 are light and stay in order.
         let groups = [(0, 2, 2), (1, 0, 0), (2, 1, 1)];
-        assert_eq!(increasing_subset(&groups, &[10, 1, 1], 3), vec![true, false, false]);
-        assert_eq!(increasing_subset(&groups, &[1, 1, 1], 3), vec![false, true, true]);
+        assert_eq!(
+            increasing_subset(&groups, &[10, 1, 1], 3),
+            vec![true, false, false]
+        );
+        assert_eq!(
+            increasing_subset(&groups, &[1, 1, 1], 3),
+            vec![false, true, true]
+        );
     }
 }

@@ -55,7 +55,9 @@ impl Budget {
     pub(crate) fn out_of_time(&mut self) -> bool {
         let late = self.deadline.is_some_and(|d| Instant::now() > d);
         if late {
-            self.note("the time budget ran out: the rest of the diff is coarser (paragraphs shown whole)");
+            self.note(
+                "the time budget ran out: the rest of the diff is coarser (paragraphs shown whole)",
+            );
         }
         late
     }

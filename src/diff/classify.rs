@@ -209,7 +209,10 @@ mod tests {
 
     #[test]
     fn reordered_words_are_substantive() {
-        assert_eq!(classes("red and blue", "blue and red", false), vec![Substantive]);
+        assert_eq!(
+            classes("red and blue", "blue and red", false),
+            vec![Substantive]
+        );
     }
 
     #[test]

@@ -118,13 +118,24 @@ pub(crate) fn diff_fields(
     ];
     for (kind, a, b) in singles {
         if a.is_some() || b.is_some() {
-            push(&mut out, &mut numbers, kind, a.as_deref(), b.as_deref(), budget);
+            push(
+                &mut out,
+                &mut numbers,
+                kind,
+                a.as_deref(),
+                b.as_deref(),
+                budget,
+            );
         }
     }
     let lists = [
         (FieldKind::Notice, &old.notices, &new.notices),
         (FieldKind::Correction, &old.corrections, &new.corrections),
-        (FieldKind::EditorsNote, &old.editors_notes, &new.editors_notes),
+        (
+            FieldKind::EditorsNote,
+            &old.editors_notes,
+            &new.editors_notes,
+        ),
         (FieldKind::Credit, &old.credits, &new.credits),
     ];
     for (kind, a, b) in lists {
@@ -262,7 +273,9 @@ mod tests {
             ..Default::default()
         };
         let b = Article {
-            credits: vec!["CNN’s Haley Britzky and Zachary Cohen contributed to this report.".into()],
+            credits: vec![
+                "CNN’s Haley Britzky and Zachary Cohen contributed to this report.".into(),
+            ],
             ..Default::default()
         };
         let f = fields(&a, &b);

@@ -279,7 +279,8 @@ pub fn diff_articles(old: &Article, new: &Article, options: &DiffOptions) -> Art
     let groups = align::align(&old.paragraphs, &new.paragraphs, &mut budget);
     let mut paragraphs = Vec::with_capacity(groups.len());
     for group in groups {
-        let (change, figures) = paragraph_change(group, &old.paragraphs, &new.paragraphs, &mut budget);
+        let (change, figures) =
+            paragraph_change(group, &old.paragraphs, &new.paragraphs, &mut budget);
         numbers.extend(figures);
         paragraphs.push(change);
     }

@@ -34,10 +34,49 @@ pub struct NumberChange {
     pub field: Option<FieldKind>,
 }
 
-/// A figure found in one side of a hunk: its text and byte offset in the whole text.
+/// A figure found in one side of a hunk: its text, its value for matching, and byte offset in the text.
 struct Figure<'a> {
     text: &'a str,
+    value: String,
     at: usize,
+}
+
+/// Number words that AP style spells out (one to nine) and their common neighbours, so that "5" → "five"
+/// is not reported as a figure that changed.
+const NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The value a figure is matched on: digits without thousands separators, or a number word's digits.
+fn value(word: &str) -> Option<String> {
+    if is_number(word) {
+        return Some(word.replace([',', '\u{2009}', '\u{202F}'], ""));
+    }
+    let lower = word.to_lowercase();
+    NUMBER_WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .map(|n| n.to_string())
 }
 
 /// The changed figures of a pair of texts, from their hunks. `whole_only` limits the result to figures that
@@ -83,22 +122,27 @@ pub(crate) fn changed_figures(
 
 fn figures(text: &str, base: usize) -> Vec<Figure<'_>> {
     text.split_word_bound_indices()
-        .filter(|(_, w)| is_number(w))
-        .map(|(at, w)| Figure {
-            text: w,
-            at: base + at,
+        .filter_map(|(at, w)| {
+            Some(Figure {
+                value: value(w)?,
+                text: w,
+                at: base + at,
+            })
         })
         .collect()
 }
 
-/// The figures of `a` that `b` does not have (as a multiset), in order.
+/// The figures of `a` that `b` does not have (as a multiset of values), in order. Number words ("five")
+/// take part in the matching only, so that a figure spelled out is not a change; a number word left over
+/// is not reported as a figure.
 fn only_in<'a, 'b>(a: &'b [Figure<'a>], b: &[Figure<'_>]) -> Vec<&'b Figure<'a>> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for f in b {
-        *counts.entry(f.text).or_insert(0) += 1;
+        *counts.entry(f.value.as_str()).or_insert(0) += 1;
     }
     a.iter()
-        .filter(|f| match counts.get_mut(f.text) {
+        .filter(|f| is_number(f.text))
+        .filter(|f| match counts.get_mut(f.value.as_str()) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 false
@@ -188,8 +232,29 @@ mod tests {
     }
 
     #[test]
+    fn spelled_out_figure_is_not_a_change() {
+        let got = figures_of(
+            "Between 5 and 7 shots were fired.",
+            "Between five and seven shots were fired.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = figures_of("About 1,200 people", "About 1200 people");
+        assert!(got.is_empty());
+    }
+
+    #[test]
     fn added_figure_has_no_old() {
-        let got = figures_of("Several people died.", "Several people died, 3 of them children.");
-        assert_eq!(got, vec![(None, Some("3".into()), "Several people died, 3 of them children.".into())]);
+        let got = figures_of(
+            "Several people died.",
+            "Several people died, 3 of them children.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                None,
+                Some("3".into()),
+                "Several people died, 3 of them children.".into()
+            )]
+        );
     }
 }

@@ -12,7 +12,14 @@ fn article(paragraphs: &[&str]) -> Article {
 }
 
 fn diff(a: &Article, b: &Article) -> ArticleDiff {
-    diff_articles(a, b, &DiffOptions { time_budget: None, ..DiffOptions::default() })
+    diff_articles(
+        a,
+        b,
+        &DiffOptions {
+            time_budget: None,
+            ..DiffOptions::default()
+        },
+    )
 }
 
 const P1: &str = "The storm made landfall near the coast on Tuesday morning, officials said.";
@@ -37,7 +44,15 @@ fn typography_only_is_not_an_edit_unless_strict() {
     assert!(d.differs() && !d.changed && d.typography_only && !d.silent_edit);
     assert_eq!(d.paragraphs[0].classes, vec![ChangeClass::Typography]);
     assert_eq!(d.summary.text, "typography only in 1 paragraph");
-    let strict = diff_articles(&a, &b, &DiffOptions { strict: true, time_budget: None, ..DiffOptions::default() });
+    let strict = diff_articles(
+        &a,
+        &b,
+        &DiffOptions {
+            strict: true,
+            time_budget: None,
+            ..DiffOptions::default()
+        },
+    );
     assert!(strict.changed && strict.strict);
 }
 
@@ -73,7 +88,12 @@ fn added_notice_discloses_the_edit_but_a_carried_over_one_does_not() {
 #[test]
 fn reading_order_places_removed_paragraph_where_it_was() {
     let a = article(&[P1, P2, P3, P4]);
-    let b = article(&[P1, P3, P4, "A new paragraph about the recovery effort and federal aid was added."]);
+    let b = article(&[
+        P1,
+        P3,
+        P4,
+        "A new paragraph about the recovery effort and federal aid was added.",
+    ]);
     let d = diff(&a, &b);
     let ops: Vec<_> = d.paragraphs.iter().map(|p| p.op).collect();
     use ParagraphOp::*;
@@ -94,8 +114,14 @@ fn moved_and_edited_paragraph() {
 
 #[test]
 fn rewritten_paragraph_is_shown_whole() {
-    let a = article(&[P1, "The mayor praised the volunteers who filled sandbags all night long."]);
-    let b = article(&[P1, "Volunteers filled sandbags all night, but the mayor warned more rain is due."]);
+    let a = article(&[
+        P1,
+        "The mayor praised the volunteers who filled sandbags all night long.",
+    ]);
+    let b = article(&[
+        P1,
+        "Volunteers filled sandbags all night, but the mayor warned more rain is due.",
+    ]);
     let d = diff(&a, &b);
     let p = &d.paragraphs[1];
     if p.op == ParagraphOp::Modified {
@@ -121,7 +147,8 @@ fn headline_change_is_a_field() {
 fn prepend_puts_quote_clauses_first() {
     let a = article(&[P1]);
     let mut d = diff(&a, &a);
-    d.summary.prepend(["quote by Dmitry Peskov reworded".to_string()]);
+    d.summary
+        .prepend(["quote by Dmitry Peskov reworded".to_string()]);
     assert_eq!(d.summary.text, "quote by Dmitry Peskov reworded");
 }
 
@@ -143,7 +170,10 @@ fn two_megabyte_single_paragraph_rewrite_is_capped() {
 
 #[test]
 fn entirely_different_paragraph_is_removed_and_added() {
-    let d = diff(&article(&[P1]), &article(&["Nothing here resembles the earlier text at all, really."]));
+    let d = diff(
+        &article(&[P1]),
+        &article(&["Nothing here resembles the earlier text at all, really."]),
+    );
     let ops: Vec<_> = d.paragraphs.iter().map(|p| p.op).collect();
     assert_eq!(ops, vec![ParagraphOp::Removed, ParagraphOp::Added]);
 }
@@ -164,7 +194,11 @@ const SENTENCES: &[&str] = &[
 
 fn paragraph() -> impl Strategy<Value = String> {
     (prop::collection::vec(0..SENTENCES.len(), 1..4), 0u8..4).prop_map(|(ids, twist)| {
-        let mut text = ids.iter().map(|&i| SENTENCES[i]).collect::<Vec<_>>().join(" ");
+        let mut text = ids
+            .iter()
+            .map(|&i| SENTENCES[i])
+            .collect::<Vec<_>>()
+            .join(" ");
         match twist {
             1 => text = text.replace("12", "15"),
             2 => text = text.replace("said", "told CNN"),
@@ -179,7 +213,10 @@ fn paragraphs() -> impl Strategy<Value = Vec<String>> {
 }
 
 fn art(p: &[String]) -> Article {
-    Article { paragraphs: p.to_vec(), ..Article::default() }
+    Article {
+        paragraphs: p.to_vec(),
+        ..Article::default()
+    }
 }
 
 fn mirrored(c: &ParagraphCounts) -> ParagraphCounts {

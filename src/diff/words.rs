@@ -219,7 +219,12 @@ fn fold_weak_equals(segments: Vec<Segment>, old_tokens: &[&str]) -> Vec<Segment>
 }
 
 /// Character-level diff of a change that is spacing or typography only.
-fn refine_chars(words: Vec<WordChange>, old: &str, new: &str, budget: &mut Budget) -> Vec<WordChange> {
+fn refine_chars(
+    words: Vec<WordChange>,
+    old: &str,
+    new: &str,
+    budget: &mut Budget,
+) -> Vec<WordChange> {
     let a: Vec<char> = old.chars().collect();
     let b: Vec<char> = new.chars().collect();
     let work = (a.len() as u64).saturating_mul(b.len() as u64);
@@ -422,7 +427,10 @@ mod tests {
 
     #[test]
     fn changed_word_is_a_whole_word() {
-        let d = diff("The toll rose to 12 on Tuesday.", "The toll rose to 15 on Tuesday.");
+        let d = diff(
+            "The toll rose to 12 on Tuesday.",
+            "The toll rose to 15 on Tuesday.",
+        );
         let changed: Vec<_> = d.words.iter().filter(|w| w.op != WordOp::Equal).collect();
         assert_eq!(changed.len(), 2);
         assert_eq!(changed[0].text, "12");
@@ -437,7 +445,11 @@ mod tests {
             "Economists were expecting that the rate would fall.",
         );
         let inserted: Vec<_> = d.words.iter().filter(|w| w.op != WordOp::Equal).collect();
-        assert!(inserted.iter().all(|w| w.op == WordOp::Insert && w.text == " "));
+        assert!(
+            inserted
+                .iter()
+                .all(|w| w.op == WordOp::Insert && w.text == " ")
+        );
         assert_eq!(inserted.len(), 2);
         assert_eq!(d.similarity, 1.0);
     }
@@ -445,7 +457,8 @@ mod tests {
     #[test]
     fn sides_reassemble_both_texts() {
         let a = "Kremlin spokesperson Dmitry Peskov said on Thursday there was “nothing new.”";
-        let b = "Peskov, the Kremlin spokesman, said Friday that there was \"nothing new\" to report.";
+        let b =
+            "Peskov, the Kremlin spokesman, said Friday that there was \"nothing new\" to report.";
         let d = diff(a, b);
         assert_eq!(side(&d.words, WordOp::Insert), a);
         assert_eq!(side(&d.words, WordOp::Delete), b);

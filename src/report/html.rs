@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 
 use super::{Row, Sides, class_list, describe, location, old_places, rows};
 use crate::diff::{
-    ArticleDiff, Direction, FieldChange, FieldOp, PARAGRAPH_BREAK, ParagraphChange, ParagraphOp, WordChange, WordOp,
+    ArticleDiff, Direction, FieldChange, FieldOp, PARAGRAPH_BREAK, ParagraphChange, ParagraphOp,
+    WordChange, WordOp,
 };
 
 /// Render a diff as a self-contained HTML page.
@@ -74,7 +75,11 @@ fn header(out: &mut String, diff: &ArticleDiff, sides: &Sides) {
         esc(&sides.new.sha256),
         esc(sides.new.short_sha()),
     );
-    let _ = writeln!(out, "<p class=\"summary\">{}</p>", esc(&capitalise(&diff.summary.text)));
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">{}</p>",
+        esc(&capitalise(&diff.summary.text))
+    );
     out.push_str("<ul class=\"chips\" aria-label=\"Paragraph counts\">");
     let c = &diff.summary.paragraphs;
     let reworded = c.modified - c.typography_only.min(c.modified);
@@ -89,7 +94,10 @@ fn header(out: &mut String, diff: &ArticleDiff, sides: &Sides) {
         (c.unchanged, "unchanged", "unchanged"),
     ] {
         if n > 0 {
-            let _ = write!(out, "<li class=\"chip {class}\"><b>{n}</b> {label}</li>");
+            let _ = write!(
+                out,
+                "<li class=\"chip {class}\"><strong>{n}</strong> {label}</li>"
+            );
         }
     }
     out.push_str("</ul>\n");
@@ -110,7 +118,10 @@ fn header(out: &mut String, diff: &ArticleDiff, sides: &Sides) {
 }
 
 fn fields(out: &mut String, fields: &[FieldChange]) {
-    let changed: Vec<&FieldChange> = fields.iter().filter(|f| f.op != FieldOp::Unchanged).collect();
+    let changed: Vec<&FieldChange> = fields
+        .iter()
+        .filter(|f| f.op != FieldOp::Unchanged)
+        .collect();
     if changed.is_empty() {
         return;
     }
@@ -126,8 +137,12 @@ fn fields(out: &mut String, fields: &[FieldChange]) {
         };
         let (before, after) = if f.words.is_empty() {
             (
-                f.old.as_deref().map_or(String::new(), |t| whole(t, Side::Old)),
-                f.new.as_deref().map_or(String::new(), |t| whole(t, Side::New)),
+                f.old
+                    .as_deref()
+                    .map_or(String::new(), |t| whole(t, Side::Old)),
+                f.new
+                    .as_deref()
+                    .map_or(String::new(), |t| whole(t, Side::New)),
             )
         } else {
             (words(&f.words, Side::Old), words(&f.words, Side::New))
@@ -181,7 +196,10 @@ const SR_AFTER: &str = "<span class=\"visually-hidden\">After: </span>";
 
 /// The marker rows for moved entries whose old place is before row entry `e`.
 fn ghosts_before(places: &[(usize, usize)], e: usize) -> impl Iterator<Item = usize> + '_ {
-    places.iter().filter(move |(at, _)| *at == e).map(|(_, m)| *m)
+    places
+        .iter()
+        .filter(move |(at, _)| *at == e)
+        .map(|(_, m)| *m)
 }
 
 fn side_by_side(out: &mut String, diff: &ArticleDiff, rows: &[Row], places: &[(usize, usize)]) {
@@ -226,7 +244,7 @@ fn sbs_ghost(out: &mut String, diff: &ArticleDiff, m: usize) {
     };
     let _ = writeln!(
         out,
-        "<tbody class=\"ghost\" id=\"sbs-from-{m}\"><tr><td colspan=\"2\">{} was here — <a href=\"#sbs-e{m}\">{} to {} {}</a></td></tr></tbody>",
+        "<tbody class=\"ghost\" id=\"sbs-from-{m}\"><tr><td colspan=\"2\">old {} was here — <a href=\"#sbs-e{m}\">{} to {} {}</a></td></tr></tbody>",
         esc(&super::numbers(&p.old)),
         moved_word(p),
         esc(&super::numbers(&p.new)),
@@ -256,7 +274,11 @@ fn entry_head(p: &ParagraphChange, from_link: Option<String>) -> String {
         esc(&describe(p))
     );
     if p.old_text.is_some() && p.new_text.is_some() && !p.classes.is_empty() {
-        let _ = write!(h, " <span class=\"sim\">{:.0}% similar</span>", p.similarity * 100.0);
+        let _ = write!(
+            h,
+            " <span class=\"sim\">{:.0}% similar</span>",
+            p.similarity * 100.0
+        );
     }
     for c in &p.classes {
         let _ = write!(h, " <span class=\"cls\">{}</span>", c.as_str());
@@ -290,7 +312,10 @@ fn sbs_entry(out: &mut String, p: &ParagraphChange, e: usize) {
         return;
     }
     let link = p.direction.map(|_| {
-        format!("<a class=\"from\" href=\"#sbs-from-{e}\">old place {}</a>", arrow(p.direction.map(flip)))
+        format!(
+            "<a class=\"from\" href=\"#sbs-from-{e}\">old place {}</a>",
+            arrow(p.direction.map(flip))
+        )
     });
     let _ = writeln!(
         out,
@@ -365,7 +390,10 @@ fn words(words: &[WordChange], side: Side) -> String {
             } else {
                 ("␣", "space")
             };
-            let _ = write!(s, "<{tag} class=\"ws\" title=\"{title}\">{sr}{glyph}</{tag}>");
+            let _ = write!(
+                s,
+                "<{tag} class=\"ws\" title=\"{title}\">{sr}{glyph}</{tag}>"
+            );
             if w.text.contains('\n') && side == Side::New {
                 s.push_str("</p><p>");
             } else if side == Side::New {
@@ -411,7 +439,9 @@ fn elided_details(diff: &ArticleDiff, rows: &[Row], position: usize, count: usiz
         })
         .collect();
     let s = if count == 1 { "" } else { "s" };
-    format!("<details><summary>{count} unchanged paragraph{s}</summary><div class=\"elided-text\">{texts}</div></details>")
+    format!(
+        "<details><summary>{count} unchanged paragraph{s}</summary><div class=\"elided-text\">{texts}</div></details>"
+    )
 }
 
 fn inline(out: &mut String, diff: &ArticleDiff, rows: &[Row], places: &[(usize, usize)]) {
@@ -451,7 +481,7 @@ fn inline_ghost(out: &mut String, diff: &ArticleDiff, m: usize) {
     };
     let _ = writeln!(
         out,
-        "<div class=\"ghost\" id=\"inl-from-{m}\">{} was here — <a href=\"#inl-e{m}\">{} to {} {}</a></div>",
+        "<div class=\"ghost\" id=\"inl-from-{m}\">old {} was here — <a href=\"#inl-e{m}\">{} to {} {}</a></div>",
         esc(&super::numbers(&p.old)),
         moved_word(p),
         esc(&super::numbers(&p.new)),
@@ -469,13 +499,18 @@ fn inline_entry(out: &mut String, p: &ParagraphChange, e: usize) {
         return;
     }
     let link = p.direction.map(|_| {
-        format!("<a class=\"from\" href=\"#inl-from-{e}\">old place {}</a>", arrow(p.direction.map(flip)))
+        format!(
+            "<a class=\"from\" href=\"#inl-from-{e}\">old place {}</a>",
+            arrow(p.direction.map(flip))
+        )
     });
     let body = match (p.old_text.as_deref(), p.new_text.as_deref()) {
         (Some(o), None) => whole(o, Side::Old),
         (None, Some(n)) => whole(n, Side::New),
         (Some(_), Some(n)) if p.words.is_empty() => plain(n),
-        (Some(o), Some(n)) if p.rewritten => format!("{}{}", whole(o, Side::Old), whole(n, Side::New)),
+        (Some(o), Some(n)) if p.rewritten => {
+            format!("{}{}", whole(o, Side::Old), whole(n, Side::New))
+        }
         _ => inline_words(&p.words),
     };
     let _ = writeln!(
@@ -504,7 +539,10 @@ fn inline_words(words: &[WordChange]) -> String {
             } else {
                 ("␣", "space")
             };
-            let _ = write!(s, "<{tag} class=\"ws\" title=\"{title}\">{sr}{glyph}</{tag}>");
+            let _ = write!(
+                s,
+                "<{tag} class=\"ws\" title=\"{title}\">{sr}{glyph}</{tag}>"
+            );
             if w.text.contains('\n') && w.op == WordOp::Insert {
                 s.push_str("</p><p>");
             }
@@ -607,6 +645,7 @@ del{background:var(--del-bg);color:var(--del-ink);text-decoration:line-through;t
 ins{background:var(--ins-bg);color:var(--ins-ink);text-decoration:none;border-radius:3px;padding:0 1px}
 del.all{text-decoration:none;background:none;color:var(--del-ink);border-left:3px solid var(--del-ink);padding-left:10px;display:block}
 ins.all{background:none;color:var(--ins-ink);border-left:3px solid var(--ins-ink);padding-left:10px;display:block}
+del+ins{margin-left:3px}
 del.ws,ins.ws{font-family:ui-monospace,monospace;font-size:.8em;padding:0 2px}
 tbody.ghost td,div.ghost{font-size:13px;color:var(--move);background:var(--move-bg);padding:6px 16px;border-top:1px dashed var(--line)}
 div.ghost{border:1px dashed var(--move);border-radius:8px;margin:8px 0}

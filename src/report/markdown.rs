@@ -6,7 +6,9 @@
 use std::fmt::Write as _;
 
 use super::{Row, Sides, class_list, describe, location, rows};
-use crate::diff::{ArticleDiff, FieldOp, PARAGRAPH_BREAK, ParagraphChange, ParagraphOp, WordChange, WordOp};
+use crate::diff::{
+    ArticleDiff, FieldOp, PARAGRAPH_BREAK, ParagraphChange, ParagraphOp, WordChange, WordOp,
+};
 
 /// Render a diff as GitHub-flavoured Markdown.
 ///
@@ -42,7 +44,11 @@ pub fn render(diff: &ArticleDiff, sides: &Sides) -> String {
         let _ = writeln!(out, "_Note: {}_\n", escape(note));
     }
 
-    let fields: Vec<_> = diff.fields.iter().filter(|f| f.op != FieldOp::Unchanged).collect();
+    let fields: Vec<_> = diff
+        .fields
+        .iter()
+        .filter(|f| f.op != FieldOp::Unchanged)
+        .collect();
     if !fields.is_empty() {
         out.push_str("| Field | Change | Before | After |\n|---|---|---|---|\n");
         for f in fields {
@@ -95,7 +101,12 @@ pub fn render(diff: &ArticleDiff, sides: &Sides) -> String {
 
 fn entry(out: &mut String, p: &ParagraphChange) {
     if p.op == ParagraphOp::Unchanged {
-        let _ = writeln!(out, "{}\n", quote(&escape(p.new_text.as_deref().unwrap_or(""))));
+        let _ = writeln!(
+            out,
+            "_{} unchanged_\n\n{}\n",
+            location(p),
+            quote(&escape(p.new_text.as_deref().unwrap_or("")))
+        );
         return;
     }
     let mut header = format!("**{} {}**", location(p), describe(p));
@@ -121,7 +132,13 @@ fn entry(out: &mut String, p: &ParagraphChange) {
 /// Prefix every line with "> " (a blockquote keeps a multi-paragraph entry together).
 fn quote(text: &str) -> String {
     text.lines()
-        .map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") })
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -128,7 +128,11 @@ pub(crate) fn old_places(diff: &ArticleDiff) -> Vec<(usize, usize)> {
         .filter(|(_, p)| p.direction.is_some())
         .filter_map(|(e, p)| {
             let first_old = *p.old.first()?;
-            let place = before.get(first_old).copied().flatten().map_or(0, |b| b + 1);
+            let place = before
+                .get(first_old)
+                .copied()
+                .flatten()
+                .map_or(0, |b| b + 1);
             Some((place, e))
         })
         .collect();

@@ -55,7 +55,11 @@ pub fn render(diff: &ArticleDiff, sides: &Sides, color: bool) -> String {
         let _ = writeln!(out, "Note: {note}");
     }
 
-    let fields: Vec<_> = diff.fields.iter().filter(|f| f.op != FieldOp::Unchanged).collect();
+    let fields: Vec<_> = diff
+        .fields
+        .iter()
+        .filter(|f| f.op != FieldOp::Unchanged)
+        .collect();
     if !fields.is_empty() {
         out.push('\n');
         for f in fields {
@@ -66,7 +70,9 @@ pub fn render(diff: &ArticleDiff, sides: &Sides, color: bool) -> String {
                 _ => "changed",
             };
             let _ = writeln!(out, "{} {op} [{classes}]", paint.bold(f.field.label()));
-            if f.words.is_empty() || f.words.len() == 2 && f.similarity < crate::diff::REWRITE_THRESHOLD {
+            if f.words.is_empty()
+                || f.words.len() == 2 && f.similarity < crate::diff::REWRITE_THRESHOLD
+            {
                 if let Some(old) = &f.old {
                     let _ = writeln!(out, "  {}", paint.del_line(old));
                 }
@@ -207,7 +213,7 @@ impl Paint {
             match w.op {
                 WordOp::Equal => s.push_str(&w.text),
                 WordOp::Delete => {
-                    let shown = visible(&w.text, false);
+                    let shown = visible(&w.text);
                     if self.color {
                         s.push_str(&self.sgr("31;9", &shown));
                     } else {
@@ -215,17 +221,16 @@ impl Paint {
                     }
                 }
                 WordOp::Insert => {
-                    let shown = visible(&w.text, true);
-                    let (mark, rest) = match shown.split_once('\n') {
-                        Some((m, _)) => (m.to_string(), "\n\n"),
-                        None => (shown, ""),
-                    };
+                    let shown = visible(&w.text);
                     if self.color {
-                        s.push_str(&self.sgr("32;4", &mark));
+                        s.push_str(&self.sgr("32;4", &shown));
                     } else {
-                        let _ = write!(s, "{{+{mark}+}}");
+                        let _ = write!(s, "{{+{shown}+}}");
                     }
-                    s.push_str(rest);
+                    if shown == "¶" {
+                        // Show the new paragraph break itself, so a split reads as two paragraphs.
+                        s.push_str(crate::diff::PARAGRAPH_BREAK);
+                    }
                 }
             }
         }
@@ -233,14 +238,13 @@ impl Paint {
     }
 }
 
-/// Make a change that is only spacing visible: `¶` for a paragraph break (followed by the break itself
-/// when inserted, so a split reads as two paragraphs), `␣` for spaces.
-fn visible(text: &str, inserted: bool) -> String {
+/// Make a change that is only spacing visible: `¶` for a paragraph break, `␣` for each space.
+fn visible(text: &str) -> String {
     if !text.chars().all(char::is_whitespace) {
         return text.to_string();
     }
     if text.contains('\n') {
-        return if inserted { "¶\n".to_string() } else { "¶".to_string() };
+        return "¶".to_string();
     }
     "␣".repeat(text.chars().count())
 }
