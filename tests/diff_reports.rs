@@ -87,7 +87,7 @@ fn correction_discloses_the_edit() {
     assert!(
         diff.numbers
             .iter()
-            .any(|n| n.old.as_deref() == Some("2020") && n.new.as_deref() == Some("2024"))
+            .any(|n| n.old == "2020" && n.new == "2024")
     );
 }
 
@@ -98,7 +98,7 @@ fn figures_pair_reports_the_new_death_toll() {
     assert!(
         diff.numbers
             .iter()
-            .any(|n| n.old.as_deref() == Some("177") && n.new.as_deref() == Some("180"))
+            .any(|n| n.old == "177" && n.new == "180")
     );
     assert_eq!(diff.summary.paragraphs.split, 1);
 }

@@ -3,8 +3,10 @@
 //! - `typography`: the two sides are the same once curly and straight quotes, dash styles, ellipses and all
 //!   spacing are folded (see [`crate::normalize::fold_typography`]) — house style or a scraper artefact, not
 //!   an edit. It never counts for the exit code unless `--strict`.
-//! - `punctuation`: the letters and digits are the same, only punctuation changed ("U.S." → "US").
-//! - `number`: a figure changed (a token starting with a digit: "12", "1,200", "3.5", "2nd").
+//! - `punctuation`: the letters and digits are the same, only punctuation or letter case changed ("U.S." →
+//!   "US", "defense ministry" → "Defense Ministry"): house style, an edit but not one of substance.
+//! - `number`: a figure changed (a token starting with a digit: "12", "1,200", "3.5", "2nd"; or a number
+//!   word: "Two" → "Three").
 //! - `name`: a capitalised word that is not the first word of a sentence changed ("Gail" → "Abigail").
 //! - `substantive`: any other word changed, or a paragraph was added or removed.
 //!
@@ -25,7 +27,7 @@ use crate::normalize::fold_typography;
 pub enum ChangeClass {
     /// Quotes, dashes, ellipses or spacing only.
     Typography,
-    /// Punctuation only.
+    /// Punctuation or letter case only.
     Punctuation,
     /// A figure changed.
     Number,
@@ -73,9 +75,60 @@ fn punctuation_equal(a: &str, b: &str) -> bool {
         .eq(b.chars().filter(|c| c.is_alphanumeric()))
 }
 
+/// Whether two texts differ only in letter case, punctuation, typography or spacing ("defense ministry" →
+/// "Defense Ministry"): a matter of house style, classed with punctuation.
+fn case_equal(a: &str, b: &str) -> bool {
+    let letters = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    letters(a) == letters(b)
+}
+
 /// Whether a word is a figure: it starts with a digit ("12", "1,200", "3.5", "2nd", "1990s").
 pub(crate) fn is_number(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_numeric())
+}
+
+/// Number words that AP style spells out (one to nine) and their common neighbours up to twenty, so that
+/// "Two" → "Three" is a figure change and "5" → "five" is not.
+const NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The value of a figure, for matching: digits without thousands separators ("1,200" → "1200"), or a
+/// number word's digits ("Five" → "5"); `None` for any other word.
+pub(crate) fn figure_value(word: &str) -> Option<String> {
+    if is_number(word) {
+        return Some(word.replace([',', '\u{2009}', '\u{202F}'], ""));
+    }
+    let lower = word.to_lowercase();
+    NUMBER_WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .map(|n| n.to_string())
 }
 
 /// The classes of a set of changed regions, sorted. No hunks (texts equal) gives no class.
@@ -99,7 +152,7 @@ fn classify_hunk(hunk: &Hunk, classes: &mut BTreeSet<ChangeClass>) {
         classes.insert(ChangeClass::Typography);
         return;
     }
-    if punctuation_equal(&hunk.old, &hunk.new) {
+    if punctuation_equal(&hunk.old, &hunk.new) || case_equal(&hunk.old, &hunk.new) {
         classes.insert(ChangeClass::Punctuation);
         return;
     }
@@ -120,7 +173,7 @@ fn classify_hunk(hunk: &Hunk, classes: &mut BTreeSet<ChangeClass>) {
 }
 
 fn word_class(word: &str, sentence_start: bool) -> ChangeClass {
-    if is_number(word) {
+    if figure_value(word).is_some() {
         ChangeClass::Number
     } else if !sentence_start && word.chars().next().is_some_and(char::is_uppercase) {
         ChangeClass::Name
@@ -192,12 +245,17 @@ mod tests {
     #[test]
     fn punctuation_only() {
         assert_eq!(classes("U.S.", "US", false), vec![Punctuation]);
+        assert_eq!(
+            classes("defense ministry", "Defense Ministry", false),
+            vec![Punctuation]
+        );
         assert_eq!(classes("said,", "said;", false), vec![Punctuation]);
     }
 
     #[test]
     fn figures_names_and_words() {
         assert_eq!(classes("12", "15", false), vec![Number]);
+        assert_eq!(classes("Two", "Three", true), vec![Number]);
         assert_eq!(classes("Gail", "Abigail", false), vec![Name]);
         assert_eq!(classes("rose", "fell", false), vec![Substantive]);
         assert_eq!(classes("The", "A", true), vec![Substantive]);

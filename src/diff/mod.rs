@@ -270,7 +270,7 @@ impl ArticleDiff {
 /// let d = diff_articles(&old, &new, &DiffOptions::default());
 /// assert!(d.changed && d.silent_edit);
 /// assert_eq!(d.paragraphs[0].op, ParagraphOp::Modified);
-/// assert_eq!(d.numbers[0].old.as_deref(), Some("12"));
+/// assert_eq!(d.numbers[0].old, "12");
 /// assert_eq!(d.summary.text, "1 paragraph reworded; figures changed: 12 → 15");
 /// ```
 pub fn diff_articles(old: &Article, new: &Article, options: &DiffOptions) -> ArticleDiff {
@@ -378,7 +378,7 @@ pub(crate) fn compare_texts(old: &str, new: &str, budget: &mut Budget) -> Compar
     let diff = words::diff_words(old, new, budget);
     let classes = classify::classify(&diff.hunks);
     let rewritten = diff.similarity < REWRITE_THRESHOLD;
-    let numbers = numbers::changed_figures(&diff.hunks, old, new, rewritten);
+    let numbers = numbers::changed_figures(&diff.hunks, new, rewritten);
     Compared {
         similarity: round3(diff.similarity),
         classes,

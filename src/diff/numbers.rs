@@ -1,16 +1,17 @@
 //! Figures that changed: "12 → 15" with a few words of context, so a reader sees a casualty count or a sum
 //! of money change without reading the paragraph.
 //!
-//! Figures are taken from the changed regions of a word diff: the figures only the old side has are paired
-//! in order with the figures only the new side has; what is left over was removed or added. Figures are
+//! Figures are taken from the changed regions of a word diff (see [`changed_figures`] for the pairing) and
 //! reported as written, without units ("$1.5 billion" gives `"1.5"`; the "$" and "billion" are context).
+//! Figures spelled out as words (AP style writes one to nine in words) count too: "Two" → "Three" is a
+//! change, "5" → "five" is not.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::classify::{is_number, typography_equal};
+use super::classify::{figure_value, is_number, typography_equal};
 use super::fields::FieldKind;
 use super::words::Hunk;
 
@@ -20,11 +21,11 @@ const CONTEXT_WORDS: usize = 6;
 /// One changed figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NumberChange {
-    /// The figure in the old version, as written (`"28"`, `"1,200"`); `null` when the figure was added.
-    pub old: Option<String>,
-    /// The figure in the new version; `null` when the figure was removed.
-    pub new: Option<String>,
-    /// A few words around the figure in the new version (the old one when it was removed).
+    /// The figure in the old version, as written (`"28"`, `"1,200"`, `"Two"`).
+    pub old: String,
+    /// The figure that replaced it in the new version, as written.
+    pub new: String,
+    /// A few words around the new figure in the new version.
     pub context: String,
     /// The paragraph it is in: index in the new version (the old one when the paragraph was removed).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,90 +42,91 @@ struct Figure<'a> {
     at: usize,
 }
 
-/// Number words that AP style spells out (one to nine) and their common neighbours, so that "5" → "five"
-/// is not reported as a figure that changed.
-const NUMBER_WORDS: [&str; 21] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
-/// The value a figure is matched on: digits without thousands separators, or a number word's digits.
-fn value(word: &str) -> Option<String> {
-    if is_number(word) {
-        return Some(word.replace([',', '\u{2009}', '\u{202F}'], ""));
-    }
-    let lower = word.to_lowercase();
-    NUMBER_WORDS
-        .iter()
-        .position(|w| *w == lower)
-        .map(|n| n.to_string())
-}
-
-/// The changed figures of a pair of texts, from their hunks. `whole_only` limits the result to figures that
-/// were replaced (used for rewritten paragraphs, whose added and removed figures would be noise).
+/// The figures that were replaced between two texts, from their hunks.
+///
+/// A figure whose value is on both sides of the changed regions was moved or reformatted ("31-year-old X"
+/// → "X, 31"; "5" → "five"), not changed, and is left out. The rest are paired first inside one hunk, in
+/// order, then (unless `rewritten`: the hunks of a mostly rewritten text say little about what replaced
+/// what) across hunks in order when as many were removed as added; a figure only removed or only added is
+/// not a replacement and is not listed. Digits pair with digits and number words with number words
+/// ("killing three people" → "on April 19" is not a figure change).
 pub(crate) fn changed_figures(
     hunks: &[Hunk],
-    old_text: &str,
     new_text: &str,
-    replaced_only: bool,
+    rewritten: bool,
 ) -> Vec<NumberChange> {
-    let mut out = Vec::new();
-    for hunk in hunks {
+    let mut old_figs: Vec<(usize, Figure<'_>)> = Vec::new();
+    let mut new_figs: Vec<(usize, Figure<'_>)> = Vec::new();
+    for (h, hunk) in hunks.iter().enumerate() {
         if typography_equal(&hunk.old, &hunk.new) {
             continue;
         }
-        let old_figs = figures(&hunk.old, hunk.old_at);
-        let new_figs = figures(&hunk.new, hunk.new_at);
-        let old_only = only_in(&old_figs, &new_figs);
-        let new_only = only_in(&new_figs, &old_figs);
-        let paired = old_only.len().min(new_only.len());
-        for i in 0..old_only.len().max(new_only.len()) {
-            let o = old_only.get(i);
-            let n = new_only.get(i);
-            if replaced_only && i >= paired {
-                break;
+        old_figs.extend(figures(&hunk.old, hunk.old_at).into_iter().map(|f| (h, f)));
+        new_figs.extend(figures(&hunk.new, hunk.new_at).into_iter().map(|f| (h, f)));
+    }
+    let old_only = only_in(&old_figs, &new_figs);
+    let new_only = only_in(&new_figs, &old_figs);
+    let mut pairs: Vec<(&Figure<'_>, &Figure<'_>)> = Vec::new();
+    let mut old_used = vec![false; old_only.len()];
+    let mut new_used = vec![false; new_only.len()];
+    for (i, (h, o)) in old_only.iter().enumerate() {
+        let partner = (0..new_only.len()).find(|&j| {
+            new_used.get(j) == Some(&false)
+                && new_only
+                    .get(j)
+                    .is_some_and(|(hn, n)| hn == h && same_kind(o, n))
+        });
+        if let Some(j) = partner {
+            if let (Some((_, n)), Some(u), Some(v)) =
+                (new_only.get(j), old_used.get_mut(i), new_used.get_mut(j))
+            {
+                pairs.push((o, n));
+                *u = true;
+                *v = true;
             }
-            let context = match (n, o) {
-                (Some(n), _) => context(new_text, n.at),
-                (None, Some(o)) => context(old_text, o.at),
-                (None, None) => String::new(),
-            };
-            out.push(NumberChange {
-                old: o.map(|f| f.text.to_string()),
-                new: n.map(|f| f.text.to_string()),
-                context,
-                paragraph: None,
-                field: None,
-            });
         }
     }
-    out
+    let old_left: Vec<&Figure<'_>> = old_only
+        .iter()
+        .zip(&old_used)
+        .filter(|(_, used)| !**used)
+        .map(|((_, f), _)| f)
+        .collect();
+    let new_left: Vec<&Figure<'_>> = new_only
+        .iter()
+        .zip(&new_used)
+        .filter(|(_, used)| !**used)
+        .map(|((_, f), _)| f)
+        .collect();
+    if !rewritten
+        && old_left.len() == new_left.len()
+        && old_left.iter().zip(&new_left).all(|(o, n)| same_kind(o, n))
+    {
+        pairs.extend(old_left.into_iter().zip(new_left));
+    }
+    pairs.sort_by_key(|(_, n)| n.at);
+    pairs
+        .into_iter()
+        .map(|(o, n)| NumberChange {
+            old: o.text.to_string(),
+            new: n.text.to_string(),
+            context: context(new_text, n.at),
+            paragraph: None,
+            field: None,
+        })
+        .collect()
+}
+
+/// Whether two figures are both written in digits or both in words.
+fn same_kind(a: &Figure<'_>, b: &Figure<'_>) -> bool {
+    is_number(a.text) == is_number(b.text)
 }
 
 fn figures(text: &str, base: usize) -> Vec<Figure<'_>> {
     text.split_word_bound_indices()
         .filter_map(|(at, w)| {
             Some(Figure {
-                value: value(w)?,
+                value: figure_value(w)?,
                 text: w,
                 at: base + at,
             })
@@ -132,17 +134,17 @@ fn figures(text: &str, base: usize) -> Vec<Figure<'_>> {
         .collect()
 }
 
-/// The figures of `a` that `b` does not have (as a multiset of values), in order. Number words ("five")
-/// take part in the matching only, so that a figure spelled out is not a change; a number word left over
-/// is not reported as a figure.
-fn only_in<'a, 'b>(a: &'b [Figure<'a>], b: &[Figure<'_>]) -> Vec<&'b Figure<'a>> {
+/// The figures of `a` whose value `b` does not have (as a multiset), in order.
+fn only_in<'a, 'b>(
+    a: &'b [(usize, Figure<'a>)],
+    b: &[(usize, Figure<'_>)],
+) -> Vec<&'b (usize, Figure<'a>)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for f in b {
+    for (_, f) in b {
         *counts.entry(f.value.as_str()).or_insert(0) += 1;
     }
     a.iter()
-        .filter(|f| is_number(f.text))
-        .filter(|f| match counts.get_mut(f.value.as_str()) {
+        .filter(|(_, f)| match counts.get_mut(f.value.as_str()) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 false
@@ -198,9 +200,9 @@ mod tests {
     use crate::diff::budget::Budget;
     use crate::diff::words::diff_words;
 
-    fn figures_of(a: &str, b: &str) -> Vec<(Option<String>, Option<String>, String)> {
+    fn figures_of(a: &str, b: &str) -> Vec<(String, String, String)> {
         let d = diff_words(a, b, &mut Budget::new(None));
-        changed_figures(&d.hunks, a, b, false)
+        changed_figures(&d.hunks, b, false)
             .into_iter()
             .map(|n| (n.old, n.new, n.context))
             .collect()
@@ -213,16 +215,16 @@ mod tests {
             "At least 15 people were killed in the strike on Tuesday, officials said.",
         );
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].0.as_deref(), Some("12"));
-        assert_eq!(got[0].1.as_deref(), Some("15"));
+        assert_eq!(got[0].0, "12");
+        assert_eq!(got[0].1, "15");
         assert_eq!(got[0].2, "At least 15 people were killed in the strike…");
     }
 
     #[test]
     fn figures_as_written_without_units() {
         let got = figures_of("It cost $1.2 billion.", "It cost $1,500 million.");
-        assert_eq!(got[0].0.as_deref(), Some("1.2"));
-        assert_eq!(got[0].1.as_deref(), Some("1,500"));
+        assert_eq!(got[0].0, "1.2");
+        assert_eq!(got[0].1, "1,500");
     }
 
     #[test]
@@ -243,18 +245,45 @@ mod tests {
     }
 
     #[test]
-    fn added_figure_has_no_old() {
+    fn number_word_does_not_pair_with_digits() {
+        let got = figures_of(
+            "Three people died on Monday.",
+            "The strike occurred on April 19.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn added_figure_is_not_a_replacement() {
         let got = figures_of(
             "Several people died.",
             "Several people died, 3 of them children.",
         );
-        assert_eq!(
-            got,
-            vec![(
-                None,
-                Some("3".into()),
-                "Several people died, 3 of them children.".into()
-            )]
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn spelled_figures_that_change_are_reported() {
+        let got = figures_of("Two passengers were hurt.", "Three passengers were hurt.");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Two", "Three"));
+    }
+
+    #[test]
+    fn reformatted_age_is_not_a_change() {
+        let got = figures_of(
+            "The 31-year-old Prianna Weathers was shot.",
+            "Prianna Weathers, 31, was shot.",
         );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn figures_in_two_hunks_pair_up() {
+        let got = figures_of(
+            "The shutdown is in its 13th day, and the talks stalled again on Monday.",
+            "The shutdown, now in its 14th day, goes on; the talks stalled again on Monday.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("13th", "14th"));
     }
 }

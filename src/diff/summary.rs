@@ -78,11 +78,14 @@ pub(super) fn summarize(diff: &ArticleDiff) -> Summary {
         });
     }
 
-    let replaced: Vec<String> = diff
-        .numbers
-        .iter()
-        .filter_map(|n| Some(format!("{} → {}", n.old.as_deref()?, n.new.as_deref()?)))
-        .collect();
+    // The same change in the headline and the lede is one change to a reader.
+    let mut replaced: Vec<String> = Vec::new();
+    for n in &diff.numbers {
+        let change = format!("{} → {}", n.old, n.new);
+        if !replaced.contains(&change) {
+            replaced.push(change);
+        }
+    }
     if !replaced.is_empty() {
         let shown = replaced
             .iter()

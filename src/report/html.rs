@@ -63,11 +63,11 @@ pub fn render(diff: &ArticleDiff, sides: &Sides) -> String {
 
 fn header(out: &mut String, diff: &ArticleDiff, sides: &Sides) {
     out.push_str("<header class=\"top\">\n<h1>What changed</h1>\n<p class=\"versions\">");
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<span class=\"ver\"><span class=\"ver-tag before\">Before</span> <code>{}</code> <small title=\"{}\">{}</small></span>\
          <span class=\"arrow\" aria-hidden=\"true\">→</span>\
-         <span class=\"ver\"><span class=\"ver-tag after\">After</span> <code>{}</code> <small title=\"{}\">{}</small></span></p>\n",
+         <span class=\"ver\"><span class=\"ver-tag after\">After</span> <code>{}</code> <small title=\"{}\">{}</small></span></p>",
         esc(&sides.old.label),
         esc(&sides.old.sha256),
         esc(sides.old.short_sha()),
@@ -175,9 +175,9 @@ fn figures(out: &mut String, diff: &ArticleDiff) {
             out,
             "<li><span class=\"fig\"><del>{}{}</del> <span aria-hidden=\"true\">→</span> <ins>{}{}</ins></span> <span class=\"ctx\">{}</span></li>",
             SR_BEFORE,
-            esc(n.old.as_deref().unwrap_or("—")),
+            esc(&n.old),
             SR_AFTER,
-            esc(n.new.as_deref().unwrap_or("—")),
+            esc(&n.new),
             esc(&n.context)
         );
     }

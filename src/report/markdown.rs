@@ -75,8 +75,8 @@ pub fn render(diff: &ArticleDiff, sides: &Sides) -> String {
             let _ = writeln!(
                 out,
                 "- {} → {} — {}",
-                n.old.as_deref().map_or("—".to_string(), escape),
-                n.new.as_deref().map_or("—".to_string(), escape),
+                escape(&n.old),
+                escape(&n.new),
                 escape(&n.context)
             );
         }
@@ -179,9 +179,16 @@ fn mark(marker: &str, text: &str) -> String {
     format!("{lead}{core}{trail}")
 }
 
+/// Word runs with deletions struck and insertions in bold. A deletion directly followed by an insertion
+/// gets a space between them ("~~12~~ **15**"), which reads better than "~~12~~**15**" once rendered.
 fn words(words: &[WordChange]) -> String {
     let mut s = String::new();
+    let mut after_delete = false;
     for w in words {
+        if w.op == WordOp::Insert && after_delete && !w.text.starts_with(char::is_whitespace) {
+            s.push(' ');
+        }
+        after_delete = w.op == WordOp::Delete && !w.text.ends_with(char::is_whitespace);
         match w.op {
             WordOp::Equal => s.push_str(&escape(&w.text)),
             WordOp::Delete => s.push_str(&mark("~~", &w.text)),

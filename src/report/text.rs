@@ -89,13 +89,7 @@ pub fn render(diff: &ArticleDiff, sides: &Sides, color: bool) -> String {
         out.push('\n');
         let _ = writeln!(out, "{}", paint.bold("Figures:"));
         for n in &diff.numbers {
-            let _ = writeln!(
-                out,
-                "  {} → {}  {}",
-                n.old.as_deref().unwrap_or("—"),
-                n.new.as_deref().unwrap_or("—"),
-                paint.dim(&n.context)
-            );
+            let _ = writeln!(out, "  {} → {}  {}", n.old, n.new, paint.dim(&n.context));
         }
     }
 
