@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Row, Sides, class_list, describe, location, old_places, rows};
+use super::{Row, Sides, class_list, describe, field_op, location, old_places, rows};
 use crate::diff::{
     ArticleDiff, Direction, FieldChange, FieldOp, PARAGRAPH_BREAK, ParagraphChange, ParagraphOp,
     WordChange, WordOp,
@@ -130,11 +130,7 @@ fn fields(out: &mut String, fields: &[FieldChange]) {
          <thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead>\n<tbody>\n",
     );
     for f in changed {
-        let op = match f.op {
-            FieldOp::Added => "added",
-            FieldOp::Removed => "removed",
-            _ => "changed",
-        };
+        let op = field_op(f.op);
         let (before, after) = if f.words.is_empty() {
             (
                 f.old
@@ -202,29 +198,63 @@ fn ghosts_before(places: &[(usize, usize)], e: usize) -> impl Iterator<Item = us
         .map(|(_, m)| *m)
 }
 
+/// Which of the two paragraph views is being written (their element ids differ by prefix).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    SideBySide,
+    Inline,
+}
+
+impl View {
+    fn prefix(self) -> &'static str {
+        match self {
+            View::SideBySide => "sbs",
+            View::Inline => "inl",
+        }
+    }
+}
+
 fn side_by_side(out: &mut String, diff: &ArticleDiff, rows: &[Row], places: &[(usize, usize)]) {
     out.push_str(
         "<section id=\"view-sbs\" class=\"view\" aria-label=\"Side by side\">\n<table class=\"sbs\">\n\
          <colgroup><col class=\"half\"><col class=\"half\"></colgroup>\n\
          <thead><tr><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead>\n",
     );
+    walk(out, diff, rows, places, View::SideBySide);
+    out.push_str("</table>\n</section>\n");
+}
+
+fn inline(out: &mut String, diff: &ArticleDiff, rows: &[Row], places: &[(usize, usize)]) {
+    out.push_str("<section id=\"view-inline\" class=\"view\" aria-label=\"Inline\">\n");
+    walk(out, diff, rows, places, View::Inline);
+    out.push_str("</section>\n");
+}
+
+/// Write the rows of one view in order, with a marker at the old place of each moved entry.
+fn walk(out: &mut String, diff: &ArticleDiff, rows: &[Row], places: &[(usize, usize)], view: View) {
     let mut shown_ghosts = Vec::new();
     for (position, row) in rows.iter().enumerate() {
         match *row {
             Row::Elided { count } => {
-                let _ = writeln!(
-                    out,
-                    "<tbody class=\"elided\"><tr><td colspan=\"2\">{}</td></tr></tbody>",
-                    elided_details(diff, rows, position, count)
-                );
+                let details = elided_details(diff, rows, position, count);
+                let _ = match view {
+                    View::SideBySide => writeln!(
+                        out,
+                        "<tbody class=\"elided\"><tr><td colspan=\"2\">{details}</td></tr></tbody>"
+                    ),
+                    View::Inline => writeln!(out, "<div class=\"elided\">{details}</div>"),
+                };
             }
             Row::Entry(e) => {
                 for m in ghosts_before(places, e) {
                     shown_ghosts.push(m);
-                    sbs_ghost(out, diff, m);
+                    ghost(out, diff, m, view);
                 }
                 if let Some(p) = diff.paragraphs.get(e) {
-                    sbs_entry(out, p, e);
+                    match view {
+                        View::SideBySide => sbs_entry(out, p, e),
+                        View::Inline => inline_entry(out, p, e),
+                    }
                 }
             }
         }
@@ -232,24 +262,31 @@ fn side_by_side(out: &mut String, diff: &ArticleDiff, rows: &[Row], places: &[(u
     // Markers whose place fell inside an elided run or after the last row.
     for &(_, m) in places {
         if !shown_ghosts.contains(&m) {
-            sbs_ghost(out, diff, m);
+            ghost(out, diff, m, view);
         }
     }
-    out.push_str("</table>\n</section>\n");
 }
 
-fn sbs_ghost(out: &mut String, diff: &ArticleDiff, m: usize) {
+/// The marker left at the old place of moved entry `m`, linking to where it went.
+fn ghost(out: &mut String, diff: &ArticleDiff, m: usize, view: View) {
     let Some(p) = diff.paragraphs.get(m) else {
         return;
     };
-    let _ = writeln!(
-        out,
-        "<tbody class=\"ghost\" id=\"sbs-from-{m}\"><tr><td colspan=\"2\">old {} was here — <a href=\"#sbs-e{m}\">{} to {} {}</a></td></tr></tbody>",
+    let prefix = view.prefix();
+    let text = format!(
+        "old {} was here — <a href=\"#{prefix}-e{m}\">{} to {} {}</a>",
         esc(&super::numbers(&p.old)),
         moved_word(p),
         esc(&super::numbers(&p.new)),
         arrow(p.direction),
     );
+    let _ = match view {
+        View::SideBySide => writeln!(
+            out,
+            "<tbody class=\"ghost\" id=\"sbs-from-{m}\"><tr><td colspan=\"2\">{text}</td></tr></tbody>"
+        ),
+        View::Inline => writeln!(out, "<div class=\"ghost\" id=\"inl-from-{m}\">{text}</div>"),
+    };
 }
 
 fn moved_word(p: &ParagraphChange) -> &'static str {
@@ -367,40 +404,48 @@ fn whole(text: &str, side: Side) -> String {
 
 /// One side of a word diff: equal runs plain, this side's changes marked. Paragraph breaks become `<p>`s.
 fn words(words: &[WordChange], side: Side) -> String {
+    marked(words, Some(side))
+}
+
+/// Both sides of a word diff in one text: deletions and insertions marked in place.
+fn inline_words(words: &[WordChange]) -> String {
+    marked(words, None)
+}
+
+/// Word runs as HTML: equal runs plain; deletions as `<del>` and insertions as `<ins>` (only those of
+/// `side` when one is given), each with screen-reader text. A change that is only spacing shows a glyph
+/// (`␣`, `¶`) so it can be seen; an inserted paragraph break also starts a new paragraph.
+fn marked(words: &[WordChange], side: Option<Side>) -> String {
     let mut s = String::from("<p>");
     for w in words {
-        let mine = match (w.op, side) {
+        let (tag, sr) = match (w.op, side) {
             (WordOp::Equal, _) => {
                 s.push_str(&esc_breaks(&w.text));
                 continue;
             }
-            (WordOp::Delete, Side::Old) | (WordOp::Insert, Side::New) => true,
-            _ => false,
+            (WordOp::Delete, None | Some(Side::Old)) => ("del", SR_BEFORE),
+            (WordOp::Insert, None | Some(Side::New)) => ("ins", SR_AFTER),
+            _ => continue,
         };
-        if !mine {
+        if !w.text.chars().all(char::is_whitespace) {
+            let _ = write!(s, "<{tag}>{sr}{}</{tag}>", esc_breaks(&w.text));
             continue;
         }
-        let (tag, sr) = match side {
-            Side::Old => ("del", SR_BEFORE),
-            Side::New => ("ins", SR_AFTER),
-        };
-        if w.text.chars().all(char::is_whitespace) {
-            let (glyph, title) = if w.text.contains('\n') {
-                ("¶", "paragraph break")
-            } else {
-                ("␣", "space")
-            };
-            let _ = write!(
-                s,
-                "<{tag} class=\"ws\" title=\"{title}\">{sr}{glyph}</{tag}>"
-            );
-            if w.text.contains('\n') && side == Side::New {
-                s.push_str("</p><p>");
-            } else if side == Side::New {
-                s.push(' ');
-            }
+        let paragraph_break = w.text.contains('\n');
+        let (glyph, title) = if paragraph_break {
+            ("¶", "paragraph break")
         } else {
-            let _ = write!(s, "<{tag}>{sr}{}</{tag}>", esc_breaks(&w.text));
+            ("␣", "space")
+        };
+        let _ = write!(
+            s,
+            "<{tag} class=\"ws\" title=\"{title}\">{sr}{glyph}</{tag}>"
+        );
+        match (w.op, paragraph_break) {
+            (WordOp::Insert, true) => s.push_str("</p><p>"),
+            // On the new side alone the space itself is shown too, so words do not run together.
+            (WordOp::Insert, false) if side.is_some() => s.push(' '),
+            _ => {}
         }
     }
     s.push_str("</p>");
@@ -444,51 +489,6 @@ fn elided_details(diff: &ArticleDiff, rows: &[Row], position: usize, count: usiz
     )
 }
 
-fn inline(out: &mut String, diff: &ArticleDiff, rows: &[Row], places: &[(usize, usize)]) {
-    out.push_str("<section id=\"view-inline\" class=\"view\" aria-label=\"Inline\">\n");
-    let mut shown_ghosts = Vec::new();
-    for (position, row) in rows.iter().enumerate() {
-        match *row {
-            Row::Elided { count } => {
-                let _ = writeln!(
-                    out,
-                    "<div class=\"elided\">{}</div>",
-                    elided_details(diff, rows, position, count)
-                );
-            }
-            Row::Entry(e) => {
-                for m in ghosts_before(places, e) {
-                    shown_ghosts.push(m);
-                    inline_ghost(out, diff, m);
-                }
-                if let Some(p) = diff.paragraphs.get(e) {
-                    inline_entry(out, p, e);
-                }
-            }
-        }
-    }
-    for &(_, m) in places {
-        if !shown_ghosts.contains(&m) {
-            inline_ghost(out, diff, m);
-        }
-    }
-    out.push_str("</section>\n");
-}
-
-fn inline_ghost(out: &mut String, diff: &ArticleDiff, m: usize) {
-    let Some(p) = diff.paragraphs.get(m) else {
-        return;
-    };
-    let _ = writeln!(
-        out,
-        "<div class=\"ghost\" id=\"inl-from-{m}\">old {} was here — <a href=\"#inl-e{m}\">{} to {} {}</a></div>",
-        esc(&super::numbers(&p.old)),
-        moved_word(p),
-        esc(&super::numbers(&p.new)),
-        arrow(p.direction),
-    );
-}
-
 fn inline_entry(out: &mut String, p: &ParagraphChange, e: usize) {
     if p.op == ParagraphOp::Unchanged {
         let _ = writeln!(
@@ -519,39 +519,6 @@ fn inline_entry(out: &mut String, p: &ParagraphChange, e: usize) {
         op_class(p),
         entry_head(p, link)
     );
-}
-
-/// Both sides of a word diff in one text: deletions and insertions marked in place.
-fn inline_words(words: &[WordChange]) -> String {
-    let mut s = String::from("<p>");
-    for w in words {
-        let (tag, sr) = match w.op {
-            WordOp::Equal => {
-                s.push_str(&esc_breaks(&w.text));
-                continue;
-            }
-            WordOp::Delete => ("del", SR_BEFORE),
-            WordOp::Insert => ("ins", SR_AFTER),
-        };
-        if w.text.chars().all(char::is_whitespace) {
-            let (glyph, title) = if w.text.contains('\n') {
-                ("¶", "paragraph break")
-            } else {
-                ("␣", "space")
-            };
-            let _ = write!(
-                s,
-                "<{tag} class=\"ws\" title=\"{title}\">{sr}{glyph}</{tag}>"
-            );
-            if w.text.contains('\n') && w.op == WordOp::Insert {
-                s.push_str("</p><p>");
-            }
-        } else {
-            let _ = write!(s, "<{tag}>{sr}{}</{tag}>", esc_breaks(&w.text));
-        }
-    }
-    s.push_str("</p>");
-    s
 }
 
 fn capitalise(text: &str) -> String {

@@ -5,10 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Row, Sides, class_list, describe, location, rows};
-use crate::diff::{
-    ArticleDiff, FieldOp, PARAGRAPH_BREAK, ParagraphChange, ParagraphOp, WordChange, WordOp,
-};
+use super::{Row, Sides, changed_fields, class_list, describe, field_op, location, rows};
+use crate::diff::{ArticleDiff, PARAGRAPH_BREAK, ParagraphChange, ParagraphOp, WordChange, WordOp};
 
 /// Render a diff as GitHub-flavoured Markdown.
 ///
@@ -44,19 +42,11 @@ pub fn render(diff: &ArticleDiff, sides: &Sides) -> String {
         let _ = writeln!(out, "_Note: {}_\n", escape(note));
     }
 
-    let fields: Vec<_> = diff
-        .fields
-        .iter()
-        .filter(|f| f.op != FieldOp::Unchanged)
-        .collect();
+    let fields = changed_fields(diff);
     if !fields.is_empty() {
         out.push_str("| Field | Change | Before | After |\n|---|---|---|---|\n");
         for f in fields {
-            let op = match f.op {
-                FieldOp::Added => "added",
-                FieldOp::Removed => "removed",
-                _ => "changed",
-            };
+            let op = field_op(f.op);
             let _ = writeln!(
                 out,
                 "| {} | {op} ({}) | {} | {} |",

@@ -190,6 +190,24 @@ pub(crate) fn describe(p: &ParagraphChange) -> String {
     format!("{base}{moved}")
 }
 
+/// The fields that changed (a report shows only those).
+pub(crate) fn changed_fields(diff: &ArticleDiff) -> Vec<&crate::diff::FieldChange> {
+    diff.fields
+        .iter()
+        .filter(|f| f.op != crate::diff::FieldOp::Unchanged)
+        .collect()
+}
+
+/// What happened to a field, in a reader's words ("added", "removed", "changed", "unchanged").
+pub(crate) fn field_op(op: crate::diff::FieldOp) -> &'static str {
+    match op {
+        crate::diff::FieldOp::Unchanged => "unchanged",
+        crate::diff::FieldOp::Added => "added",
+        crate::diff::FieldOp::Removed => "removed",
+        crate::diff::FieldOp::Changed => "changed",
+    }
+}
+
 /// The classes of an entry as a comma-separated list ("number, substantive"), empty when none.
 pub(crate) fn class_list(classes: &[crate::diff::ChangeClass]) -> String {
     classes

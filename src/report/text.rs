@@ -9,8 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Row, Sides, class_list, describe, location, rows};
-use crate::diff::{ArticleDiff, FieldOp, ParagraphChange, ParagraphOp, WordChange, WordOp};
+use super::{Row, Sides, changed_fields, class_list, describe, field_op, location, rows};
+use crate::diff::{ArticleDiff, ParagraphChange, ParagraphOp, WordChange, WordOp};
 
 /// Render a diff for the terminal.
 ///
@@ -55,20 +55,12 @@ pub fn render(diff: &ArticleDiff, sides: &Sides, color: bool) -> String {
         let _ = writeln!(out, "Note: {note}");
     }
 
-    let fields: Vec<_> = diff
-        .fields
-        .iter()
-        .filter(|f| f.op != FieldOp::Unchanged)
-        .collect();
+    let fields = changed_fields(diff);
     if !fields.is_empty() {
         out.push('\n');
         for f in fields {
             let classes = class_list(&f.classes);
-            let op = match f.op {
-                FieldOp::Added => "added",
-                FieldOp::Removed => "removed",
-                _ => "changed",
-            };
+            let op = field_op(f.op);
             let _ = writeln!(out, "{} {op} [{classes}]", paint.bold(f.field.label()));
             if f.words.is_empty()
                 || f.words.len() == 2 && f.similarity < crate::diff::REWRITE_THRESHOLD
