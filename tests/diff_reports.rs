@@ -266,7 +266,11 @@ fn two_megabyte_rewrite_finishes_and_reports_the_cap() {
         "a rewrite this large must hit a cap: {:?}",
         diff.notes
     );
-    println!("2 MB rewrite: {} entries, notes: {:?}", diff.paragraphs.len(), diff.notes);
+    println!(
+        "2 MB rewrite: {} entries, notes: {:?}",
+        diff.paragraphs.len(),
+        diff.notes
+    );
     let total: usize = diff.paragraphs.iter().map(|p| p.new.len()).sum();
     assert_eq!(total, new.paragraphs.len());
 }

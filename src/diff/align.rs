@@ -6,7 +6,7 @@
 //! 2. **Identical paragraphs elsewhere** (moved without edits) are matched across gaps, first occurrence
 //!    with first occurrence.
 //! 3. **Similar paragraphs** are paired greedily, most similar first, by word-bag similarity (see
-//!    [`super::words::Bag`]): a pair in the same gap needs [`CHANGE_THRESHOLD`], a pair across gaps (a move)
+//!    `words::Bag`): a pair in the same gap needs [`CHANGE_THRESHOLD`], a pair across gaps (a move)
 //!    [`MOVE_THRESHOLD`]; a paragraph left over was added or removed.
 //! 4. **Splits and merges.** A pair grows into a split (one old paragraph, several consecutive new ones)
 //!    or a merge when adding an unpaired neighbour raises the combined similarity, each added part is mostly

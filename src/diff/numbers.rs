@@ -1,7 +1,7 @@
 //! Figures that changed: "12 → 15" with a few words of context, so a reader sees a casualty count or a sum
 //! of money change without reading the paragraph.
 //!
-//! Figures are taken from the changed regions of a word diff (see [`changed_figures`] for the pairing) and
+//! Figures are taken from the changed regions of a word diff (see `changed_figures` for the pairing) and
 //! reported as written, without units ("$1.5 billion" gives `"1.5"`; the "$" and "billion" are context).
 //! Figures spelled out as words (AP style writes one to nine in words) count too: "Two" → "Three" is a
 //! change, "5" → "five" is not.
