@@ -61,3 +61,46 @@ fn locations_count_from_one() {
     assert_eq!(location(&d.paragraphs[1]), "¶2 → ¶1");
     assert_eq!(numbers(&[2, 3]), "¶3–4");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::{Side, Sides, html, json, markdown, text};
+    use crate::article::Article;
+    use crate::diff::{DiffOptions, diff_articles};
+
+    /// Paragraph text with the characters that renderers must escape, quotes, dashes and non-ASCII.
+    fn paragraph() -> impl Strategy<Value = String> {
+        "[a-c A-C0-9<>&*_~|#`\\[\\]\"'“”’—.\u{e9}\u{4e2d}\u{1F600}]{0,40}"
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn renderers_never_panic_and_html_stays_escaped(
+            a in prop::collection::vec(paragraph(), 0..5),
+            b in prop::collection::vec(paragraph(), 0..5),
+            ha in proptest::option::of(paragraph()),
+            hb in proptest::option::of(paragraph()),
+        ) {
+            let old = Article { headline: ha, paragraphs: a, ..Article::default() };
+            let new = Article { headline: hb, paragraphs: b, ..Article::default() };
+            let d = diff_articles(&old, &new, &DiffOptions { time_budget: None, ..DiffOptions::default() });
+            let sides = Sides {
+                old: Side { label: "<old>".into(), sha256: old.sha256() },
+                new: Side { label: "<new>".into(), sha256: new.sha256() },
+            };
+            let page = html::render(&d, &sides);
+            // The only '<' in the page are our own tags: every '<' is followed by a tag name, '/' or '!'.
+            for (i, _) in page.match_indices('<') {
+                let next = page[i + 1..].chars().next().unwrap_or(' ');
+                prop_assert!(next.is_ascii_alphabetic() || next == '/' || next == '!', "raw '<' at {i}");
+            }
+            let _ = text::render(&d, &sides, true);
+            let _ = markdown::render(&d, &sides);
+            let v: serde_json::Value = serde_json::from_str(&json::render(&d, &sides)).unwrap();
+            prop_assert_eq!(&v["schema_version"], 1);
+        }
+    }
+}
