@@ -149,7 +149,7 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
     }
 
     // Settle which copy of a repeated paragraph is paired before pairs grow into splits and merges.
-    rehome_duplicates(&mut state.groups, &old_keys, &new_keys);
+    rehome_duplicates(&mut state.groups, &old_keys, &new_keys, budget);
     uncross_duplicates(&mut state.groups, &old_keys, &new_keys);
     state.reindex();
 
@@ -183,11 +183,16 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
 
     // 5. Moves, then 6. reading order.
     let mut groups = state.groups;
-    rehome_duplicates(&mut groups, &old_keys, &new_keys);
+    rehome_duplicates(&mut groups, &old_keys, &new_keys, budget);
     uncross_duplicates(&mut groups, &old_keys, &new_keys);
     mark_moves(&mut groups, old, new);
     order(groups, old.len(), new.len())
 }
+
+/// Most pair comparisons [`rehome_duplicates`] may make (copies × [`MAX_COPIES`] × groups): a story made of
+/// thousands of identical paragraphs would otherwise take quadratic time. Far above real copy (a repeated
+/// credit or "Watch:" line).
+const MAX_REHOME_WORK: u64 = 20_000_000;
 
 /// Most identical copies of a paragraph considered by [`rehome_duplicates`] (bounds its work on
 /// pathological input; real stories repeat a paragraph at most a few times).
@@ -197,7 +202,12 @@ const MAX_COPIES: usize = 16;
 /// that crosses the fewest other pairs (then the one at the nearest relative place), so that which copy
 /// the diff algorithm happened to anchor does not turn into a move. Copies left unpaired stay added or
 /// removed.
-fn rehome_duplicates(groups: &mut [Group], old_keys: &[String], new_keys: &[String]) {
+fn rehome_duplicates(
+    groups: &mut [Group],
+    old_keys: &[String],
+    new_keys: &[String],
+    budget: &mut Budget,
+) {
     for old_side in [true, false] {
         let (keys, other_len) = if old_side {
             (old_keys, new_keys.len())
@@ -218,6 +228,14 @@ fn rehome_duplicates(groups: &mut [Group], old_keys: &[String], new_keys: &[Stri
         }
         copies.retain(|_, v| v.len() > 1);
         if copies.is_empty() {
+            continue;
+        }
+        let repeated = copies.values().map(Vec::len).sum::<usize>();
+        let work = (repeated as u64)
+            .saturating_mul(MAX_COPIES as u64)
+            .saturating_mul(groups.len() as u64);
+        if work > MAX_REHOME_WORK {
+            budget.note("too many repeated paragraphs to choose the best copy of each: some may show as moved");
             continue;
         }
         for g in 0..groups.len() {

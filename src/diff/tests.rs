@@ -169,6 +169,22 @@ fn two_megabyte_single_paragraph_rewrite_is_capped() {
 }
 
 #[test]
+fn thousands_of_repeated_paragraphs_finish() {
+    // 2 MB of one paragraph repeated, against the same with every tenth paragraph reworded.
+    let old: Vec<String> = vec![P2.to_string(); 27_000];
+    let new: Vec<String> = (0..27_000)
+        .map(|i| match i % 10 {
+            0 => P2.replace("12", "15"),
+            _ => P2.to_string(),
+        })
+        .collect();
+    let d = diff(&art(&old), &art(&new));
+    assert!(d.changed);
+    let total_new: usize = d.paragraphs.iter().map(|p| p.new.len()).sum();
+    assert_eq!(total_new, new.len());
+}
+
+#[test]
 fn entirely_different_paragraph_is_removed_and_added() {
     let d = diff(
         &article(&[P1]),
