@@ -159,8 +159,11 @@ impl Article {
             blocks.push(format!("Source: {s}"));
         }
         blocks.extend(self.editors_notes.iter().cloned());
-        if let Some(b) = &self.byline {
-            blocks.push(format!("By {b}"));
+        match (&self.published, &self.byline) {
+            (Some(p), Some(b)) => blocks.push(format!("date {p} By {b}")),
+            (Some(p), None) => blocks.push(format!("date {p}")),
+            (None, Some(b)) => blocks.push(format!("By {b}")),
+            (None, None) => {}
         }
         for (i, p) in self.paragraphs.iter().enumerate() {
             match (&self.dateline, i) {
@@ -264,7 +267,7 @@ mod tests {
 
     #[test]
     fn to_text_round_trips_through_from_text() {
-        let text = "# H\n\nSource: CNN\n\nBy A, CNN\n\n(CNN) — Body “quoted.”\n\nMore.\n\nX contributed to this report.\n\nThis story has been updated with additional information.";
+        let text = "# H\n\nSource: CNN\n\ndate 2025-11-19 By A, CNN\n\n(CNN) — Body “quoted.”\n\nMore.\n\nX contributed to this report.\n\nThis story has been updated with additional information.";
         let a = Article::from_text(&text).unwrap();
         let b = Article::from_text(&a.to_text()).unwrap();
         assert_eq!(a, b);

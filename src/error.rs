@@ -24,10 +24,10 @@ pub enum InputError {
         limit: u64,
     },
     /// The path names a directory.
-    #[error("{0}: is a directory, not a file")]
+    #[error("is a directory, not a file")]
     IsDirectory(PathBuf),
     /// The file could not be read.
-    #[error("{path}: {source}")]
+    #[error("{source}")]
     Read {
         /// The file.
         path: PathBuf,

@@ -7,7 +7,9 @@
 
 pub mod article;
 pub mod error;
+pub mod exit_code;
 pub mod furniture;
 pub mod normalize;
 pub mod source;
+pub mod store;
 pub mod story_id;

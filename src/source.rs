@@ -62,3 +62,9 @@ pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, InputError> {
         byte: e.utf8_error().valid_up_to(),
     })
 }
+
+/// Read a plain-text article from `path` (or `-`): bytes, UTF-8, then [`crate::article::Article::from_text`].
+pub fn read_text_article(path: &Path) -> Result<crate::article::Article, InputError> {
+    let text = decode_utf8(read_bytes(path)?)?;
+    crate::article::Article::from_text(&text)
+}

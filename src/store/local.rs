@@ -1,0 +1,373 @@
+//! The local-folder backend: plain files, friendly to `git`.
+//!
+//! ```text
+//! <root>/storydiff-store.json      format marker
+//! <root>/.gitattributes            histories merge with git's union driver
+//! <root>/.gitignore                locks and temp files stay out of git
+//! <root>/objects/ab/abcdef…        content-addressed objects (canonical articles, raw pages)
+//! <root>/histories/<story>.jsonl   one append-only history per story
+//! <root>/locks/<story>.lock        per-story lock files (deleted on release)
+//! ```
+//!
+//! Durability: an object is written to a temp file in its own directory, fsynced, renamed into place, and the
+//! directory fsynced; a history line is appended with one `write` on a file opened for appending, then the file
+//! is fsynced (and, when the file is new, its directory). Symlinks inside the store are never followed.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+use crate::story_id::StoryId;
+
+use super::backend::{Backend, StoreFile, StoreFileKind, StoryLock};
+use super::StoreError;
+
+/// File name of the store's format marker.
+pub const MARKER_FILE: &str = "storydiff-store.json";
+/// Prefix of the store's own temp files (leftovers of interrupted writes).
+pub const TEMP_PREFIX: &str = ".tmp-";
+
+const GITATTRIBUTES: &str = "# Histories are append-only JSON Lines: parallel CI runners' appends merge by union.\n\
+# `storydiff verify` catches a merge that made two versions claim one number; `verify --repair` renumbers.\n\
+histories/*.jsonl merge=union\n";
+const GITIGNORE: &str = "locks/\n.tmp-*\n";
+
+/// A store in a local directory.
+#[derive(Debug, Clone)]
+pub struct LocalBackend {
+    root: PathBuf,
+}
+
+impl LocalBackend {
+    /// A backend rooted at `root` (which need not exist yet).
+    pub fn new(root: impl Into<PathBuf>) -> LocalBackend {
+        LocalBackend { root: root.into() }
+    }
+
+    fn object_path(&self, hash: &str) -> PathBuf {
+        let fan = hash.get(..2).unwrap_or("00");
+        self.root.join("objects").join(fan).join(hash)
+    }
+
+    fn history_path(&self, story: &StoryId) -> PathBuf {
+        self.root.join("histories").join(format!("{story}.jsonl"))
+    }
+
+    fn lock_path(&self, story: &StoryId) -> PathBuf {
+        self.root.join("locks").join(format!("{story}.lock"))
+    }
+
+    /// Refuse to follow a symlink at `path` (or at its parent directory inside the store).
+    fn no_symlink(&self, path: &Path) -> Result<(), StoreError> {
+        let mut check = Some(path);
+        while let Some(p) = check {
+            if p == self.root {
+                break;
+            }
+            if let Ok(meta) = fs::symlink_metadata(p) {
+                if meta.file_type().is_symlink() {
+                    return Err(StoreError::Symlink(p.to_path_buf()));
+                }
+            }
+            check = p.parent();
+        }
+        Ok(())
+    }
+
+    fn read_regular(&self, path: &Path) -> Result<Vec<u8>, StoreError> {
+        self.no_symlink(path)?;
+        fs::read(path).map_err(|e| io_err(path, e))
+    }
+}
+
+/// An I/O error at `path`.
+fn io_err(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Fsync a directory so a rename or a new file in it survives a crash.
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| io_err(dir, e))
+}
+
+/// Write `bytes` to `dest` atomically: temp file in the same directory, fsync, rename, fsync the directory.
+fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(|e| io_err(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| io_err(tmp.path(), e))?;
+    tmp.as_file().sync_all().map_err(|e| io_err(dest, e))?;
+    tmp.persist(dest).map_err(|e| io_err(dest, e.error))?;
+    sync_dir(dir)
+}
+
+/// Create `dir` (and parents) if missing, fsyncing the parent of each directory created.
+fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    if let Some(parent) = dir.parent() {
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+/// The lock on one story: a lock file held with an exclusive OS lock, deleted on release.
+struct LocalLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl StoryLock for LocalLock {}
+
+impl Drop for LocalLock {
+    fn drop(&mut self) {
+        // Delete while still holding the lock: a waiter that then gets the lock on the old file sees the path no
+        // longer names it and tries again (see `lock_story`).
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Whether `path` still names the file `file` is open on.
+#[cfg(unix)]
+fn still_names(path: &Path, file: &File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::symlink_metadata(path), file.metadata()) {
+        (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_names(path: &Path, _file: &File) -> bool {
+    path.exists()
+}
+
+impl Backend for LocalBackend {
+    fn location(&self) -> String {
+        self.root.display().to_string()
+    }
+
+    fn read_marker(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.root.join(MARKER_FILE);
+        match fs::symlink_metadata(&self.root) {
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_err(&self.root, e)),
+            Ok(_) if !self.root.is_dir() => return Err(StoreError::NotADirectory(self.root.clone())),
+            Ok(_) => {}
+        }
+        match fs::read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_err(&path, e)),
+        }
+    }
+
+    fn create(&self, marker: &[u8]) -> Result<(), StoreError> {
+        if self.root.exists() {
+            let mut entries = fs::read_dir(&self.root).map_err(|e| io_err(&self.root, e))?;
+            if entries.next().is_some() {
+                return Err(StoreError::NotAStore(self.root.clone()));
+            }
+        }
+        ensure_dir(&self.root)?;
+        for dir in ["objects", "histories", "locks"] {
+            ensure_dir(&self.root.join(dir))?;
+        }
+        write_atomic(&self.root.join(".gitattributes"), GITATTRIBUTES.as_bytes())?;
+        write_atomic(&self.root.join(".gitignore"), GITIGNORE.as_bytes())?;
+        // The marker goes last: a store whose creation was interrupted has no marker and is created again.
+        write_atomic(&self.root.join(MARKER_FILE), marker)
+    }
+
+    fn has_object(&self, hash: &str) -> Result<bool, StoreError> {
+        let path = self.object_path(hash);
+        self.no_symlink(&path)?;
+        match fs::symlink_metadata(&path) {
+            Ok(meta) => Ok(meta.is_file()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(io_err(&path, e)),
+        }
+    }
+
+    fn put_object(&self, hash: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        if self.has_object(hash)? {
+            return Ok(());
+        }
+        let path = self.object_path(hash);
+        if let Some(dir) = path.parent() {
+            ensure_dir(dir)?;
+        }
+        write_atomic(&path, bytes)
+    }
+
+    fn get_object(&self, hash: &str) -> Result<Vec<u8>, StoreError> {
+        let path = self.object_path(hash);
+        match self.read_regular(&path) {
+            Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => {
+                Err(StoreError::MissingObject {
+                    path,
+                    hash: hash.to_string(),
+                })
+            }
+            other => other,
+        }
+    }
+
+    fn read_history(&self, story: &StoryId) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.history_path(story);
+        match self.read_regular(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn append_history(&self, story: &StoryId, line: &[u8]) -> Result<(), StoreError> {
+        let path = self.history_path(story);
+        self.no_symlink(&path)?;
+        let dir = self.root.join("histories");
+        ensure_dir(&dir)?;
+        let is_new = !path.exists();
+        let mut file = OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(|e| io_err(&path, e))?;
+        // One write call for the whole line: an append of this size is not interleaved with another process's.
+        let written = file.write(line).map_err(|e| io_err(&path, e))?;
+        if written != line.len() {
+            return Err(io_err(
+                &path,
+                std::io::Error::new(ErrorKind::WriteZero, "short write appending history line"),
+            ));
+        }
+        file.sync_all().map_err(|e| io_err(&path, e))?;
+        if is_new {
+            sync_dir(&dir)?;
+        }
+        Ok(())
+    }
+
+    fn replace_history(&self, story: &StoryId, bytes: &[u8]) -> Result<(), StoreError> {
+        let path = self.history_path(story);
+        self.no_symlink(&path)?;
+        write_atomic(&path, bytes)
+    }
+
+    fn lock_story(&self, story: &StoryId) -> Result<Box<dyn StoryLock>, StoreError> {
+        let dir = self.root.join("locks");
+        ensure_dir(&dir)?;
+        let path = self.lock_path(story);
+        self.no_symlink(&path)?;
+        loop {
+            let file = OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(|e| io_err(&path, e))?;
+            file.lock().map_err(|e| io_err(&path, e))?;
+            if still_names(&path, &file) {
+                return Ok(Box::new(LocalLock { file, path }));
+            }
+            // The holder before us deleted this lock file on release; lock the new one.
+        }
+    }
+
+    fn list_stories(&self) -> Result<Vec<StoryId>, StoreError> {
+        let dir = self.root.join("histories");
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_err(&dir, e)),
+        };
+        let mut stories = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| io_err(&dir, e))?;
+            let name = entry.file_name();
+            let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".jsonl")) else {
+                continue;
+            };
+            if let Ok(id) = StoryId::new(stem) {
+                stories.push(id);
+            }
+        }
+        stories.sort();
+        Ok(stories)
+    }
+
+    fn list_files(&self) -> Result<Vec<StoreFile>, StoreError> {
+        let mut out = Vec::new();
+        let mut pending = vec![(self.root.clone(), String::new())];
+        while let Some((dir, rel)) = pending.pop() {
+            let entries = fs::read_dir(&dir).map_err(|e| io_err(&dir, e))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| io_err(&dir, e))?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let rel_path = if rel.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{rel}/{name}")
+                };
+                let file_type = entry.file_type().map_err(|e| io_err(&entry.path(), e))?;
+                if file_type.is_symlink() {
+                    out.push(StoreFile {
+                        path: rel_path,
+                        kind: StoreFileKind::Symlink,
+                    });
+                } else if file_type.is_dir() {
+                    pending.push((entry.path(), rel_path));
+                } else if file_type.is_file() {
+                    out.push(StoreFile {
+                        path: rel_path,
+                        kind: StoreFileKind::File,
+                    });
+                } else {
+                    out.push(StoreFile {
+                        path: rel_path,
+                        kind: StoreFileKind::Other,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, StoreError> {
+        if path.split('/').any(|part| part == ".." || part.is_empty()) {
+            return Err(StoreError::Symlink(self.root.join(path)));
+        }
+        self.read_regular(&self.root.join(path))
+    }
+
+    fn remove_leftover(&self, path: &str) -> Result<(), StoreError> {
+        let full = self.root.join(path);
+        self.no_symlink(&full)?;
+        fs::remove_file(&full).map_err(|e| io_err(&full, e))
+    }
+
+    fn lock_is_held(&self, path: &str) -> Result<bool, StoreError> {
+        let full = self.root.join(path);
+        self.no_symlink(&full)?;
+        let file = File::open(&full).map_err(|e| io_err(&full, e))?;
+        match file.try_lock() {
+            Ok(()) => {
+                let _ = file.unlock();
+                Ok(false)
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Ok(true),
+            Err(std::fs::TryLockError::Error(e)) => Err(io_err(&full, e)),
+        }
+    }
+}
