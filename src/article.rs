@@ -87,14 +87,14 @@ impl Article {
         let text = normalize_text(raw);
         let mut lines = text.lines().skip_while(|l| l.is_empty()).peekable();
         let mut headline = None;
-        if let Some(first) = lines.peek() {
-            if let Some(h) = first.strip_prefix('#') {
-                let h = h.trim_start_matches('#').trim();
-                if !h.is_empty() {
-                    headline = Some(h.to_string());
-                }
-                lines.next();
+        if let Some(first) = lines.peek()
+            && let Some(h) = first.strip_prefix('#')
+        {
+            let h = h.trim_start_matches('#').trim();
+            if !h.is_empty() {
+                headline = Some(h.to_string());
             }
+            lines.next();
         }
         let rest: Vec<&str> = lines.collect();
         let paragraphs = split_paragraphs(&rest);
@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn to_text_round_trips_through_from_text() {
         let text = "# H\n\nSource: CNN\n\ndate 2025-11-19 By A, CNN\n\n(CNN) — Body “quoted.”\n\nMore.\n\nX contributed to this report.\n\nThis story has been updated with additional information.";
-        let a = Article::from_text(&text).unwrap();
+        let a = Article::from_text(text).unwrap();
         let b = Article::from_text(&a.to_text()).unwrap();
         assert_eq!(a, b);
     }

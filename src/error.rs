@@ -27,13 +27,12 @@ pub enum InputError {
     #[error("is a directory, not a file")]
     IsDirectory(PathBuf),
     /// The file could not be read.
-    #[error("{source}")]
+    #[error("{error}")]
     Read {
         /// The file.
         path: PathBuf,
-        /// Why.
-        #[source]
-        source: std::io::Error,
+        /// Why (not chained as a source: the message already says it).
+        error: std::io::Error,
     },
     /// A story id or ref that storydiff refuses.
     #[error("invalid story id {id:?}: {why}")]

@@ -14,9 +14,9 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 /// Read `path` (or standard input for `-`) as bytes, refusing directories and inputs over
 /// [`MAX_INPUT_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
-    let read_err = |source| InputError::Read {
+    let read_err = |error| InputError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let mut bytes = Vec::new();
     if path == Path::new("-") {

@@ -13,7 +13,9 @@ use args::{Cli, Command};
 
 /// The store's folder: `--store`, else `$STORYDIFF_STORE` (clap reads both), else `./snapshots`.
 fn store_dir(cli: &args::Global) -> PathBuf {
-    cli.store.clone().unwrap_or_else(|| PathBuf::from("snapshots"))
+    cli.store
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("snapshots"))
 }
 
 /// Open the store for reading (it must exist).

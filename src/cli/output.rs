@@ -19,6 +19,7 @@ pub enum ColorWhen {
 
 impl ColorWhen {
     /// Whether to colour stdout.
+    #[allow(dead_code)] // read by the diff renderers, wired next
     pub fn enabled(self) -> bool {
         match self {
             ColorWhen::Always => true,

@@ -25,7 +25,9 @@ pub fn parse_at(at: Option<&str>) -> anyhow::Result<Option<chrono::DateTime<chro
     at.map(|s| {
         chrono::DateTime::parse_from_rfc3339(s)
             .map(|t| t.with_timezone(&chrono::Utc))
-            .with_context(|| format!("--at {s:?} is not an RFC 3339 time (e.g. 2026-02-11T16:31:13Z)"))
+            .with_context(|| {
+                format!("--at {s:?} is not an RFC 3339 time (e.g. 2026-02-11T16:31:13Z)")
+            })
     })
     .transpose()
 }
@@ -42,8 +44,9 @@ pub fn story_for(story: Option<&str>, source: &str) -> anyhow::Result<StoryId> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    StoryId::slug(&stem)
-        .with_context(|| format!("{source}: cannot derive a story id from the file name; give --story ID"))
+    StoryId::slug(&stem).with_context(|| {
+        format!("{source}: cannot derive a story id from the file name; give --story ID")
+    })
 }
 
 pub fn save(global: &Global, a: &SaveArgs) -> anyhow::Result<u8> {
@@ -114,14 +117,21 @@ pub fn log(global: &Global, a: &LogArgs) -> anyhow::Result<u8> {
             let mut out = String::new();
             let n = history.versions.len();
             let plural = if n == 1 { "" } else { "s" };
-            writeln!(out, "{story}: {n} version{plural}, {} observations", history.records.len())?;
+            writeln!(
+                out,
+                "{story}: {n} version{plural}, {} observations",
+                history.records.len()
+            )?;
             for v in &history.versions {
                 let mut notes = Vec::new();
                 if let Some(k) = v.reverts_to {
                     notes.push(format!("reverts to {k}"));
                 }
                 if v.observations > 1 {
-                    notes.push(format!("seen {} times, last {}", v.observations, v.last_seen_at));
+                    notes.push(format!(
+                        "seen {} times, last {}",
+                        v.observations, v.last_seen_at
+                    ));
                 }
                 let notes = if notes.is_empty() {
                     String::new()

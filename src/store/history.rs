@@ -119,7 +119,10 @@ pub fn is_sha256_hex(s: &str) -> bool {
 /// `seq` counting from 1, the `prev` chain, version numbering and statuses consistent with the hashes.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Damage> {
     let text = std::str::from_utf8(bytes).map_err(|e| Damage {
-        line: 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+        line: 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
         why: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
     })?;
     if text.is_empty() {
@@ -139,8 +142,8 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Damage> {
                 "incomplete last line (a write was interrupted?)".into(),
             ));
         };
-        let record: Record = serde_json::from_str(line)
-            .map_err(|e| damage(format!("not a history record: {e}")))?;
+        let record: Record =
+            serde_json::from_str(line).map_err(|e| damage(format!("not a history record: {e}")))?;
         if record.seq != n as u64 {
             let why = if records.iter().any(|r| r.seq == record.seq) {
                 format!(
@@ -155,7 +158,8 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, Damage> {
         let expected_prev = prev_line.map(|p| sha256_hex(p.as_bytes()));
         if record.prev != expected_prev {
             return Err(damage(
-                "does not chain to the line before (`prev` mismatch: edited, reordered or merged)".into(),
+                "does not chain to the line before (`prev` mismatch: edited, reordered or merged)"
+                    .into(),
             ));
         }
         checker.check(&record).map_err(damage)?;
@@ -253,7 +257,7 @@ pub fn rebuild(bytes: &[u8]) -> (String, Vec<Record>, usize) {
             None => dropped += 1,
         }
     }
-    observations.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    observations.sort_by_key(|(at, line, _)| (*at, *line));
     let mut version_of: HashMap<String, u64> = HashMap::new();
     let mut latest: Option<(u64, String)> = None;
     let mut out = String::new();

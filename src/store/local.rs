@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 
 use crate::story_id::StoryId;
 
-use super::backend::{Backend, StoreFile, StoreFileKind, StoryLock};
 use super::StoreError;
+use super::backend::{Backend, StoreFile, StoreFileKind, StoryLock};
 
 /// File name of the store's format marker.
 pub const MARKER_FILE: &str = "storydiff-store.json";
@@ -64,10 +64,10 @@ impl LocalBackend {
             if p == self.root {
                 break;
             }
-            if let Ok(meta) = fs::symlink_metadata(p) {
-                if meta.file_type().is_symlink() {
-                    return Err(StoreError::Symlink(p.to_path_buf()));
-                }
+            if let Ok(meta) = fs::symlink_metadata(p)
+                && meta.file_type().is_symlink()
+            {
+                return Err(StoreError::Symlink(p.to_path_buf()));
             }
             check = p.parent();
         }
@@ -81,10 +81,10 @@ impl LocalBackend {
 }
 
 /// An I/O error at `path`.
-fn io_err(path: &Path, source: std::io::Error) -> StoreError {
+fn io_err(path: &Path, error: std::io::Error) -> StoreError {
     StoreError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
@@ -103,6 +103,14 @@ fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .tempfile_in(dir)
         .map_err(|e| io_err(dir, e))?;
     tmp.write_all(bytes).map_err(|e| io_err(tmp.path(), e))?;
+    // Store files are meant to be shared (committed, read by CI): world-readable like any other file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))
+            .map_err(|e| io_err(tmp.path(), e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| io_err(dest, e))?;
     tmp.persist(dest).map_err(|e| io_err(dest, e.error))?;
     sync_dir(dir)
@@ -114,10 +122,10 @@ fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
         return Ok(());
     }
     fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
-    if let Some(parent) = dir.parent() {
-        sync_dir(parent)?;
+    match dir.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => sync_dir(parent),
+        _ => sync_dir(Path::new(".")),
     }
-    Ok(())
 }
 
 /// The lock on one story: a lock file held with an exclusive OS lock, deleted on release.
@@ -162,7 +170,9 @@ impl Backend for LocalBackend {
         match fs::symlink_metadata(&self.root) {
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_err(&self.root, e)),
-            Ok(_) if !self.root.is_dir() => return Err(StoreError::NotADirectory(self.root.clone())),
+            Ok(_) if !self.root.is_dir() => {
+                return Err(StoreError::NotADirectory(self.root.clone()));
+            }
             Ok(_) => {}
         }
         match fs::read(&path) {
@@ -213,7 +223,7 @@ impl Backend for LocalBackend {
     fn get_object(&self, hash: &str) -> Result<Vec<u8>, StoreError> {
         let path = self.object_path(hash);
         match self.read_regular(&path) {
-            Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => {
+            Err(StoreError::Io { error, .. }) if error.kind() == ErrorKind::NotFound => {
                 Err(StoreError::MissingObject {
                     path,
                     hash: hash.to_string(),
@@ -227,7 +237,7 @@ impl Backend for LocalBackend {
         let path = self.history_path(story);
         match self.read_regular(&path) {
             Ok(bytes) => Ok(Some(bytes)),
-            Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => Ok(None),
+            Err(StoreError::Io { error, .. }) if error.kind() == ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
     }

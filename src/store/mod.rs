@@ -32,10 +32,14 @@ pub enum StoreError {
     #[error("{0}: store path is not a directory")]
     NotADirectory(PathBuf),
     /// A non-empty directory without a store marker.
-    #[error("{0}: not a storydiff store (no storydiff-store.json) and not empty; refusing to write into it")]
+    #[error(
+        "{0}: not a storydiff store (no storydiff-store.json) and not empty; refusing to write into it"
+    )]
     NotAStore(PathBuf),
     /// A marker this build cannot read.
-    #[error("{path}: store format {found} is newer than this storydiff supports ({supported}); upgrade storydiff")]
+    #[error(
+        "{path}: store format {found} is newer than this storydiff supports ({supported}); upgrade storydiff"
+    )]
     NewerFormat {
         /// The marker file.
         path: PathBuf,
@@ -53,13 +57,12 @@ pub enum StoreError {
         why: String,
     },
     /// An I/O error.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The file or directory.
         path: PathBuf,
         /// The error.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A symbolic link inside the store, which storydiff does not follow.
     #[error("{0}: is a symbolic link; storydiff does not follow links inside the store")]
@@ -95,7 +98,7 @@ pub enum StoreError {
         why: String,
     },
     /// The story has no history in this store.
-    #[error("no story {story:?} in {location}")]
+    #[error("no story {story} in {location}")]
     UnknownStory {
         /// The store.
         location: String,
@@ -511,7 +514,11 @@ impl Store {
         let mut out = Vec::new();
         for story in self.backend.list_stories()? {
             let h = self.history(&story)?;
-            let last = h.records.last().map(|r| r.captured_at.clone()).unwrap_or_default();
+            let last = h
+                .records
+                .last()
+                .map(|r| r.captured_at.clone())
+                .unwrap_or_default();
             out.push(StorySummary {
                 story: story.to_string(),
                 versions: h.versions.len() as u64,

@@ -74,11 +74,19 @@ impl Store {
             let path = file.path.as_str();
             let name = path.rsplit('/').next().unwrap_or(path);
             if file.kind == StoreFileKind::Symlink {
-                problem(&mut report, path, "symbolic link inside the store (not followed)".into());
+                problem(
+                    &mut report,
+                    path,
+                    "symbolic link inside the store (not followed)".into(),
+                );
                 continue;
             }
             if name.starts_with(TEMP_PREFIX) {
-                note(&mut report, path, "leftover temp file of an interrupted write".into());
+                note(
+                    &mut report,
+                    path,
+                    "leftover temp file of an interrupted write".into(),
+                );
                 if repair {
                     self.remove_leftover(&mut report, path);
                 }
@@ -141,7 +149,9 @@ impl Store {
                         }
                     };
                     for r in records {
-                        article_refs.entry(r.sha256.clone()).or_insert(path.to_string());
+                        article_refs
+                            .entry(r.sha256.clone())
+                            .or_insert(path.to_string());
                         referenced.insert(r.sha256);
                         if let Some(raw) = r.raw_sha256 {
                             referenced.insert(raw);
@@ -171,7 +181,11 @@ impl Store {
         for (hash, history_path) in &article_refs {
             match objects.get(hash) {
                 None => {
-                    if !report.problems.iter().any(|p| p.path.ends_with(hash.as_str())) {
+                    if !report
+                        .problems
+                        .iter()
+                        .any(|p| p.path.ends_with(hash.as_str()))
+                    {
                         problem(
                             &mut report,
                             history_path,
@@ -180,10 +194,10 @@ impl Store {
                     }
                 }
                 Some(object_path) => {
-                    if let Ok(bytes) = backend.read_file(object_path) {
-                        if let Err(why) = Article::from_canonical_bytes(&bytes) {
-                            problem(&mut report, object_path, why);
-                        }
+                    if let Ok(bytes) = backend.read_file(object_path)
+                        && let Err(why) = Article::from_canonical_bytes(&bytes)
+                    {
+                        problem(&mut report, object_path, why);
                     }
                 }
             }
