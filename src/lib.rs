@@ -9,6 +9,7 @@ pub mod article;
 pub mod error;
 pub mod exit_code;
 pub mod furniture;
+pub mod import;
 pub mod normalize;
 pub mod source;
 pub mod store;

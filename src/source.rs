@@ -63,8 +63,13 @@ pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
-/// Read a plain-text article from `path` (or `-`): bytes, UTF-8, then [`crate::article::Article::from_text`].
-pub fn read_text_article(path: &Path) -> Result<crate::article::Article, InputError> {
-    let text = decode_utf8(read_bytes(path)?)?;
+/// Read an article from `path` (or `-`); see [`article_from_bytes`].
+pub fn read_article(path: &Path) -> Result<crate::article::Article, InputError> {
+    article_from_bytes(read_bytes(path)?)
+}
+
+/// Turn an input's bytes into an article: UTF-8, then [`crate::article::Article::from_text`].
+pub fn article_from_bytes(bytes: Vec<u8>) -> Result<crate::article::Article, InputError> {
+    let text = decode_utf8(bytes)?;
     crate::article::Article::from_text(&text)
 }

@@ -52,6 +52,30 @@ pub enum Command {
     List(ListArgs),
     /// Re-hash every object and check every history (exit 1 on damage).
     Verify(VerifyArgs),
+    /// Bulk-import histories: a folder DIR/<story-id>/<NN>.txt, or one file's history in a git repository.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Folder of stories: DIR/<story-id>/<NN>.txt|.html, with optional meta.json sidecars.
+    #[arg(required_unless_present = "git", conflicts_with = "git")]
+    pub dir: Option<PathBuf>,
+    /// Import the history of one file in this git repository instead.
+    #[arg(long, value_name = "REPO", requires = "path")]
+    pub git: Option<PathBuf>,
+    /// With --git: the file, relative to the repository root.
+    #[arg(long, value_name = "FILE", requires = "git")]
+    pub path: Option<String>,
+    /// With --git: the story id (default: from the file name).
+    #[arg(long, value_name = "ID", requires = "git")]
+    pub story: Option<String>,
+    /// Show a progress bar (on a terminal).
+    #[arg(long)]
+    pub progress: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

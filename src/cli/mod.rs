@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod output;
+mod import_cmd;
 mod store_cmds;
 
 use std::path::PathBuf;
@@ -38,5 +39,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Show(a) => store_cmds::show(&cli.global, a),
         Command::List(a) => store_cmds::list(&cli.global, a),
         Command::Verify(a) => store_cmds::verify(&cli.global, a),
+        Command::Import(a) => import_cmd::import(&cli.global, a),
     }
 }

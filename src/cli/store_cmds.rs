@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use serde_json::json;
 use storydiff::exit_code;
-use storydiff::source::read_text_article;
+use storydiff::source::read_article;
 use storydiff::store::history::SaveStatus;
 use storydiff::store::{SaveOptions, SaveOutcome};
 use storydiff::story_id::{StoryId, StoryRef};
@@ -52,7 +52,7 @@ pub fn story_for(story: Option<&str>, source: &str) -> anyhow::Result<StoryId> {
 pub fn save(global: &Global, a: &SaveArgs) -> anyhow::Result<u8> {
     let story = story_for(a.story.as_deref(), &a.source)?;
     let captured_at = parse_at(a.at.as_deref())?;
-    let mut article = read_text_article(Path::new(&a.source)).with_context(|| a.source.clone())?;
+    let mut article = read_article(Path::new(&a.source)).with_context(|| a.source.clone())?;
     if let Some(h) = &a.headline {
         article.set_headline(h);
     }

@@ -233,6 +233,71 @@ impl Checker {
     }
 }
 
+/// The end of a history: what the next line's `seq`, `version`, `status`, `reverts_to` and `prev` depend on.
+/// The one place those rules live; `save`, `import` and [`rebuild`] all append through it.
+#[derive(Debug, Clone, Default)]
+pub struct Tip {
+    seq: u64,
+    version_of: HashMap<String, u64>,
+    latest: Option<(u64, String)>,
+    prev: Option<String>,
+}
+
+impl Tip {
+    /// The tip after `records`, whose last line hashes to `last_line_hash`.
+    pub fn after(records: &[Record], last_line_hash: Option<String>) -> Tip {
+        let mut tip = Tip {
+            seq: records.len() as u64,
+            prev: last_line_hash,
+            ..Tip::default()
+        };
+        for r in records {
+            tip.version_of.entry(r.sha256.clone()).or_insert(r.version);
+            tip.latest = Some((r.version, r.sha256.clone()));
+        }
+        tip
+    }
+
+    /// The latest version number, if any.
+    pub fn latest_version(&self) -> Option<u64> {
+        self.latest.as_ref().map(|(v, _)| *v)
+    }
+
+    /// Number the observation `record` (its `sha256` set) as the next line: fill `seq`, `version`, `status`,
+    /// `reverts_to` and `prev`, advance, and return the line (without its newline).
+    pub fn append(&mut self, record: &mut Record) -> String {
+        self.seq += 1;
+        record.seq = self.seq;
+        match &self.latest {
+            Some((v, sha)) if *sha == record.sha256 => {
+                record.version = *v;
+                record.status = SaveStatus::Unchanged;
+                record.reverts_to = None;
+            }
+            _ => {
+                let next = self.latest_version().map_or(1, |v| v + 1);
+                record.version = next;
+                match self.version_of.get(&record.sha256) {
+                    Some(&old) => {
+                        record.status = SaveStatus::Reverted;
+                        record.reverts_to = Some(old);
+                    }
+                    None => {
+                        record.status = SaveStatus::New;
+                        record.reverts_to = None;
+                    }
+                }
+                self.version_of.entry(record.sha256.clone()).or_insert(next);
+                self.latest = Some((next, record.sha256.clone()));
+            }
+        }
+        record.prev = self.prev.take();
+        let line = record.to_line();
+        self.prev = Some(sha256_hex(line.as_bytes()));
+        line
+    }
+}
+
 /// Rebuild a consistent history from the lines that parse (e.g. after a union merge of two CI runners'
 /// appends): observations are put in capture order (ties keep file order, identical lines are kept once), then
 /// `seq`, `version`, `status`, `reverts_to` and `prev` are derived again from the article hashes. Returns the
@@ -258,40 +323,11 @@ pub fn rebuild(bytes: &[u8]) -> (String, Vec<Record>, usize) {
         }
     }
     observations.sort_by_key(|(at, line, _)| (*at, *line));
-    let mut version_of: HashMap<String, u64> = HashMap::new();
-    let mut latest: Option<(u64, String)> = None;
+    let mut tip = Tip::default();
     let mut out = String::new();
     let mut records = Vec::new();
-    let mut prev: Option<String> = None;
-    for (seq, (_, _, mut r)) in observations.into_iter().enumerate() {
-        r.seq = seq as u64 + 1;
-        match &latest {
-            Some((v, sha)) if *sha == r.sha256 => {
-                r.version = *v;
-                r.status = SaveStatus::Unchanged;
-                r.reverts_to = None;
-            }
-            _ => {
-                let next = latest.as_ref().map_or(1, |(v, _)| v + 1);
-                r.version = next;
-                match version_of.get(&r.sha256) {
-                    Some(&old) => {
-                        r.status = SaveStatus::Reverted;
-                        r.reverts_to = Some(old);
-                    }
-                    None => {
-                        r.status = SaveStatus::New;
-                        r.reverts_to = None;
-                    }
-                }
-                version_of.entry(r.sha256.clone()).or_insert(next);
-                latest = Some((next, r.sha256.clone()));
-            }
-        }
-        r.prev = prev.take();
-        let line = r.to_line();
-        prev = Some(sha256_hex(line.as_bytes()));
-        out.push_str(&line);
+    for (_, _, mut r) in observations {
+        out.push_str(&tip.append(&mut r));
         out.push('\n');
         records.push(r);
     }

@@ -74,6 +74,42 @@ impl LocalBackend {
         Ok(())
     }
 
+    /// Append `lines` to a story's history with one write; with `durable`, fsync it (and its directory when
+    /// the file is new).
+    fn append_lines(&self, story: &StoryId, line: &[u8], durable: bool) -> Result<(), StoreError> {
+        let path = self.history_path(story);
+        self.no_symlink(&path)?;
+        let dir = self.root.join("histories");
+        ensure_dir(&dir)?;
+        let is_new = !path.exists();
+        let mut file = OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(|e| io_err(&path, e))?;
+        let before = file.metadata().map_err(|e| io_err(&path, e))?.len();
+        // One write call for the whole line: an append of this size is not interleaved with another process's.
+        let written = file.write(line);
+        if !matches!(written, Ok(n) if n == line.len()) {
+            // A full disk can cut a write short: take the partial line back so the history stays whole (we
+            // hold the story's lock, so nobody appended after us).
+            let _ = file.set_len(before);
+            let error = match written {
+                Err(e) => e,
+                Ok(_) => std::io::Error::new(ErrorKind::WriteZero, "short write appending history line"),
+            };
+            return Err(io_err(&path, error));
+        }
+        if !durable {
+            return Ok(());
+        }
+        file.sync_all().map_err(|e| io_err(&path, e))?;
+        if is_new {
+            sync_dir(&dir)?;
+        }
+        Ok(())
+    }
+
     fn read_regular(&self, path: &Path) -> Result<Vec<u8>, StoreError> {
         self.no_symlink(path)?;
         fs::read(path).map_err(|e| io_err(path, e))
@@ -97,6 +133,12 @@ fn sync_dir(dir: &Path) -> Result<(), StoreError> {
 
 /// Write `bytes` to `dest` atomically: temp file in the same directory, fsync, rename, fsync the directory.
 fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_replacing(dest, bytes, true)
+}
+
+/// Write `bytes` to `dest` through a temp file and a rename; with `durable`, fsync the file before the rename
+/// and the directory after it.
+fn write_replacing(dest: &Path, bytes: &[u8], durable: bool) -> Result<(), StoreError> {
     let dir = dest.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -111,9 +153,34 @@ fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             .set_permissions(fs::Permissions::from_mode(0o644))
             .map_err(|e| io_err(tmp.path(), e))?;
     }
+    if !durable {
+        tmp.persist(dest).map_err(|e| io_err(dest, e.error))?;
+        return Ok(());
+    }
     tmp.as_file().sync_all().map_err(|e| io_err(dest, e))?;
     tmp.persist(dest).map_err(|e| io_err(dest, e.error))?;
     sync_dir(dir)
+}
+
+/// Flush every pending write of the file system holding `root` (one `syncfs`, instead of an fsync per file).
+#[cfg(target_os = "linux")]
+fn sync_filesystem(root: &Path) -> Result<(), StoreError> {
+    use std::os::fd::AsRawFd;
+    let dir = File::open(root).map_err(|e| io_err(root, e))?;
+    // SAFETY: `syncfs` only reads the file descriptor, which `dir` keeps open for the duration of the call.
+    let rc = unsafe { libc::syncfs(dir.as_raw_fd()) };
+    if rc != 0 {
+        return Err(io_err(root, std::io::Error::last_os_error()));
+    }
+    Ok(())
+}
+
+/// Flush pending writes (portable fallback: a global `sync`).
+#[cfg(all(unix, not(target_os = "linux")))]
+fn sync_filesystem(root: &Path) -> Result<(), StoreError> {
+    // SAFETY: `sync` takes no arguments and cannot fail.
+    unsafe { libc::sync() };
+    sync_dir(root)
 }
 
 /// Create `dir` (and parents) if missing, fsyncing the parent of each directory created.
@@ -220,6 +287,27 @@ impl Backend for LocalBackend {
         write_atomic(&path, bytes)
     }
 
+    fn put_object_unsynced(&self, hash: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        if self.has_object(hash)? {
+            return Ok(());
+        }
+        let path = self.object_path(hash);
+        if let Some(dir) = path.parent()
+            && !dir.is_dir()
+        {
+            fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+        }
+        write_replacing(&path, bytes, false)
+    }
+
+    fn append_history_unsynced(&self, story: &StoryId, lines: &[u8]) -> Result<(), StoreError> {
+        self.append_lines(story, lines, false)
+    }
+
+    fn sync(&self) -> Result<(), StoreError> {
+        sync_filesystem(&self.root)
+    }
+
     fn get_object(&self, hash: &str) -> Result<Vec<u8>, StoreError> {
         let path = self.object_path(hash);
         match self.read_regular(&path) {
@@ -243,29 +331,7 @@ impl Backend for LocalBackend {
     }
 
     fn append_history(&self, story: &StoryId, line: &[u8]) -> Result<(), StoreError> {
-        let path = self.history_path(story);
-        self.no_symlink(&path)?;
-        let dir = self.root.join("histories");
-        ensure_dir(&dir)?;
-        let is_new = !path.exists();
-        let mut file = OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(&path)
-            .map_err(|e| io_err(&path, e))?;
-        // One write call for the whole line: an append of this size is not interleaved with another process's.
-        let written = file.write(line).map_err(|e| io_err(&path, e))?;
-        if written != line.len() {
-            return Err(io_err(
-                &path,
-                std::io::Error::new(ErrorKind::WriteZero, "short write appending history line"),
-            ));
-        }
-        file.sync_all().map_err(|e| io_err(&path, e))?;
-        if is_new {
-            sync_dir(&dir)?;
-        }
-        Ok(())
+        self.append_lines(story, line, true)
     }
 
     fn replace_history(&self, story: &StoryId, bytes: &[u8]) -> Result<(), StoreError> {

@@ -393,52 +393,21 @@ impl Store {
         if let (Some(raw), Some(raw_sha)) = (&options.raw, &raw_sha) {
             self.backend.put_object(raw_sha, raw)?;
         }
-        let captured_at = options
-            .captured_at
-            .unwrap_or_else(Utc::now)
-            .to_rfc3339_opts(SecondsFormat::Secs, true);
-        let (records, versions) = match &history {
-            Some(h) => (h.records.as_slice(), h.versions.as_slice()),
-            None => (&[][..], &[][..]),
-        };
-        let latest = versions.last();
-        let (version, status, reverts_to) = match latest {
-            Some(l) if l.sha256 == sha => (l.version, SaveStatus::Unchanged, None),
-            _ => {
-                let next = latest.map_or(1, |l| l.version + 1);
-                match versions.iter().find(|v| v.sha256 == sha) {
-                    Some(old) => (next, SaveStatus::Reverted, Some(old.version)),
-                    None => (next, SaveStatus::New, None),
-                }
-            }
-        };
-        let record = Record {
-            seq: records.len() as u64 + 1,
-            version,
-            status,
-            sha256: sha.clone(),
-            captured_at: captured_at.clone(),
-            headline: article.headline.clone(),
-            reverts_to,
-            source: options.source.clone(),
-            url: options.url.clone(),
-            canonical_url: options.canonical_url.clone(),
-            modified: options.modified.clone(),
-            raw_sha256: raw_sha,
-            extractor: options.extractor.clone(),
-            prev,
-        };
-        let mut line = record.to_line();
+        let records = history.as_ref().map_or(&[][..], |h| h.records.as_slice());
+        let mut tip = history::Tip::after(records, prev);
+        let previous_version = tip.latest_version();
+        let mut record = Record::observation(sha.clone(), article, options, raw_sha);
+        let mut line = tip.append(&mut record);
         line.push('\n');
         self.backend.append_history(story, line.as_bytes())?;
         Ok(SaveOutcome {
             story: story.to_string(),
-            version,
+            version: record.version,
             sha256: sha,
-            status,
-            captured_at,
-            previous_version: latest.map(|l| l.version),
-            reverts_to,
+            status: record.status,
+            captured_at: record.captured_at,
+            previous_version,
+            reverts_to: record.reverts_to,
             observation: record.seq,
             headline: article.headline.clone(),
         })
@@ -530,9 +499,125 @@ impl Store {
     }
 }
 
+impl Record {
+    /// A record for observing `article` (stored as `sha`) with `options`; numbering is left to
+    /// [`history::Tip::append`].
+    fn observation(
+        sha: String,
+        article: &Article,
+        options: &SaveOptions,
+        raw_sha256: Option<String>,
+    ) -> Record {
+        Record {
+            seq: 0,
+            version: 0,
+            status: SaveStatus::New,
+            sha256: sha,
+            captured_at: options
+                .captured_at
+                .unwrap_or_else(Utc::now)
+                .to_rfc3339_opts(SecondsFormat::Secs, true),
+            headline: article.headline.clone(),
+            reverts_to: None,
+            source: options.source.clone(),
+            url: options.url.clone(),
+            canonical_url: options.canonical_url.clone(),
+            modified: options.modified.clone(),
+            raw_sha256,
+            extractor: options.extractor.clone(),
+            prev: None,
+        }
+    }
+}
+
 /// Hash of the last complete line of a history (the `prev` of the next record).
 fn last_line_hash(bytes: &[u8]) -> Option<String> {
     let body = bytes.strip_suffix(b"\n")?;
     let start = body.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     Some(sha256_hex(&body[start..]))
+}
+
+/// One version handed to [`Store::import_story`].
+#[derive(Debug, Clone)]
+pub struct ImportItem {
+    /// The article.
+    pub article: Article,
+    /// Its capture time, source and page metadata.
+    pub options: SaveOptions,
+}
+
+/// What [`Store::import_story`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportOutcome {
+    /// Observations appended.
+    pub added: usize,
+    /// Items already in the history (same text, same capture time): not added again.
+    pub skipped: usize,
+}
+
+impl Store {
+    /// Append many observations of many stories at once, for bulk imports. Items already in a history (same
+    /// article hash and capture time) are skipped, so re-running an import adds nothing twice. Objects are
+    /// written without an fsync each; one [`Backend::sync`] makes them durable before the history lines that
+    /// name them are appended (one write per story); call [`Store::sync`] after the last batch. The stories'
+    /// locks are held for the whole batch.
+    pub fn import_batch(
+        &self,
+        batch: &[(StoryId, Vec<ImportItem>)],
+    ) -> Result<Vec<ImportOutcome>, StoreError> {
+        let mut locks = Vec::with_capacity(batch.len());
+        let mut pending: Vec<(&StoryId, String)> = Vec::with_capacity(batch.len());
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (story, items) in batch {
+            locks.push(self.backend.lock_story(story)?);
+            let history_bytes = self.backend.read_history(story)?;
+            let history = match &history_bytes {
+                Some(bytes) => Some(self.parse_history(story, bytes)?),
+                None => None,
+            };
+            let records = history.as_ref().map_or(&[][..], |h| h.records.as_slice());
+            let mut seen: std::collections::HashSet<(String, String)> = records
+                .iter()
+                .map(|r| (r.sha256.clone(), r.captured_at.clone()))
+                .collect();
+            let mut tip =
+                history::Tip::after(records, history_bytes.as_deref().and_then(last_line_hash));
+            let mut lines = String::new();
+            let mut outcome = ImportOutcome::default();
+            for item in items {
+                let bytes = item.article.canonical_bytes();
+                let sha = sha256_hex(&bytes);
+                let raw_sha = item.options.raw.as_ref().map(|raw| sha256_hex(raw));
+                let mut record =
+                    Record::observation(sha.clone(), &item.article, &item.options, raw_sha);
+                if !seen.insert((sha.clone(), record.captured_at.clone())) {
+                    outcome.skipped += 1;
+                    continue;
+                }
+                self.backend.put_object_unsynced(&sha, &bytes)?;
+                if let (Some(raw), Some(raw_sha)) = (&item.options.raw, &record.raw_sha256) {
+                    self.backend.put_object_unsynced(raw_sha, raw)?;
+                }
+                lines.push_str(&tip.append(&mut record));
+                lines.push('\n');
+                outcome.added += 1;
+            }
+            pending.push((story, lines));
+            outcomes.push(outcome);
+        }
+        // Objects reach the disk before any line that names them.
+        self.backend.sync()?;
+        for (story, lines) in pending {
+            if !lines.is_empty() {
+                self.backend.append_history_unsynced(story, lines.as_bytes())?;
+            }
+        }
+        drop(locks);
+        Ok(outcomes)
+    }
+
+    /// Make every write of [`Store::import_batch`] durable.
+    pub fn sync(&self) -> Result<(), StoreError> {
+        self.backend.sync()
+    }
 }
