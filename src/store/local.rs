@@ -27,6 +27,15 @@ pub const MARKER_FILE: &str = "storydiff-store.json";
 /// Prefix of the store's own temp files (leftovers of interrupted writes).
 pub const TEMP_PREFIX: &str = ".tmp-";
 
+/// What a store's root holds besides temp files.
+const LAYOUT: &[&str] = &[
+    MARKER_FILE,
+    "objects",
+    "histories",
+    "locks",
+    ".gitattributes",
+    ".gitignore",
+];
 const GITATTRIBUTES: &str = "# Histories are append-only JSON Lines: parallel CI runners' appends merge by union.\n\
 # `storydiff verify` catches a merge that made two versions claim one number; `verify --repair` renumbers.\n\
 histories/*.jsonl merge=union\n";
@@ -251,9 +260,15 @@ impl Backend for LocalBackend {
 
     fn create(&self, marker: &[u8]) -> Result<(), StoreError> {
         if self.root.exists() {
-            let mut entries = fs::read_dir(&self.root).map_err(|e| io_err(&self.root, e))?;
-            if entries.next().is_some() {
-                return Err(StoreError::NotAStore(self.root.clone()));
+            // Only an empty folder, or one holding nothing but a store's own layout (a creation that was
+            // interrupted, or is running in another process right now), becomes a store.
+            for entry in fs::read_dir(&self.root).map_err(|e| io_err(&self.root, e))? {
+                let name = entry.map_err(|e| io_err(&self.root, e))?.file_name();
+                let name = name.to_string_lossy();
+                let ours = LAYOUT.contains(&name.as_ref()) || name.starts_with(TEMP_PREFIX);
+                if !ours {
+                    return Err(StoreError::NotAStore(self.root.clone()));
+                }
             }
         }
         ensure_dir(&self.root)?;

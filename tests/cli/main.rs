@@ -3,4 +3,6 @@
 
 mod util;
 
+mod crash;
+mod import;
 mod store;
