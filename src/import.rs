@@ -206,7 +206,9 @@ fn read_sidecar(path: &Path) -> Result<SidecarEntries, ImportError> {
             ),
             None => None,
         };
-        let headline = v.headline.or_else(|| v.title.map(|t| strip_site_suffix(&t)));
+        let headline = v
+            .headline
+            .or_else(|| v.title.map(|t| strip_site_suffix(&t)));
         out.insert(v.file, (at, headline));
     }
     Ok(out)

@@ -6,6 +6,7 @@
 //! `report`. The library has no terminal, no argument parsing and no globals; `src/main.rs` is the thin CLI.
 
 pub mod article;
+pub mod ci_platform;
 pub mod error;
 pub mod exit_code;
 pub mod furniture;
@@ -14,3 +15,4 @@ pub mod normalize;
 pub mod source;
 pub mod store;
 pub mod story_id;
+pub mod watchlist;

@@ -25,7 +25,9 @@ pub fn import(global: &Global, a: &ImportArgs) -> anyhow::Result<u8> {
             let versions = git_history(repo, path)?;
             vec![FoundStory { story, versions }]
         }
-        (Some(dir), _, _) => scan_dir(dir).with_context(|| format!("cannot import {}", dir.display()))?,
+        (Some(dir), _, _) => {
+            scan_dir(dir).with_context(|| format!("cannot import {}", dir.display()))?
+        }
         _ => anyhow::bail!("give a folder, or --git REPO --path FILE"),
     };
     let store = open_store_for_writing(global)?;
@@ -33,8 +35,10 @@ pub fn import(global: &Global, a: &ImportArgs) -> anyhow::Result<u8> {
     let bar = if a.progress {
         let bar = ProgressBar::new(total);
         bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} versions  {per_sec}  eta {eta}  {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} versions  {per_sec}  eta {eta}  {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar
     } else {

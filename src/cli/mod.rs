@@ -1,8 +1,8 @@
 //! The CLI's commands: each turns parsed arguments into library calls and renders the result.
 
 pub mod args;
-pub mod output;
 mod import_cmd;
+pub mod output;
 mod store_cmds;
 
 use std::path::PathBuf;

@@ -105,7 +105,9 @@ impl LocalBackend {
             let _ = file.set_len(before);
             let error = match written {
                 Err(e) => e,
-                Ok(_) => std::io::Error::new(ErrorKind::WriteZero, "short write appending history line"),
+                Ok(_) => {
+                    std::io::Error::new(ErrorKind::WriteZero, "short write appending history line")
+                }
             };
             return Err(io_err(&path, error));
         }

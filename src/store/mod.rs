@@ -609,7 +609,8 @@ impl Store {
         self.backend.sync()?;
         for (story, lines) in pending {
             if !lines.is_empty() {
-                self.backend.append_history_unsynced(story, lines.as_bytes())?;
+                self.backend
+                    .append_history_unsynced(story, lines.as_bytes())?;
             }
         }
         drop(locks);

@@ -84,8 +84,11 @@ fn saves_killed_at_random_moments_never_damage_the_store() {
     let (code, out, _) = sb.run(&["verify"]);
     assert_eq!(code, 0, "verify after crashes: {out}");
     for (story, sha) in succeeded {
-        let history = std::fs::read_to_string(sb.store().join(format!("histories/{story}.jsonl")))
-            .unwrap();
-        assert!(history.contains(&sha), "{story}: a save that reported success is missing");
+        let history =
+            std::fs::read_to_string(sb.store().join(format!("histories/{story}.jsonl"))).unwrap();
+        assert!(
+            history.contains(&sha),
+            "{story}: a save that reported success is missing"
+        );
     }
 }

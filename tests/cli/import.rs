@@ -55,7 +55,10 @@ fn a_broken_sidecar_is_named() {
     sb.write("in/story-a/meta.json", "{\"versions\": 3}");
     let (code, _, err) = sb.run(&["import", sb.path("in").to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("story-a/meta.json: not a valid sidecar"), "{err}");
+    assert!(
+        err.contains("story-a/meta.json: not a valid sidecar"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -88,7 +91,11 @@ fn a_git_file_history_becomes_versions_at_commit_times() {
             .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
             .output()
             .unwrap();
-        assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+        assert!(
+            ok.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
     };
     git(&["init", "-q"], "2026-01-01T00:00:00Z");
     let texts = [
