@@ -56,7 +56,7 @@ fn saves_killed_at_random_moments_never_damage_the_store() {
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap();
-            let kill = rng.next() % 3 == 0;
+            let kill = rng.next().is_multiple_of(3);
             children.push((child, story, kill));
         }
         for (child, _, kill) in &mut children {
