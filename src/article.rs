@@ -273,6 +273,30 @@ mod tests {
         assert_eq!(a, b);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Normalisation is idempotent and parsing never panics, whatever the text.
+        #[test]
+        fn normalisation_is_idempotent(text in "(?s)[ -~\u{a0}\u{2014}\u{201c}\u{201d}\r\n\t#é\u{301}\u{202e}\u{0}]{0,300}") {
+            let once = normalize_text(&text);
+            proptest::prop_assert_eq!(normalize_text(&once), once.clone());
+            let _ = Article::from_text(&text);
+        }
+
+        /// An article printed with `to_text` and read back is the same article: `show` output can be saved.
+        #[test]
+        fn to_text_round_trips(lines in proptest::collection::vec("[A-Za-z(][A-Za-z ,.:’“”()—-]{0,60}", 1..8),
+                               blank in proptest::bool::ANY) {
+            let sep = if blank { "\n\n" } else { "\n" };
+            let text = lines.join(sep);
+            if let Ok(a) = Article::from_text(&text) {
+                let back = Article::from_text(&a.to_text()).unwrap();
+                proptest::prop_assert_eq!(back, a);
+            }
+        }
+    }
+
     #[test]
     fn unknown_format_is_refused() {
         let bytes = br#"{"format": "storydiff-article/9", "paragraphs": ["x"]}"#;

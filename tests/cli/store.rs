@@ -497,3 +497,42 @@ fn walk_all(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn the_shipped_demo_store_verifies_and_its_seed_version_is_current() {
+    let sb = Sandbox::new();
+    let (code, out, err) = crate::util::output({
+        let mut c = crate::util::bin();
+        c.current_dir(crate::util::repo()).args(["verify"]);
+        c
+    });
+    assert_eq!(code, 0, "{out}{err}");
+    // Re-saving the seed with the demo headline into a copy of the store must find it unchanged: the canonical
+    // form of an article has not drifted since the store was written.
+    copy_dir(&crate::util::repo().join("snapshots"), &sb.store());
+    let (code, out, err) = sb.run(&[
+        "save",
+        "--story",
+        "cnn-ukraine-peace-plan",
+        "--headline",
+        "Trump administration quietly drafting new Ukraine peace plan with Russia",
+        "--format",
+        "json",
+        seed().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"status\": \"unchanged\""), "{out}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
