@@ -273,19 +273,19 @@ fn rehome_duplicates(
                 .filter(|&c| c == mine || taken.get(c) == Some(&false))
                 .take(MAX_COPIES)
                 .min_by_key(|&c| (crossings(c), place(c), c));
-            if let (Some(c), Some(grp)) = (best, groups.get_mut(g)) {
-                if c != mine {
-                    if old_side {
-                        grp.old = vec![c];
-                    } else {
-                        grp.new = vec![c];
-                    }
-                    if let Some(t) = taken.get_mut(mine) {
-                        *t = false;
-                    }
-                    if let Some(t) = taken.get_mut(c) {
-                        *t = true;
-                    }
+            if let (Some(c), Some(grp)) = (best, groups.get_mut(g))
+                && c != mine
+            {
+                if old_side {
+                    grp.old = vec![c];
+                } else {
+                    grp.new = vec![c];
+                }
+                if let Some(t) = taken.get_mut(mine) {
+                    *t = false;
+                }
+                if let Some(t) = taken.get_mut(c) {
+                    *t = true;
                 }
             }
         }

@@ -76,14 +76,13 @@ pub(crate) fn changed_figures(
                     .get(j)
                     .is_some_and(|(hn, n)| hn == h && same_kind(o, n))
         });
-        if let Some(j) = partner {
-            if let (Some((_, n)), Some(u), Some(v)) =
+        if let Some(j) = partner
+            && let (Some((_, n)), Some(u), Some(v)) =
                 (new_only.get(j), old_used.get_mut(i), new_used.get_mut(j))
-            {
-                pairs.push((o, n));
-                *u = true;
-                *v = true;
-            }
+        {
+            pairs.push((o, n));
+            *u = true;
+            *v = true;
         }
     }
     let old_left: Vec<&Figure<'_>> = old_only
