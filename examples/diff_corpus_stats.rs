@@ -3,6 +3,7 @@
 //! thresholds in `src/diff/align.rs`; `--show OP` prints the entries of one op for reading.
 //!
 //! `cargo run --example diff_corpus_stats [-- --show moved|split|merged|rewritten|modified|summaries]`
+//! `cargo run --example diff_corpus_stats -- --html STORY N OUT.html` writes the HTML report of N → N+1.
 
 use std::path::Path;
 use std::time::Instant;
@@ -11,6 +12,12 @@ use storydiff::article::Article;
 use storydiff::diff::{DiffOptions, diff_articles};
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, story, n, out] = args.as_slice() {
+        if flag == "--html" {
+            return write_html(story, n.parse().expect("version number"), out);
+        }
+    }
     let show = std::env::args().skip_while(|a| a != "--show").nth(1);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/versions");
     let mut stories: Vec<_> = std::fs::read_dir(&root)
@@ -101,4 +108,26 @@ fn main() {
         "total diff time {total_time:.2}s; slowest {:.3}s {}",
         slowest.0, slowest.1
     );
+}
+
+/// Write the HTML report of versions `n` → `n + 1` of a corpus story.
+fn write_html(story: &str, n: usize, out: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/versions")
+        .join(story);
+    let load = |k: usize| {
+        let text = std::fs::read_to_string(dir.join(format!("{k:02}.txt"))).expect("version");
+        Article::from_text(&text).expect("article")
+    };
+    let (old, new) = (load(n), load(n + 1));
+    let d = diff_articles(&old, &new, &DiffOptions::default());
+    let side = |k: usize, a: &Article| storydiff::report::Side {
+        label: format!("{story}@{k}"),
+        sha256: a.sha256(),
+    };
+    let sides = storydiff::report::Sides {
+        old: side(n, &old),
+        new: side(n + 1, &new),
+    };
+    std::fs::write(out, storydiff::report::html::render(&d, &sides)).expect("write");
 }

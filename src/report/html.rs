@@ -613,7 +613,7 @@ ins{background:var(--ins-bg);color:var(--ins-ink);text-decoration:none;border-ra
 del.all{text-decoration:none;background:none;color:var(--del-ink);border-left:3px solid var(--del-ink);padding-left:10px;display:block}
 ins.all{background:none;color:var(--ins-ink);border-left:3px solid var(--ins-ink);padding-left:10px;display:block}
 del+ins{margin-left:3px}
-del.ws,ins.ws{font-family:ui-monospace,monospace;font-size:.8em;padding:0 2px}
+del.ws,ins.ws{font-family:ui-monospace,monospace;font-size:.8em;padding:0 3px;margin:0 1px;outline:1px solid currentColor;text-decoration:none}
 tbody.ghost td,div.ghost{font-size:13px;color:var(--move);background:var(--move-bg);padding:6px 16px;border-top:1px dashed var(--line)}
 div.ghost{border:1px dashed var(--move);border-radius:8px;margin:8px 0}
 tbody.elided td{padding:0;border-top:1px solid var(--line)}
