@@ -13,10 +13,10 @@ use storydiff::diff::{DiffOptions, diff_articles};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let [_, flag, story, n, out] = args.as_slice() {
-        if flag == "--html" {
-            return write_html(story, n.parse().expect("version number"), out);
-        }
+    if let [_, flag, story, n, out] = args.as_slice()
+        && flag == "--html"
+    {
+        return write_html(story, n.parse().expect("version number"), out);
     }
     let show = std::env::args().skip_while(|a| a != "--show").nth(1);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/versions");
