@@ -292,9 +292,9 @@ pub fn diff_articles(old: &Article, new: &Article, options: &DiffOptions) -> Art
     let changed = counts_as_edit(options.strict);
     let beyond_typography = counts_as_edit(false);
     let substance = |classes: &[ChangeClass]| classes.iter().any(|c| c.is_substance());
-    let substantive = paragraphs.iter().any(|p| substance(&p.classes))
-        || fields.iter().any(|f| substance(&f.classes));
-    let edited_content = paragraphs.iter().any(|p| substance(&p.classes))
+    let body_substance = paragraphs.iter().any(|p| substance(&p.classes));
+    let substantive = body_substance || fields.iter().any(|f| substance(&f.classes));
+    let edited_content = body_substance
         || fields.iter().any(|f| {
             !f.field.discloses_edit() && f.field != FieldKind::Published && substance(&f.classes)
         });

@@ -135,13 +135,13 @@ fn fields(out: &mut String, fields: &[FieldChange]) {
             (
                 f.old
                     .as_deref()
-                    .map_or(String::new(), |t| whole(t, Side::Old)),
+                    .map_or(String::new(), |t| whole(t, Column::Old)),
                 f.new
                     .as_deref()
-                    .map_or(String::new(), |t| whole(t, Side::New)),
+                    .map_or(String::new(), |t| whole(t, Column::New)),
             )
         } else {
-            (words(&f.words, Side::Old), words(&f.words, Side::New))
+            (words(&f.words, Column::Old), words(&f.words, Column::New))
         };
         let _ = writeln!(
             out,
@@ -182,7 +182,7 @@ fn figures(out: &mut String, diff: &ArticleDiff) {
 
 /// Which side of a pair a cell shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
+enum Column {
     Old,
     New,
 }
@@ -377,11 +377,11 @@ fn cells(p: &ParagraphChange) -> (String, String) {
     let old = p.old_text.as_deref();
     let new = p.new_text.as_deref();
     match (old, new) {
-        (Some(o), None) => (whole(o, Side::Old), String::new()),
-        (None, Some(n)) => (String::new(), whole(n, Side::New)),
+        (Some(o), None) => (whole(o, Column::Old), String::new()),
+        (None, Some(n)) => (String::new(), whole(n, Column::New)),
         (Some(o), Some(n)) if p.words.is_empty() => (plain(o), plain(n)),
-        (Some(o), Some(n)) if p.rewritten => (whole(o, Side::Old), whole(n, Side::New)),
-        _ => (words(&p.words, Side::Old), words(&p.words, Side::New)),
+        (Some(o), Some(n)) if p.rewritten => (whole(o, Column::Old), whole(n, Column::New)),
+        _ => (words(&p.words, Column::Old), words(&p.words, Column::New)),
     }
 }
 
@@ -393,17 +393,17 @@ fn plain(text: &str) -> String {
 }
 
 /// A whole text deleted (old side) or inserted (new side).
-fn whole(text: &str, side: Side) -> String {
+fn whole(text: &str, side: Column) -> String {
     text.split(PARAGRAPH_BREAK)
         .map(|p| match side {
-            Side::Old => format!("<p><del class=\"all\">{SR_BEFORE}{}</del></p>", esc(p)),
-            Side::New => format!("<p><ins class=\"all\">{SR_AFTER}{}</ins></p>", esc(p)),
+            Column::Old => format!("<p><del class=\"all\">{SR_BEFORE}{}</del></p>", esc(p)),
+            Column::New => format!("<p><ins class=\"all\">{SR_AFTER}{}</ins></p>", esc(p)),
         })
         .collect()
 }
 
 /// One side of a word diff: equal runs plain, this side's changes marked. Paragraph breaks become `<p>`s.
-fn words(words: &[WordChange], side: Side) -> String {
+fn words(words: &[WordChange], side: Column) -> String {
     marked(words, Some(side))
 }
 
@@ -415,7 +415,7 @@ fn inline_words(words: &[WordChange]) -> String {
 /// Word runs as HTML: equal runs plain; deletions as `<del>` and insertions as `<ins>` (only those of
 /// `side` when one is given), each with screen-reader text. A change that is only spacing shows a glyph
 /// (`␣`, `¶`) so it can be seen; an inserted paragraph break also starts a new paragraph.
-fn marked(words: &[WordChange], side: Option<Side>) -> String {
+fn marked(words: &[WordChange], side: Option<Column>) -> String {
     let mut s = String::from("<p>");
     for w in words {
         let (tag, sr) = match (w.op, side) {
@@ -423,8 +423,8 @@ fn marked(words: &[WordChange], side: Option<Side>) -> String {
                 s.push_str(&esc_breaks(&w.text));
                 continue;
             }
-            (WordOp::Delete, None | Some(Side::Old)) => ("del", SR_BEFORE),
-            (WordOp::Insert, None | Some(Side::New)) => ("ins", SR_AFTER),
+            (WordOp::Delete, None | Some(Column::Old)) => ("del", SR_BEFORE),
+            (WordOp::Insert, None | Some(Column::New)) => ("ins", SR_AFTER),
             _ => continue,
         };
         if !w.text.chars().all(char::is_whitespace) {
@@ -505,11 +505,11 @@ fn inline_entry(out: &mut String, p: &ParagraphChange, e: usize) {
         )
     });
     let body = match (p.old_text.as_deref(), p.new_text.as_deref()) {
-        (Some(o), None) => whole(o, Side::Old),
-        (None, Some(n)) => whole(n, Side::New),
+        (Some(o), None) => whole(o, Column::Old),
+        (None, Some(n)) => whole(n, Column::New),
         (Some(_), Some(n)) if p.words.is_empty() => plain(n),
         (Some(o), Some(n)) if p.rewritten => {
-            format!("{}{}", whole(o, Side::Old), whole(n, Side::New))
+            format!("{}{}", whole(o, Column::Old), whole(n, Column::New))
         }
         _ => inline_words(&p.words),
     };
