@@ -8,6 +8,7 @@
 pub mod article;
 pub mod error;
 pub mod furniture;
+pub mod ingest;
 pub mod normalize;
 pub mod source;
 pub mod story_id;

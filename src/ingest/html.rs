@@ -1,0 +1,638 @@
+//! Article extraction from an HTML page: the [`Extractor`] trait, the page it produces ([`ExtractedPage`]),
+//! its conversion into an [`Article`], and the refusal of pages that are not articles.
+//!
+//! The default extractor, [`NewsExtractor`], runs the `dom_smoothie` crate (a port of Readability.js, pinned
+//! to an exact version) to find the article container, then does what news pages allow on top of it:
+//! paragraphs are read block by block from the container with figures, captions and "related" boxes left
+//! out; when the page's JSON-LD carries a real `articleBody`, paragraphs that are not part of that body are
+//! dropped; headline, byline and dates come from the page's metadata ([`super::metadata`]).
+//!
+//! Every extracted page records `name@version` of the extractor that produced it ([`ExtractorInfo`]): a
+//! stored version keeps it, so an extractor upgrade is a deliberate re-extraction and never looks like an
+//! edit to every story.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use dom_query::{Document, NodeRef};
+use serde::Serialize;
+
+use super::metadata::{PageMetadata, read_metadata};
+use super::score::tokens;
+use super::url::canonical_url;
+use crate::article::Article;
+use crate::error::InputError;
+use crate::furniture;
+use crate::normalize::normalize_text;
+
+/// Which extractor produced a page, recorded in every snapshot as `name@version`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExtractorInfo {
+    /// The extractor's name, e.g. `dom_smoothie`.
+    pub name: String,
+    /// Its exact version; for [`NewsExtractor`] the crate version plus storydiff's own revision of the
+    /// post-processing as semver build metadata, e.g. `0.19.0+storydiff.1`.
+    pub version: String,
+}
+
+impl fmt::Display for ExtractorInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{}", self.name, self.version)
+    }
+}
+
+/// The article storydiff found in a page, before furniture is separated.
+///
+/// Serialises (with `serde`) to the fields of `storydiff extract --format json` in this order; see
+/// [`ExtractedPage::to_json`] for the document with its `schema_version`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExtractedPage {
+    /// The URL the page was fetched from (after redirects), if known.
+    pub url: Option<String>,
+    /// The page's canonical URL ([`super::url::canonical_url`] of `<link rel=canonical>`, else `og:url`,
+    /// else `url`), if any.
+    pub canonical_url: Option<String>,
+    /// The headline (JSON-LD `headline`, `og:title`, `<title>`).
+    pub headline: Option<String>,
+    /// The byline from metadata (JSON-LD `author`, `<meta name=author>`, or the extractor's byline).
+    pub byline: Option<String>,
+    /// `datePublished` / `article:published_time`, as written.
+    pub published: Option<String>,
+    /// `dateModified` / `article:modified_time`, as written.
+    pub modified: Option<String>,
+    /// The body paragraphs in reading order, whitespace-collapsed, not yet normalised.
+    pub paragraphs: Vec<String>,
+    /// The extractor that produced this page.
+    pub extractor: ExtractorInfo,
+}
+
+/// Version of the `extract --format json` document.
+pub const EXTRACT_JSON_SCHEMA_VERSION: u32 = 1;
+
+impl ExtractedPage {
+    /// The JSON document `storydiff extract --format json` prints:
+    /// `{"schema_version": 1, "url", "canonical_url", "headline", "byline", "published", "modified",
+    /// "paragraphs": [...], "extractor": {"name", "version"}}`. Absent values are `null`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut value = serde_json::json!({ "schema_version": EXTRACT_JSON_SCHEMA_VERSION });
+        if let (Some(map), Ok(serde_json::Value::Object(fields))) =
+            (value.as_object_mut(), serde_json::to_value(self))
+        {
+            map.extend(fields);
+        }
+        value
+    }
+
+    /// The body as plain text: paragraphs separated by a blank line, with a final newline (what
+    /// `storydiff extract --format text` prints after the headline).
+    pub fn body_text(&self) -> String {
+        let mut text = self.paragraphs.join("\n\n");
+        text.push('\n');
+        text
+    }
+
+    /// Convert into the article model: paragraphs normalised with [`normalize_text`] (a paragraph that
+    /// contains line breaks becomes several), furniture (dateline, notices, credits, …) separated with
+    /// [`furniture::separate`], and headline, byline and publication date taken from the page's metadata
+    /// where it has them (they are cleaner than what is found in the text).
+    ///
+    /// Returns [`InputError::EmptyArticle`] when nothing is left.
+    pub fn to_article(&self) -> Result<Article, InputError> {
+        let paragraphs: Vec<String> = self
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                normalize_text(p)
+                    .lines()
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut article = furniture::separate(paragraphs);
+        if let Some(h) = &self.headline {
+            article.set_headline(h);
+        }
+        if let Some(b) = self.byline.as_deref().map(normalize_one_line) {
+            if !b.is_empty() {
+                article.byline = Some(b);
+            }
+        }
+        if let Some(p) = self.published.as_deref().map(normalize_one_line) {
+            if !p.is_empty() {
+                article.published = Some(p);
+            }
+        }
+        if article.paragraphs.is_empty() {
+            return Err(InputError::EmptyArticle);
+        }
+        Ok(article)
+    }
+}
+
+fn normalize_one_line(text: &str) -> String {
+    normalize_text(text).replace('\n', " ").trim().to_string()
+}
+
+/// Why a page was not taken as an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    /// So little text was found that saving it would look like the story was deleted.
+    #[error(
+        "not an article: only {chars} characters of text found (at least {min} needed); is this a front page, a video or an error page?"
+    )]
+    TooShort {
+        /// Characters found (not words, so that Chinese or Japanese text counts fairly).
+        chars: usize,
+        /// The minimum, [`MIN_ARTICLE_CHARS`].
+        min: usize,
+    },
+    /// A paywall stands where the article should be.
+    #[error("not an article: the page is behind a paywall ({0})")]
+    Paywall(String),
+    /// A cookie or privacy consent page stands where the article should be.
+    #[error("not an article: the page is a cookie or consent notice ({0})")]
+    Consent(String),
+    /// The extractor found no article container at all.
+    #[error("no article found in the page: {0}")]
+    NoArticle(String),
+}
+
+/// Fewest characters of body text a page must yield to be an article. The shortest hand-annotated body in
+/// the article-extraction benchmark pages we keep (`shared/corpus/extraction/aeb-*`) is 419 characters; a
+/// short wire brief is about 250. 200 characters is two or three sentences, and in Chinese or Japanese a short
+/// article, which a word count would wrongly refuse.
+pub const MIN_ARTICLE_CHARS: usize = 200;
+
+/// Below this many characters, a page that also shows paywall or consent wording is refused as such: a real
+/// article that merely mentions cookies is longer. Two short paragraphs' worth (a teaser before a paywall is
+/// typically one or two paragraphs).
+pub const WALL_MAX_CHARS: usize = 1200;
+
+/// Phrases of paywall notices (compared lower-case).
+const PAYWALL_PHRASES: &[&str] = &[
+    "subscribe to continue reading",
+    "subscribe to read",
+    "to continue reading",
+    "already a subscriber",
+    "this content is for subscribers",
+    "subscribers only",
+    "sign in to read",
+    "create a free account to continue",
+];
+
+/// Phrases of cookie and consent notices (compared lower-case).
+const CONSENT_PHRASES: &[&str] = &[
+    "we use cookies",
+    "this site uses cookies",
+    "cookie policy",
+    "cookie settings",
+    "accept all cookies",
+    "manage your privacy",
+    "your privacy choices",
+    "consent to the use",
+    "before you continue",
+];
+
+/// An HTML article extractor. Implementations must be deterministic: the same page and URL give the same
+/// result, and [`Extractor::info`] names exactly the code that produced it.
+pub trait Extractor {
+    /// Name and exact version of this extractor, recorded with every extracted page.
+    fn info(&self) -> ExtractorInfo;
+
+    /// Extract the article of `html`. `url` is where the page came from (used to resolve a relative canonical
+    /// link), if known.
+    fn extract(&self, html: &str, url: Option<&str>) -> Result<ExtractedPage, ExtractError>;
+}
+
+/// Exact version of `dom_smoothie` in Cargo.toml (`=0.19.0`); a unit test keeps the two equal.
+pub const DOM_SMOOTHIE_VERSION: &str = "0.19.0";
+
+/// Revision of storydiff's own processing on top of `dom_smoothie` (paragraph reading, JSON-LD filter,
+/// boilerplate filter). Bump it whenever that processing changes what is extracted from any page.
+pub const NEWS_EXTRACTOR_REVISION: u32 = 1;
+
+/// The default extractor: `dom_smoothie` for the article container, storydiff's news-page processing on top
+/// (see the module documentation).
+///
+/// ```
+/// use storydiff::ingest::html::{Extractor, NewsExtractor};
+/// let html = format!("<html><head><title>T</title></head><body><nav>Home | World</nav><article>{}</article></body></html>",
+///     "<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>".repeat(5));
+/// let page = NewsExtractor.extract(&html, None).unwrap();
+/// assert_eq!(page.paragraphs.len(), 5);
+/// assert_eq!(page.extractor.to_string(), "dom_smoothie@0.19.0+storydiff.1");
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NewsExtractor;
+
+impl Extractor for NewsExtractor {
+    fn info(&self) -> ExtractorInfo {
+        ExtractorInfo {
+            name: "dom_smoothie".to_string(),
+            version: format!("{DOM_SMOOTHIE_VERSION}+storydiff.{NEWS_EXTRACTOR_REVISION}"),
+        }
+    }
+
+    fn extract(&self, html: &str, url: Option<&str>) -> Result<ExtractedPage, ExtractError> {
+        let meta = read_metadata(&Document::from(html));
+        let container = readability_container(html)?;
+        let mut paragraphs = read_blocks(&Document::from(container.content.as_ref()));
+        paragraphs.retain(|p| !is_boilerplate(p));
+        if let Some(body) = &meta.article_body {
+            paragraphs = filter_by_article_body(paragraphs, body);
+        }
+        let page = ExtractedPage {
+            url: url.map(str::to_string),
+            canonical_url: page_canonical_url(&meta, url),
+            headline: meta
+                .headline
+                .clone()
+                .or_else(|| Some(container.title.clone()).filter(|t| !t.trim().is_empty())),
+            byline: meta.byline.clone().or(container.byline.clone()),
+            published: meta.published.clone().or(container.published_time.clone()),
+            modified: meta.modified.clone().or(container.modified_time.clone()),
+            paragraphs,
+            extractor: self.info(),
+        };
+        refuse_non_article(&page, &meta)?;
+        Ok(page)
+    }
+}
+
+/// Extract the article of `html` with the default extractor, [`NewsExtractor`].
+pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, ExtractError> {
+    NewsExtractor.extract(html, url)
+}
+
+/// Run `dom_smoothie` and return its article (container HTML, title, byline, dates).
+fn readability_container(html: &str) -> Result<dom_smoothie::Article, ExtractError> {
+    let cfg = dom_smoothie::Config {
+        // Keep classes so that captions and "related" boxes inside the container can be recognised.
+        keep_classes: true,
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    dom_smoothie::Readability::new(html, None, Some(cfg))
+        .and_then(|mut r| r.parse())
+        .map_err(|e| ExtractError::NoArticle(e.to_string()))
+}
+
+/// The canonical URL of a page: `<link rel=canonical>`, else `og:url`, else the fetch URL, resolved against
+/// the fetch URL and put in canonical form. Unusable links are skipped.
+fn page_canonical_url(meta: &PageMetadata, url: Option<&str>) -> Option<String> {
+    let base = url.and_then(|u| super::url::parse_http_url(u).ok());
+    [meta.canonical.as_deref(), meta.og_url.as_deref(), url]
+        .into_iter()
+        .flatten()
+        .find_map(|candidate| {
+            let absolute = match &base {
+                Some(b) => super::url::resolve(b, candidate).ok()?.to_string(),
+                None => candidate.to_string(),
+            };
+            canonical_url(&absolute).ok()
+        })
+}
+
+/// Elements inside the article container that are not article text: media and their captions, asides,
+/// navigation, forms and buttons, and boxes whose class names say what they are.
+const SKIPPED_TAGS: &[&str] = &[
+    "figure",
+    "figcaption",
+    "aside",
+    "nav",
+    "footer",
+    "header",
+    "form",
+    "button",
+    "script",
+    "style",
+    "noscript",
+    "svg",
+    "iframe",
+    "video",
+    "audio",
+    "picture",
+    "img",
+];
+
+/// Class-name fragments (compared lower-case) that mark boxes inside the container that are not article
+/// text. Each was seen in the benchmark pages wrapping captions, share bars, related-story lists or ads.
+const SKIPPED_CLASS_FRAGMENTS: &[&str] = &[
+    "caption",
+    "related",
+    "share",
+    "social",
+    "newsletter",
+    "promo",
+    "advert",
+    "byline",
+    "credit",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "recommended",
+    "signup",
+    "sign-up",
+];
+
+/// Block-level elements: each starts a new paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "hr",
+    "br",
+    "address",
+    "details",
+    "summary",
+];
+
+/// Read the text of a container block by block: every block element (and `<br>`) ends a paragraph; inline
+/// text is joined with whitespace collapsed. Elements of [`SKIPPED_TAGS`] and boxes matching
+/// [`SKIPPED_CLASS_FRAGMENTS`] are left out.
+fn read_blocks(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for root in doc.select("body").nodes() {
+        walk(root, &mut current, &mut out);
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn walk(node: &NodeRef, current: &mut String, out: &mut Vec<String>) {
+    for child in node.children() {
+        if child.is_text() {
+            current.push_str(&child.text());
+            current.push(' ');
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let name = child
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIPPED_TAGS.contains(&name.as_str()) || has_skipped_class(&child) {
+            continue;
+        }
+        let block = BLOCK_TAGS.contains(&name.as_str());
+        if block {
+            flush(current, out);
+        }
+        walk(&child, current, out);
+        if block {
+            flush(current, out);
+        }
+    }
+}
+
+fn has_skipped_class(node: &NodeRef) -> bool {
+    node.attr("class").is_some_and(|class| {
+        let class = class.to_ascii_lowercase();
+        SKIPPED_CLASS_FRAGMENTS.iter().any(|f| class.contains(f))
+    })
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+    current.clear();
+    if !text.is_empty() {
+        out.push(text);
+    }
+}
+
+/// Whole paragraphs (compared lower-case, trailing punctuation ignored) that are page furniture, never
+/// article text.
+const BOILERPLATE_PARAGRAPHS: &[&str] = &[
+    "advertisement",
+    "ad",
+    "story continues below advertisement",
+    "continue reading below",
+    "article continues below",
+    "read more",
+    "share this article",
+    "share",
+    "related",
+    "related articles",
+    "related stories",
+    "more on this story",
+    "watch",
+    "listen",
+    "image",
+    "photo",
+    "video",
+];
+
+/// Whether a paragraph is furniture: one of [`BOILERPLATE_PARAGRAPHS`], or a bare number (a gallery counter).
+fn is_boilerplate(paragraph: &str) -> bool {
+    let lower = paragraph
+        .trim_end_matches([':', '.', '…'])
+        .trim()
+        .to_lowercase();
+    BOILERPLATE_PARAGRAPHS.contains(&lower.as_str())
+        || (!lower.is_empty() && lower.chars().all(|c| c.is_ascii_digit() || c == '/'))
+}
+
+/// The JSON-LD body counts as "real" when it is at least this many characters long: shorter ones are
+/// descriptions or teasers (measured: the benchmark pages' real bodies are 400+ characters).
+const MIN_JSON_LD_BODY_CHARS: usize = 400;
+
+/// Share of the JSON-LD body's 4-word shingles that the extracted paragraphs must contain before the body is
+/// trusted as a filter: below it the body is a teaser or a different text, and filtering would drop real
+/// paragraphs.
+const MIN_BODY_COVERAGE: f64 = 0.8;
+
+/// Share of a paragraph's shingles that must occur in the JSON-LD body for the paragraph to stay.
+const MIN_PARAGRAPH_IN_BODY: f64 = 0.5;
+
+/// Drop extracted paragraphs that are not part of the page's JSON-LD `articleBody`, when that body is a real
+/// one (long, and mostly found among the paragraphs). Captions, "read more" links and teasers of other
+/// stories inside the article container are not in the body the publisher declared.
+fn filter_by_article_body(paragraphs: Vec<String>, body: &str) -> Vec<String> {
+    if body.chars().count() < MIN_JSON_LD_BODY_CHARS {
+        return paragraphs;
+    }
+    let body_tokens = tokens(body);
+    let body_shingles: HashSet<&[String]> = body_tokens.windows(4).collect();
+    if body_shingles.is_empty() {
+        return paragraphs;
+    }
+    let paragraph_tokens: Vec<Vec<String>> = paragraphs.iter().map(|p| tokens(p)).collect();
+    let extracted: HashSet<&[String]> = paragraph_tokens
+        .iter()
+        .flat_map(|t| t.windows(4))
+        .collect();
+    let covered = body_shingles
+        .iter()
+        .filter(|s| extracted.contains(*s))
+        .count();
+    if (covered as f64) < MIN_BODY_COVERAGE * body_shingles.len() as f64 {
+        return paragraphs;
+    }
+    let body_token_set: HashSet<&String> = body_tokens.iter().collect();
+    paragraphs
+        .into_iter()
+        .zip(&paragraph_tokens)
+        .filter(|(_, toks)| {
+            if toks.len() < 4 {
+                // Too short for shingles: keep it when all its words are in the body.
+                return !toks.is_empty() && toks.iter().all(|t| body_token_set.contains(t));
+            }
+            let windows = toks.windows(4).count();
+            let inside = toks
+                .windows(4)
+                .filter(|w| body_shingles.contains(w))
+                .count();
+            inside as f64 >= MIN_PARAGRAPH_IN_BODY * windows as f64
+        })
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// Refuse pages that are not articles (see [`ExtractError`]).
+fn refuse_non_article(page: &ExtractedPage, meta: &PageMetadata) -> Result<(), ExtractError> {
+    let chars: usize = page.paragraphs.iter().map(|p| p.chars().count()).sum();
+    if chars < WALL_MAX_CHARS {
+        let lower = page.paragraphs.join(" ").to_lowercase();
+        if let Some(phrase) = PAYWALL_PHRASES.iter().find(|p| lower.contains(*p)) {
+            return Err(ExtractError::Paywall(format!("the page says {phrase:?}")));
+        }
+        if meta.paywalled && chars < MIN_ARTICLE_CHARS * 2 {
+            return Err(ExtractError::Paywall(
+                "its metadata says isAccessibleForFree: false and little text is shown".to_string(),
+            ));
+        }
+        if let Some(phrase) = CONSENT_PHRASES.iter().find(|p| lower.contains(*p)) {
+            return Err(ExtractError::Consent(format!("the page says {phrase:?}")));
+        }
+    }
+    if chars < MIN_ARTICLE_CHARS {
+        return Err(ExtractError::TooShort {
+            chars,
+            min: MIN_ARTICLE_CHARS,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> String {
+        format!("<html><head><title>Title</title></head><body><div id=main>{body}</div></body></html>")
+    }
+
+    const PARA: &str = "<p>The council voted on Tuesday to close the old bridge for repairs, officials said on Wednesday.</p>";
+
+    #[test]
+    fn pinned_version_matches_cargo_toml() {
+        let toml = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+        assert!(
+            toml.contains(&format!("dom_smoothie = \"={DOM_SMOOTHIE_VERSION}\"")),
+            "Cargo.toml must pin dom_smoothie to ={DOM_SMOOTHIE_VERSION}"
+        );
+    }
+
+    #[test]
+    fn near_empty_pages_are_refused_by_characters() {
+        let err = extract_html(&page("<p>Breaking news.</p>"), None).unwrap_err();
+        assert!(matches!(err, ExtractError::TooShort { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn short_chinese_article_is_not_refused() {
+        // 60 Chinese characters per paragraph, four paragraphs: 240 characters but only a handful of
+        // whitespace-separated "words".
+        let zh = "<p>市议会星期二投票决定关闭旧桥进行维修工程，官员表示维修工程预计将持续六个月时间，期间车辆需要绕行附近的新桥通过，市民对此表示理解和支持并希望早日完工。</p>";
+        let page = extract_html(&page(&zh.repeat(4)), None).unwrap();
+        assert_eq!(page.paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn paywall_and_consent_pages_are_refused() {
+        let paywall = page(&format!(
+            "{PARA}<p>Subscribe to continue reading this story and support local journalism today.</p>{PARA}"
+        ));
+        assert!(matches!(
+            extract_html(&paywall, None),
+            Err(ExtractError::Paywall(_))
+        ));
+        let consent = page(&format!(
+            "<p>We use cookies to improve your experience on our website and to show you relevant advertising. By continuing you agree.</p><p>Before you continue, please review your privacy choices and accept or reject the use of cookies by our partners.</p>"
+        ));
+        assert!(matches!(
+            extract_html(&consent, None),
+            Err(ExtractError::Consent(_))
+        ));
+    }
+
+    #[test]
+    fn captions_and_counters_are_left_out() {
+        let html = page(&format!(
+            "{PARA}<figure><img src=x><figcaption>The bridge in 1950. Credit: Archive</figcaption></figure><p>6</p>{PARA}<p>Advertisement</p>{PARA}"
+        ));
+        let page = extract_html(&html, None).unwrap();
+        assert_eq!(page.paragraphs.len(), 3, "{:?}", page.paragraphs);
+    }
+
+    #[test]
+    fn json_ld_body_filters_teasers_and_metadata_fills_fields() {
+        let body_text = "The council voted on Tuesday to close the old bridge for repairs, officials said on Wednesday. ".repeat(6);
+        let html = format!(
+            r#"<html><head><title>Bridge | Paper</title>
+            <link rel="canonical" href="/news/bridge?utm_source=x">
+            <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge to close",
+            "author":{{"@type":"Person","name":"Jo Bloggs"}},"datePublished":"2026-02-11T10:00:00Z","articleBody":"{body_text}"}}</script>
+            </head><body><div id=main>{}<p>Read our other story about potholes on the high street this winter season.</p></div></body></html>"#,
+            PARA.repeat(6)
+        );
+        let page = extract_html(&html, Some("https://example.com/news/bridge#top")).unwrap();
+        assert_eq!(page.paragraphs.len(), 6, "{:?}", page.paragraphs);
+        assert_eq!(page.headline.as_deref(), Some("Bridge to close"));
+        assert_eq!(page.byline.as_deref(), Some("Jo Bloggs"));
+        assert_eq!(
+            page.canonical_url.as_deref(),
+            Some("https://example.com/news/bridge")
+        );
+        let article = page.to_article().unwrap();
+        assert_eq!(article.headline.as_deref(), Some("Bridge to close"));
+        assert_eq!(article.published.as_deref(), Some("2026-02-11T10:00:00Z"));
+        let json = page.to_json();
+        assert_eq!(json["schema_version"], 1);
+        assert_eq!(json["extractor"]["name"], "dom_smoothie");
+    }
+
+    #[test]
+    fn furniture_is_separated_in_the_article() {
+        let html = page(&format!(
+            "<p>WASHINGTON (AP) — The council voted on Tuesday to close the old bridge, officials said.</p>{PARA}{PARA}<p>This story has been updated with additional information.</p>"
+        ));
+        let article = extract_html(&html, None).unwrap().to_article().unwrap();
+        assert_eq!(article.dateline.as_deref(), Some("WASHINGTON (AP) —"));
+        assert_eq!(article.notices.len(), 1);
+    }
+}
