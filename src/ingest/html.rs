@@ -359,8 +359,6 @@ const BLOCK_TAGS: &[&str] = &[
     "pre",
     "table",
     "tr",
-    "td",
-    "th",
     "hr",
     "br",
     "address",
@@ -384,8 +382,8 @@ fn read_blocks(doc: &Document) -> Vec<String> {
 fn walk(node: &NodeRef, current: &mut String, out: &mut Vec<String>) {
     for child in node.children() {
         if child.is_text() {
+            // Text nodes are joined as they are: inline markup inside a word ("Arte<b>mis</b>") must not split it.
             current.push_str(&child.text());
-            current.push(' ');
             continue;
         }
         if !child.is_element() {
@@ -468,6 +466,11 @@ const MIN_BODY_COVERAGE: f64 = 0.8;
 /// Share of a paragraph's shingles that must occur in the JSON-LD body for the paragraph to stay.
 const MIN_PARAGRAPH_IN_BODY: f64 = 0.5;
 
+/// Share of the extracted text (in shingles) the filter must keep. The filter is meant to drop a few captions
+/// and teasers; when it would drop more, the JSON-LD body is a shortened copy (some publishers put only the
+/// first paragraphs there) and the extraction is kept whole.
+const MIN_KEPT_SHARE: f64 = 0.7;
+
 /// Drop extracted paragraphs that are not part of the page's JSON-LD `articleBody`, when that body is a real
 /// one (long, and mostly found among the paragraphs). Captions, "read more" links and teasers of other
 /// stories inside the article container are not in the body the publisher declared.
@@ -493,10 +496,9 @@ fn filter_by_article_body(paragraphs: Vec<String>, body: &str) -> Vec<String> {
         return paragraphs;
     }
     let body_token_set: HashSet<&String> = body_tokens.iter().collect();
-    paragraphs
-        .into_iter()
-        .zip(&paragraph_tokens)
-        .filter(|(_, toks)| {
+    let keep: Vec<bool> = paragraph_tokens
+        .iter()
+        .map(|toks| {
             if toks.len() < 4 {
                 // Too short for shingles: keep it when all its words are in the body.
                 return !toks.is_empty() && toks.iter().all(|t| body_token_set.contains(t));
@@ -508,6 +510,21 @@ fn filter_by_article_body(paragraphs: Vec<String>, body: &str) -> Vec<String> {
                 .count();
             inside as f64 >= MIN_PARAGRAPH_IN_BODY * windows as f64
         })
+        .collect();
+    let total: usize = paragraph_tokens.iter().map(|t| t.len()).sum();
+    let kept: usize = paragraph_tokens
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(t, _)| t.len())
+        .sum();
+    if (kept as f64) < MIN_KEPT_SHARE * total as f64 {
+        return paragraphs;
+    }
+    paragraphs
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
         .map(|(p, _)| p)
         .collect()
 }
