@@ -77,7 +77,8 @@ pub enum FeedError {
 pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<Feed, FeedError> {
     let base = base.and_then(|b| parse_http_url(b).ok());
     let mut reader = Reader::from_reader(bytes);
-    reader.config_mut().trim_text(true);
+    // No trimming: it would also trim around entity references ("A &amp; B" → "A&B"); text is collapsed at the end.
+    reader.config_mut().trim_text(false);
     let mut buf = Vec::new();
     let mut kind: Option<FeedKind> = None;
     let mut feed_title: Option<String> = None;
