@@ -110,9 +110,7 @@ mod tests {
     #[test]
     fn corpus_pages_are_html_and_corpus_texts_are_not() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/extraction");
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
+        let entries = std::fs::read_dir(dir).expect("shared/ corpus beside the project");
         let mut seen = 0;
         for entry in entries.flatten() {
             let path = entry.path();

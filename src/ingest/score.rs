@@ -9,6 +9,7 @@
 //! `extraction_score` and the shared tool agree to three decimals).
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// Shingle length of the benchmark.
 pub const SHINGLE_LEN: usize = 4;
@@ -164,6 +165,36 @@ pub fn summarize(scores: &[PageScore]) -> Summary {
         recall,
         f1,
     }
+}
+
+/// Score `extract` on every `<prefix>*.html` page of `dir` (the layout of `shared/corpus/extraction`: the
+/// expected text of `X.html` is `X.expected.txt`; `X.expected.html` files are skipped). `extract` gets the
+/// page's HTML and returns the extracted text (empty when it refuses the page). Pages come back sorted by name.
+pub fn score_directory(
+    dir: &Path,
+    prefix: &str,
+    extract: impl Fn(&str) -> String,
+) -> std::io::Result<Vec<(String, PageScore)>> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with(prefix) && name.ends_with(".html") && !name.ends_with(".expected.html")
+        })
+        .collect();
+    pages.sort();
+    let mut scores = Vec::with_capacity(pages.len());
+    for page in pages {
+        let html = String::from_utf8_lossy(&std::fs::read(&page)?).into_owned();
+        let expected = std::fs::read_to_string(page.with_extension("expected.txt"))?;
+        let name = page
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        scores.push((name, PageScore::of(&expected, &extract(&html))));
+    }
+    Ok(scores)
 }
 
 #[cfg(test)]
