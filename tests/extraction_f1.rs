@@ -22,7 +22,11 @@ fn score(prefix: &str) -> Summary {
             .unwrap_or_default()
     })
     .expect("corpus readable");
-    assert!(!scores.is_empty(), "no {prefix}* pages in {}", dir.display());
+    assert!(
+        !scores.is_empty(),
+        "no {prefix}* pages in {}",
+        dir.display()
+    );
     summarize(&scores.iter().map(|(_, s)| *s).collect::<Vec<PageScore>>())
 }
 

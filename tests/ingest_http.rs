@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use storydiff::ingest::feed::parse_feed;
 use storydiff::ingest::html::extract_html;
-use storydiff::ingest::http::{Expect, FetchError, FetchOptions, FetchOutcome, HttpClient, Validators};
+use storydiff::ingest::http::{
+    Expect, FetchError, FetchOptions, FetchOutcome, HttpClient, Validators,
+};
 use storydiff::ingest::polite::{PoliteError, PoliteFetcher, Politeness};
 
 const CORPUS_PAGE: &str = concat!(
@@ -52,11 +54,10 @@ fn handle(mut stream: TcpStream, log: &Log) {
     let text = String::from_utf8_lossy(&request).to_string();
     let path = text.split_whitespace().nth(1).unwrap_or("/").to_string();
     let header = |name: &str| {
-        text.lines()
-            .find_map(|l| {
-                let (k, v) = l.split_once(':')?;
-                k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
-            })
+        text.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
     };
     log.lock().unwrap().push((path.clone(), Instant::now()));
     let (status, headers, body) = respond(&path, header("if-none-match"), header("user-agent"));
@@ -79,7 +80,11 @@ fn handle(mut stream: TcpStream, log: &Log) {
 type Response = (&'static str, Vec<(&'static str, String)>, Vec<u8>);
 
 fn html(body: Vec<u8>) -> Response {
-    ("200 OK", vec![("Content-Type", "text/html; charset=utf-8".into())], body)
+    (
+        "200 OK",
+        vec![("Content-Type", "text/html; charset=utf-8".into())],
+        body,
+    )
 }
 
 fn respond(path: &str, if_none_match: Option<String>, user_agent: Option<String>) -> Response {
@@ -195,27 +200,49 @@ fn corpus_page_is_fetched_extracted_and_then_not_modified() {
 #[test]
 fn user_agent_is_sent() {
     let s = start();
-    let page = fetched(client().fetch(&format!("{}/ua", s.base), Expect::Html, None).unwrap());
+    let page = fetched(
+        client()
+            .fetch(&format!("{}/ua", s.base), Expect::Html, None)
+            .unwrap(),
+    );
     let body = String::from_utf8(page.body).unwrap();
-    assert!(body.contains(&format!("storydiff/{}", env!("CARGO_PKG_VERSION"))), "{body}");
+    assert!(
+        body.contains(&format!("storydiff/{}", env!("CARGO_PKG_VERSION"))),
+        "{body}"
+    );
 }
 
 #[test]
 fn gzip_is_decoded() {
     let s = start();
-    let page = fetched(client().fetch(&format!("{}/gzip.html", s.base), Expect::Html, None).unwrap());
+    let page = fetched(
+        client()
+            .fetch(&format!("{}/gzip.html", s.base), Expect::Html, None)
+            .unwrap(),
+    );
     assert_eq!(page.body, std::fs::read(CORPUS_PAGE).unwrap());
 }
 
 #[test]
 fn redirects_are_followed_loops_capped_and_other_schemes_refused() {
     let s = start();
-    let page = fetched(client().fetch(&format!("{}/moved", s.base), Expect::Html, None).unwrap());
+    let page = fetched(
+        client()
+            .fetch(&format!("{}/moved", s.base), Expect::Html, None)
+            .unwrap(),
+    );
     assert_eq!(page.url, format!("{}/page.html", s.base));
-    let err = client().fetch(&format!("{}/loop", s.base), Expect::Html, None).unwrap_err();
-    assert!(matches!(err, FetchError::TooManyRedirects { max: 5, .. }), "{err}");
+    let err = client()
+        .fetch(&format!("{}/loop", s.base), Expect::Html, None)
+        .unwrap_err();
+    assert!(
+        matches!(err, FetchError::TooManyRedirects { max: 5, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("redirect"));
-    let err = client().fetch(&format!("{}/to-file", s.base), Expect::Html, None).unwrap_err();
+    let err = client()
+        .fetch(&format!("{}/to-file", s.base), Expect::Html, None)
+        .unwrap_err();
     assert!(matches!(err, FetchError::Url(_)), "{err}");
 }
 
@@ -227,8 +254,13 @@ fn oversize_bodies_are_refused() {
         ..FetchOptions::default()
     });
     for path in ["/big", "/big-unannounced"] {
-        let err = small.fetch(&format!("{}{path}", s.base), Expect::Html, None).unwrap_err();
-        assert!(matches!(err, FetchError::TooLarge { limit: 1000, .. }), "{path}: {err}");
+        let err = small
+            .fetch(&format!("{}{path}", s.base), Expect::Html, None)
+            .unwrap_err();
+        assert!(
+            matches!(err, FetchError::TooLarge { limit: 1000, .. }),
+            "{path}: {err}"
+        );
     }
 }
 
@@ -236,13 +268,27 @@ fn oversize_bodies_are_refused() {
 fn status_and_content_type_errors_are_typed_one_liners() {
     let s = start();
     let c = client();
-    let err = c.fetch(&format!("{}/missing", s.base), Expect::Html, None).unwrap_err();
-    assert!(matches!(err, FetchError::Client { status: 404, .. }), "{err}");
-    let err = c.fetch(&format!("{}/broken", s.base), Expect::Html, None).unwrap_err();
-    assert!(matches!(err, FetchError::Server { status: 500, .. }), "{err}");
-    let err = c.fetch(&format!("{}/report.pdf", s.base), Expect::Html, None).unwrap_err();
+    let err = c
+        .fetch(&format!("{}/missing", s.base), Expect::Html, None)
+        .unwrap_err();
+    assert!(
+        matches!(err, FetchError::Client { status: 404, .. }),
+        "{err}"
+    );
+    let err = c
+        .fetch(&format!("{}/broken", s.base), Expect::Html, None)
+        .unwrap_err();
+    assert!(
+        matches!(err, FetchError::Server { status: 500, .. }),
+        "{err}"
+    );
+    let err = c
+        .fetch(&format!("{}/report.pdf", s.base), Expect::Html, None)
+        .unwrap_err();
     assert!(matches!(err, FetchError::NotHtml { .. }), "{err}");
-    let err = c.fetch(&format!("{}/untyped", s.base), Expect::Html, None).unwrap_err();
+    let err = c
+        .fetch(&format!("{}/untyped", s.base), Expect::Html, None)
+        .unwrap_err();
     assert!(matches!(err, FetchError::NotHtml { .. }), "{err}");
     for e in [err] {
         assert!(!e.to_string().contains('\n'));
@@ -256,10 +302,16 @@ fn timeouts_and_refused_connections() {
         total_timeout: Duration::from_millis(300),
         ..FetchOptions::default()
     });
-    let err = impatient.fetch(&format!("{}/slow", s.base), Expect::Html, None).unwrap_err();
+    let err = impatient
+        .fetch(&format!("{}/slow", s.base), Expect::Html, None)
+        .unwrap_err();
     assert!(matches!(err, FetchError::Timeout { .. }), "{err}");
     // A port that was just free: nothing listens there any more.
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let err = client()
         .fetch(&format!("http://127.0.0.1:{port}/"), Expect::Html, None)
         .unwrap_err();
@@ -269,7 +321,11 @@ fn timeouts_and_refused_connections() {
 #[test]
 fn rss_and_atom_feeds_give_item_links() {
     let s = start();
-    let rss = fetched(client().fetch(&format!("{}/feed.rss", s.base), Expect::Any, None).unwrap());
+    let rss = fetched(
+        client()
+            .fetch(&format!("{}/feed.rss", s.base), Expect::Any, None)
+            .unwrap(),
+    );
     let feed = parse_feed(&rss.body, Some(&rss.url)).unwrap();
     assert_eq!(
         feed.links(),
@@ -278,7 +334,11 @@ fn rss_and_atom_feeds_give_item_links() {
             format!("{}/private/secret.html", s.base)
         ]
     );
-    let atom = fetched(client().fetch(&format!("{}/feed.atom", s.base), Expect::Any, None).unwrap());
+    let atom = fetched(
+        client()
+            .fetch(&format!("{}/feed.atom", s.base), Expect::Any, None)
+            .unwrap(),
+    );
     let feed = parse_feed(&atom.body, Some(&atom.url)).unwrap();
     assert_eq!(feed.links(), vec![format!("{}/page.html", s.base)]);
 }
@@ -295,11 +355,19 @@ fn polite_fetcher_respects_robots_and_spaces_requests() {
         },
     );
     let err = fetcher
-        .fetch(&format!("{}/private/secret.html", s.base), Expect::Html, None)
+        .fetch(
+            &format!("{}/private/secret.html", s.base),
+            Expect::Html,
+            None,
+        )
         .unwrap_err();
     assert!(matches!(err, PoliteError::Disallowed { .. }), "{err}");
     for _ in 0..2 {
-        assert!(fetcher.fetch(&format!("{}/page.html", s.base), Expect::Html, None).is_ok());
+        assert!(
+            fetcher
+                .fetch(&format!("{}/page.html", s.base), Expect::Html, None)
+                .is_ok()
+        );
     }
     let log = s.log.lock().unwrap().clone();
     let paths: Vec<&str> = log.iter().map(|(p, _)| p.as_str()).collect();
@@ -307,6 +375,9 @@ fn polite_fetcher_respects_robots_and_spaces_requests() {
     for pair in log.windows(2) {
         let gap = pair[1].1.duration_since(pair[0].1);
         // The server stamps arrival; allow a little scheduling slack below the delay.
-        assert!(gap + Duration::from_millis(20) >= delay, "requests {gap:?} apart");
+        assert!(
+            gap + Duration::from_millis(20) >= delay,
+            "requests {gap:?} apart"
+        );
     }
 }

@@ -61,17 +61,17 @@ pub fn detect(bytes: &[u8]) -> InputKind {
     }
     for opener in HTML_OPENERS {
         if starts_with_ignore_case(rest, opener)
-            && matches!(rest.get(opener.len()), Some(b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'\x0C'))
+            && matches!(
+                rest.get(opener.len()),
+                Some(b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'\x0C')
+            )
         {
             return InputKind::Html;
         }
     }
     if rest.starts_with(b"<?xml") {
         let window = rest.get(..XML_PROLOGUE_WINDOW).unwrap_or(rest);
-        if window
-            .windows(5)
-            .any(|w| w.eq_ignore_ascii_case(b"<html"))
-        {
+        if window.windows(5).any(|w| w.eq_ignore_ascii_case(b"<html")) {
             return InputKind::Html;
         }
     }

@@ -484,10 +484,8 @@ fn filter_by_article_body(paragraphs: Vec<String>, body: &str) -> Vec<String> {
         return paragraphs;
     }
     let paragraph_tokens: Vec<Vec<String>> = paragraphs.iter().map(|p| tokens(p)).collect();
-    let extracted: HashSet<&[String]> = paragraph_tokens
-        .iter()
-        .flat_map(|t| t.windows(4))
-        .collect();
+    let extracted: HashSet<&[String]> =
+        paragraph_tokens.iter().flat_map(|t| t.windows(4)).collect();
     let covered = body_shingles
         .iter()
         .filter(|s| extracted.contains(*s))
@@ -560,7 +558,9 @@ mod tests {
     use super::*;
 
     fn page(body: &str) -> String {
-        format!("<html><head><title>Title</title></head><body><div id=main>{body}</div></body></html>")
+        format!(
+            "<html><head><title>Title</title></head><body><div id=main>{body}</div></body></html>"
+        )
     }
 
     const PARA: &str = "<p>The council voted on Tuesday to close the old bridge for repairs, officials said on Wednesday.</p>";

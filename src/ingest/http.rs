@@ -276,7 +276,8 @@ impl HttpClient {
                 }
             }
             if expect == Expect::Html {
-                request = request.header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
+                request =
+                    request.header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
             }
             let here = current.to_string();
             let mut response = request.call().map_err(|e| map_error(&here, e))?;
@@ -318,7 +319,8 @@ impl HttpClient {
     ) -> Result<FetchOutcome, FetchError> {
         let limit = self.options.max_bytes;
         let content_type = header(response, "content-type");
-        let declared_len = header(response, "content-length").and_then(|l| l.trim().parse::<u64>().ok());
+        let declared_len =
+            header(response, "content-length").and_then(|l| l.trim().parse::<u64>().ok());
         let encoded = header(response, "content-encoding").is_some();
         // An identity-encoded body that announces more than the cap is refused before reading it.
         if !encoded && declared_len.is_some_and(|l| l > limit) {
@@ -370,7 +372,10 @@ fn is_generic_content_type(content_type: &str) -> bool {
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase();
-    matches!(essence.as_str(), "" | "application/octet-stream" | "text/plain")
+    matches!(
+        essence.as_str(),
+        "" | "application/octet-stream" | "text/plain"
+    )
 }
 
 fn header(response: &ureq::http::Response<ureq::Body>, name: &str) -> Option<String> {
@@ -394,9 +399,9 @@ fn map_error(url: &str, error: ureq::Error) -> FetchError {
         },
         ureq::Error::BodyExceedsLimit(limit) => FetchError::TooLarge { url, limit },
         ureq::Error::Io(e) => match e.kind() {
-            ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted => {
-                FetchError::Refused { url }
-            }
+            ErrorKind::ConnectionRefused
+            | ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted => FetchError::Refused { url },
             ErrorKind::TimedOut => FetchError::Timeout {
                 url,
                 what: "network read".to_string(),
@@ -427,7 +432,10 @@ mod tests {
 
     #[test]
     fn user_agent_names_the_program_and_version() {
-        assert_eq!(USER_AGENT, format!("storydiff/{}", env!("CARGO_PKG_VERSION")));
+        assert_eq!(
+            USER_AGENT,
+            format!("storydiff/{}", env!("CARGO_PKG_VERSION"))
+        );
     }
 
     #[test]
@@ -436,7 +444,10 @@ mod tests {
         let err = client
             .fetch("file:///etc/passwd", Expect::Html, None)
             .unwrap_err();
-        assert!(matches!(err, FetchError::Url(UrlError::UnsupportedScheme { .. })));
+        assert!(matches!(
+            err,
+            FetchError::Url(UrlError::UnsupportedScheme { .. })
+        ));
     }
 
     #[test]

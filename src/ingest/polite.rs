@@ -151,7 +151,10 @@ impl PoliteFetcher {
         let now = Some(Instant::now());
         let (robots, robots_note) = match result {
             Ok(FetchOutcome::Fetched(f)) => (
-                Robots::parse(&String::from_utf8_lossy(&f.body), &self.politeness.robots_token),
+                Robots::parse(
+                    &String::from_utf8_lossy(&f.body),
+                    &self.politeness.robots_token,
+                ),
                 None,
             ),
             Ok(FetchOutcome::NotModified { .. }) | Err(FetchError::Client { .. }) => {
@@ -159,7 +162,9 @@ impl PoliteFetcher {
             }
             Err(FetchError::Server { status, .. }) => (
                 Robots::disallow_all(),
-                Some(format!("robots.txt answered HTTP {status}, so the site is off limits for now")),
+                Some(format!(
+                    "robots.txt answered HTTP {status}, so the site is off limits for now"
+                )),
             ),
             // A robots.txt that redirects too often or is huge is treated like a missing one.
             Err(FetchError::TooManyRedirects { .. } | FetchError::TooLarge { .. }) => {

@@ -86,7 +86,10 @@ impl Robots {
             mine
         };
         Robots {
-            rules: chosen.iter().flat_map(|g| g.rules.iter().cloned()).collect(),
+            rules: chosen
+                .iter()
+                .flat_map(|g| g.rules.iter().cloned())
+                .collect(),
             crawl_delay: chosen.iter().find_map(|g| g.crawl_delay),
         }
     }
@@ -238,7 +241,10 @@ mod tests {
 
     #[test]
     fn longest_match_wins_and_allow_wins_ties() {
-        let r = Robots::parse("User-agent: *\nDisallow: /a\nAllow: /a\nDisallow: /ab/c\n", "x");
+        let r = Robots::parse(
+            "User-agent: *\nDisallow: /a\nAllow: /a\nDisallow: /ab/c\n",
+            "x",
+        );
         assert!(r.is_allowed("/a/1"));
         assert!(!r.is_allowed("/ab/c/d"));
         let empty = Robots::parse("User-agent: *\nDisallow:\n", "x");

@@ -36,10 +36,38 @@ pub enum UrlError {
 /// Microsoft `msclkid`; Mailchimp `mc_cid`/`mc_eid`; HubSpot `_hsenc`/`_hsmi`; Instagram `igshid`; Yandex
 /// `yclid`; Twitter `s`/`t` are left alone because news sites use them for real content).
 const TRACKING_PARAMS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "igshid",
-    "yclid", "twclid", "ttclid", "li_fat_id", "wt.mc_id", "cmpid", "ocid", "ref_src", "ref_url",
-    "smid", "smtyp", "mkt_tok", "_ga", "_gl", "oly_enc_id", "oly_anon_id", "vero_id", "rb_clickid",
-    "s_cid", "ncid", "ito", "cid_source",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gclsrc",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "_hsenc",
+    "_hsmi",
+    "igshid",
+    "yclid",
+    "twclid",
+    "ttclid",
+    "li_fat_id",
+    "wt.mc_id",
+    "cmpid",
+    "ocid",
+    "ref_src",
+    "ref_url",
+    "smid",
+    "smtyp",
+    "mkt_tok",
+    "_ga",
+    "_gl",
+    "oly_enc_id",
+    "oly_anon_id",
+    "vero_id",
+    "rb_clickid",
+    "s_cid",
+    "ncid",
+    "ito",
+    "cid_source",
 ];
 
 /// Whether the query parameter `name` only tracks where a click came from.
@@ -136,12 +164,7 @@ pub fn canonical_url(text: &str) -> Result<String, UrlError> {
 }
 
 /// Last path segments that name a directory's default page and add nothing to a story's identity.
-const INDEX_PAGES: &[&str] = &[
-    "index.html",
-    "index.htm",
-    "index.php",
-    "index.shtml",
-];
+const INDEX_PAGES: &[&str] = &["index.html", "index.htm", "index.php", "index.shtml"];
 
 /// Length of the hash suffix appended when a URL slug must be shortened to fit a story id (12 hex digits =
 /// 48 bits: collisions between two stories of one store are out of reach).
@@ -198,8 +221,10 @@ mod tests {
     #[test]
     fn tracking_parameters_and_fragment_are_dropped() {
         assert_eq!(
-            canonical_url("https://www.bbc.co.uk/news/world-123?at_medium=RSS&utm_campaign=x#share")
-                .unwrap(),
+            canonical_url(
+                "https://www.bbc.co.uk/news/world-123?at_medium=RSS&utm_campaign=x#share"
+            )
+            .unwrap(),
             "https://www.bbc.co.uk/news/world-123?at_medium=RSS"
         );
         assert_eq!(
