@@ -22,12 +22,12 @@ fn extract_text(html: &str) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, page] = args.as_slice() {
-        if flag == "--print" {
-            let html = String::from_utf8_lossy(&std::fs::read(page)?).into_owned();
-            print!("{}", extract_text(&html));
-            return Ok(());
-        }
+    if let [flag, page] = args.as_slice()
+        && flag == "--print"
+    {
+        let html = String::from_utf8_lossy(&std::fs::read(page)?).into_owned();
+        print!("{}", extract_text(&html));
+        return Ok(());
     }
     let worst = match args.as_slice() {
         [flag, n] if flag == "--worst" => n.parse()?,

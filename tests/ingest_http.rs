@@ -290,7 +290,8 @@ fn status_and_content_type_errors_are_typed_one_liners() {
         .fetch(&format!("{}/untyped", s.base), Expect::Html, None)
         .unwrap_err();
     assert!(matches!(err, FetchError::NotHtml { .. }), "{err}");
-    for e in [err] {
+    {
+        let e = err;
         assert!(!e.to_string().contains('\n'));
     }
 }

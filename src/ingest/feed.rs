@@ -131,40 +131,33 @@ pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<Feed, FeedError> {
                 if depth == 0 {
                     kind = Some(root_kind(&name)?);
                 }
-                if name == "link" && in_item {
-                    if let Some(href) = attribute(&e, "href") {
-                        item.offer_atom_link(href, attribute(&e, "rel"));
-                    }
+                if name == "link"
+                    && in_item
+                    && let Some(href) = attribute(&e, "href")
+                {
+                    item.offer_atom_link(href, attribute(&e, "rel"));
                 }
             }
-            Event::Text(t) => {
-                if collecting.is_some() {
-                    text.push_str(&t.decode().map_err(|e| FeedError::Xml(e.to_string()))?);
-                }
+            Event::Text(t) if collecting.is_some() => {
+                text.push_str(&t.decode().map_err(|e| FeedError::Xml(e.to_string()))?);
             }
-            Event::CData(t) => {
-                if collecting.is_some() {
-                    text.push_str(&String::from_utf8_lossy(&t.into_inner()));
-                }
+            Event::CData(t) if collecting.is_some() => {
+                text.push_str(&String::from_utf8_lossy(&t.into_inner()));
             }
-            Event::GeneralRef(r) => {
-                if collecting.is_some() {
-                    match r.resolve_char_ref() {
-                        Ok(Some(c)) => text.push(c),
-                        _ => {
-                            let name = r.decode().map_err(|e| FeedError::Xml(e.to_string()))?;
-                            text.push_str(match name.as_ref() {
-                                "amp" => "&",
-                                "lt" => "<",
-                                "gt" => ">",
-                                "quot" => "\"",
-                                "apos" => "'",
-                                _ => "",
-                            });
-                        }
-                    }
+            Event::GeneralRef(r) if collecting.is_some() => match r.resolve_char_ref() {
+                Ok(Some(c)) => text.push(c),
+                _ => {
+                    let name = r.decode().map_err(|e| FeedError::Xml(e.to_string()))?;
+                    text.push_str(match name.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
                 }
-            }
+            },
             Event::End(e) => {
                 depth = depth.saturating_sub(1);
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();

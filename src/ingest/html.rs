@@ -113,15 +113,15 @@ impl ExtractedPage {
         if let Some(h) = &self.headline {
             article.set_headline(h);
         }
-        if let Some(b) = self.byline.as_deref().map(normalize_one_line) {
-            if !b.is_empty() {
-                article.byline = Some(b);
-            }
+        if let Some(b) = self.byline.as_deref().map(normalize_one_line)
+            && !b.is_empty()
+        {
+            article.byline = Some(b);
         }
-        if let Some(p) = self.published.as_deref().map(normalize_one_line) {
-            if !p.is_empty() {
-                article.published = Some(p);
-            }
+        if let Some(p) = self.published.as_deref().map(normalize_one_line)
+            && !p.is_empty()
+        {
+            article.published = Some(p);
         }
         if article.paragraphs.is_empty() {
             return Err(InputError::EmptyArticle);
@@ -598,8 +598,10 @@ mod tests {
             extract_html(&paywall, None),
             Err(ExtractError::Paywall(_))
         ));
-        let consent = page(&format!(
-            "<p>We use cookies to improve your experience on our website and to show you relevant advertising. By continuing you agree.</p><p>Before you continue, please review your privacy choices and accept or reject the use of cookies by our partners.</p>"
+        let consent = page(concat!(
+            "<p>We use cookies to improve your experience on our website and to show you relevant ",
+            "advertising. By continuing you agree.</p><p>Before you continue, please review your privacy ",
+            "choices and accept or reject the use of cookies by our partners.</p>"
         ));
         assert!(matches!(
             extract_html(&consent, None),

@@ -326,15 +326,15 @@ impl HttpClient {
         if !encoded && declared_len.is_some_and(|l| l > limit) {
             return Err(FetchError::TooLarge { url, limit });
         }
-        if expect == Expect::Html {
-            if let Some(ct) = &content_type {
-                if !is_html_content_type(ct) && !is_generic_content_type(ct) {
-                    return Err(FetchError::NotHtml {
-                        url,
-                        content_type: ct.clone(),
-                    });
-                }
-            }
+        if expect == Expect::Html
+            && let Some(ct) = &content_type
+            && !is_html_content_type(ct)
+            && !is_generic_content_type(ct)
+        {
+            return Err(FetchError::NotHtml {
+                url,
+                content_type: ct.clone(),
+            });
         }
         let validators = Validators {
             etag: header(response, "etag"),

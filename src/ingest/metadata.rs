@@ -166,12 +166,12 @@ fn merge_json_ld(m: &mut PageMetadata, article: &Value) {
     if m.modified.is_none() {
         m.modified = text("dateModified");
     }
-    if m.article_body.is_none() {
-        if let Some(Value::String(body)) = article.get("articleBody") {
-            let body = body.trim();
-            if !body.is_empty() {
-                m.article_body = Some(body.to_string());
-            }
+    if m.article_body.is_none()
+        && let Some(Value::String(body)) = article.get("articleBody")
+    {
+        let body = body.trim();
+        if !body.is_empty() {
+            m.article_body = Some(body.to_string());
         }
     }
     match article.get("isAccessibleForFree") {

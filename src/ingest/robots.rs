@@ -75,7 +75,7 @@ impl Robots {
         let token = token.to_ascii_lowercase();
         let mine: Vec<&Group> = groups
             .iter()
-            .filter(|g| g.agents.iter().any(|a| *a == token))
+            .filter(|g| g.agents.contains(&token))
             .collect();
         let chosen = if mine.is_empty() {
             groups
