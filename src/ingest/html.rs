@@ -366,43 +366,86 @@ const BLOCK_TAGS: &[&str] = &[
     "summary",
 ];
 
+/// Share of a block's characters inside links above which the block is a link list item ("Related: …",
+/// "More on this story") rather than article text. Article paragraphs with a linked name or two stay far
+/// below it; on the benchmark pages, blocks above it were related-story links in all cases we looked at.
+const MAX_LINK_SHARE: f64 = 0.8;
+
+/// Only blocks up to this many characters are dropped for their links: a teaser link is a headline, and a
+/// long block made of links is more often an article that links every source.
+const MAX_LINK_BLOCK_CHARS: usize = 150;
+
 /// Read the text of a container block by block: every block element (and `<br>`) ends a paragraph; inline
 /// text is joined with whitespace collapsed. Elements of [`SKIPPED_TAGS`] and boxes matching
-/// [`SKIPPED_CLASS_FRAGMENTS`] are left out.
+/// [`SKIPPED_CLASS_FRAGMENTS`] are left out, and so are blocks that are mostly link text ([`MAX_LINK_SHARE`]).
 fn read_blocks(doc: &Document) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
+    let mut reader = BlockReader::default();
     for root in doc.select("body").nodes() {
-        walk(root, &mut current, &mut out);
+        reader.walk(root, false);
     }
-    flush(&mut current, &mut out);
-    out
+    reader.flush();
+    reader.out
 }
 
-fn walk(node: &NodeRef, current: &mut String, out: &mut Vec<String>) {
-    for child in node.children() {
-        if child.is_text() {
-            // Text nodes are joined as they are: inline markup inside a word ("Arte<b>mis</b>") must not split it.
-            current.push_str(&child.text());
-            continue;
+/// State of [`read_blocks`]: finished paragraphs, the one being read, and how much of it is link text.
+#[derive(Default)]
+struct BlockReader {
+    out: Vec<String>,
+    current: String,
+    /// Non-space characters of `current` that are inside an `<a>`.
+    link_chars: usize,
+}
+
+impl BlockReader {
+    fn walk(&mut self, node: &NodeRef, in_link: bool) {
+        for child in node.children() {
+            if child.is_text() {
+                // Text nodes are joined as they are: inline markup inside a word ("Arte<b>mis</b>") must not
+                // split it.
+                let text = child.text();
+                if in_link {
+                    self.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                }
+                self.current.push_str(&text);
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if SKIPPED_TAGS.contains(&name.as_str()) || has_skipped_class(&child) {
+                continue;
+            }
+            let block = BLOCK_TAGS.contains(&name.as_str());
+            if block {
+                self.flush();
+            }
+            self.walk(&child, in_link || name == "a");
+            if block {
+                self.flush();
+            }
         }
-        if !child.is_element() {
-            continue;
-        }
-        let name = child
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        if SKIPPED_TAGS.contains(&name.as_str()) || has_skipped_class(&child) {
-            continue;
-        }
-        let block = BLOCK_TAGS.contains(&name.as_str());
-        if block {
-            flush(current, out);
-        }
-        walk(&child, current, out);
-        if block {
-            flush(current, out);
+    }
+
+    fn flush(&mut self) {
+        let text = self
+            .current
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        let link_share = if chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / chars as f64
+        };
+        self.current.clear();
+        self.link_chars = 0;
+        if !text.is_empty() && (link_share <= MAX_LINK_SHARE || chars > MAX_LINK_BLOCK_CHARS) {
+            self.out.push(text);
         }
     }
 }
@@ -412,14 +455,6 @@ fn has_skipped_class(node: &NodeRef) -> bool {
         let class = class.to_ascii_lowercase();
         SKIPPED_CLASS_FRAGMENTS.iter().any(|f| class.contains(f))
     })
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
-    current.clear();
-    if !text.is_empty() {
-        out.push(text);
-    }
 }
 
 /// Whole paragraphs (compared lower-case, trailing punctuation ignored) that are page furniture, never
@@ -442,16 +477,57 @@ const BOILERPLATE_PARAGRAPHS: &[&str] = &[
     "image",
     "photo",
     "video",
+    "advert",
+    "this slideshow requires javascript",
+    "you may also like",
+    "comments",
+    "tell us what you think",
 ];
 
-/// Whether a paragraph is furniture: one of [`BOILERPLATE_PARAGRAPHS`], or a bare number (a gallery counter).
+/// Openings (lower-case) of short paragraphs that are captions, credits or cross-links, not article text.
+const BOILERPLATE_OPENINGS: &[&str] = &[
+    "(image:",
+    "image:",
+    "(photo:",
+    "photo:",
+    "image credit:",
+    "photo credit:",
+    "credit:",
+    "related:",
+    "read more:",
+    "read also:",
+    "see also:",
+    "also read:",
+];
+
+/// Phrases (lower-case) that make a short paragraph a call to action ("GET FOX BUSINESS ON THE GO BY CLICKING
+/// HERE").
+const CALL_TO_ACTION_PHRASES: &[&str] = &[
+    "click here",
+    "clicking here",
+    "sign up for our",
+    "subscribe to our",
+];
+
+/// Longest paragraph (characters) that [`BOILERPLATE_OPENINGS`] and [`CALL_TO_ACTION_PHRASES`] can drop: a
+/// caption or a call to action is a line or two; a longer paragraph with these words is kept.
+const MAX_BOILERPLATE_CHARS: usize = 200;
+
+/// Whether a paragraph is furniture: one of [`BOILERPLATE_PARAGRAPHS`], a bare number (a gallery counter), or
+/// a short caption, credit, cross-link or call to action.
 fn is_boilerplate(paragraph: &str) -> bool {
     let lower = paragraph
-        .trim_end_matches([':', '.', '…'])
+        .trim_end_matches([':', '.', '…', '!'])
         .trim()
         .to_lowercase();
-    BOILERPLATE_PARAGRAPHS.contains(&lower.as_str())
+    if BOILERPLATE_PARAGRAPHS.contains(&lower.as_str())
         || (!lower.is_empty() && lower.chars().all(|c| c.is_ascii_digit() || c == '/'))
+    {
+        return true;
+    }
+    lower.chars().count() <= MAX_BOILERPLATE_CHARS
+        && (BOILERPLATE_OPENINGS.iter().any(|o| lower.starts_with(o))
+            || CALL_TO_ACTION_PHRASES.iter().any(|p| lower.contains(p)))
 }
 
 /// The JSON-LD body counts as "real" when it is at least this many characters long: shorter ones are
