@@ -239,6 +239,18 @@ impl Extractor for NewsExtractor {
         let container = readability_container(html)?;
         let mut paragraphs = read_blocks(&Document::from(container.content.as_ref()));
         paragraphs.retain(|p| !is_boilerplate(p));
+        // The container often repeats the headline as its first block; it is kept in `headline` instead.
+        let titles: Vec<String> = [meta.headline.as_deref(), Some(container.title.as_str())]
+            .into_iter()
+            .flatten()
+            .map(|t| {
+                t.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+            .collect();
+        paragraphs.retain(|p| !titles.contains(&p.to_lowercase()));
         if let Some(body) = &meta.article_body {
             paragraphs = filter_by_article_body(paragraphs, body);
         }
@@ -482,6 +494,11 @@ const BOILERPLATE_PARAGRAPHS: &[&str] = &[
     "you may also like",
     "comments",
     "tell us what you think",
+    "subscribe",
+    "loading content",
+    "loading",
+    "post comment",
+    "post comment (+)",
 ];
 
 /// Openings (lower-case) of short paragraphs that are captions, credits or cross-links, not article text.
@@ -499,6 +516,20 @@ const BOILERPLATE_OPENINGS: &[&str] = &[
     "see also:",
     "also read:",
 ];
+
+/// Openings (lower-case) of timestamp lines ("Posted: Fri 6:45 PM, Feb 16, 2018", "First Published: …"). The
+/// page's dates are kept from its metadata; in the body such a line would turn every update into an edit.
+const TIMESTAMP_OPENINGS: &[&str] = &[
+    "published",
+    "first published",
+    "posted",
+    "updated",
+    "last updated",
+    "last modified",
+];
+
+/// Longest timestamp line (characters): a date, a time and a label.
+const MAX_TIMESTAMP_CHARS: usize = 80;
 
 /// Phrases (lower-case) that make a short paragraph a call to action ("GET FOX BUSINESS ON THE GO BY CLICKING
 /// HERE").
@@ -525,7 +556,14 @@ fn is_boilerplate(paragraph: &str) -> bool {
     {
         return true;
     }
-    lower.chars().count() <= MAX_BOILERPLATE_CHARS
+    let chars = lower.chars().count();
+    if chars <= MAX_TIMESTAMP_CHARS
+        && TIMESTAMP_OPENINGS.iter().any(|o| lower.starts_with(o))
+        && lower.chars().any(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    chars <= MAX_BOILERPLATE_CHARS
         && (BOILERPLATE_OPENINGS.iter().any(|o| lower.starts_with(o))
             || CALL_TO_ACTION_PHRASES.iter().any(|p| lower.contains(p)))
 }
