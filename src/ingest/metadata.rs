@@ -74,14 +74,17 @@ pub fn read_metadata(doc: &Document) -> PageMetadata {
             .trim_start_matches("<![CDATA[")
             .trim_end_matches("]]>");
         // Some publishers put raw newlines inside JSON strings; JSON forbids them, so replace them first.
-        let Ok(value) = serde_json::from_str::<Value>(&text.replace(['\n', '\r', '\t'], " "))
-        else {
-            continue;
-        };
-        let mut articles = Vec::new();
-        collect_articles(&value, &mut articles);
-        for article in articles {
-            merge_json_ld(&mut m, article);
+        let cleaned = text.replace(['\n', '\r', '\t'], " ");
+        // Some put two objects (or stray text) in one script: read values until the first that fails.
+        let values = serde_json::Deserializer::from_str(&cleaned)
+            .into_iter::<Value>()
+            .map_while(Result::ok);
+        for value in values {
+            let mut articles = Vec::new();
+            collect_articles(&value, &mut articles);
+            for article in articles {
+                merge_json_ld(&mut m, article);
+            }
         }
     }
     let meta = |attr: &str, name: &str| -> Option<String> {
@@ -244,6 +247,14 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2019-11-18T19:09:22+00:00"));
         assert_eq!(m.byline.as_deref(), Some("Debbie White"));
         assert!(!m.paywalled);
+    }
+
+    #[test]
+    fn two_objects_in_one_script_are_both_read() {
+        let m = meta_of(
+            r#"<script type="application/ld+json">{"@type":"WebPage"} {"@type":"NewsArticle","headline":"Second"} trailing</script>"#,
+        );
+        assert_eq!(m.headline.as_deref(), Some("Second"));
     }
 
     #[test]
