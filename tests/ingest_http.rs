@@ -60,7 +60,9 @@ fn handle(mut stream: TcpStream, log: &Log) {
         })
     };
     log.lock().unwrap().push((path.clone(), Instant::now()));
-    let (status, headers, body) = respond(&path, header("if-none-match"), header("user-agent"));
+    // Routes ignore the query, as most sites ignore tracking parameters.
+    let route = path.split('?').next().unwrap_or("/");
+    let (status, headers, body) = respond(route, header("if-none-match"), header("user-agent"));
     let mut head = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
     let mut has_length = false;
     for (k, v) in &headers {
@@ -381,4 +383,31 @@ fn polite_fetcher_respects_robots_and_spaces_requests() {
             "requests {gap:?} apart"
         );
     }
+}
+
+#[test]
+fn watch_flow_feed_links_to_articles_with_stable_story_ids() {
+    let s = start();
+    let mut fetcher = PoliteFetcher::new(
+        client(),
+        Politeness {
+            delay: Duration::from_millis(50),
+            ..Politeness::default()
+        },
+    );
+    let links =
+        storydiff::ingest::feed_links(&mut fetcher, &format!("{}/feed.rss", s.base)).unwrap();
+    assert_eq!(links.len(), 2);
+    // The feed's tracking parameter does not change the story id.
+    let id = storydiff::ingest::url::story_id_for_url(&links[0]).unwrap();
+    let plain = storydiff::ingest::url::story_id_for_url(&format!("{}/page.html", s.base)).unwrap();
+    assert_eq!(id, plain);
+    let page = fetched(fetcher.fetch(&links[0], Expect::Html, None).unwrap());
+    let ingested = storydiff::ingest::ingest_bytes(page.body, Some(&page.url)).unwrap();
+    let extracted = ingested.page.expect("an HTML page");
+    assert_eq!(extracted.extractor.name, "dom_smoothie");
+    assert!(!ingested.article.paragraphs.is_empty());
+    assert!(ingested.article.headline.is_some());
+    let err = fetcher.fetch(&links[1], Expect::Html, None).unwrap_err();
+    assert!(matches!(err, PoliteError::Disallowed { .. }), "{err}");
 }

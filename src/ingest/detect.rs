@@ -93,13 +93,21 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
 /// assert!(!is_html_content_type("application/pdf"));
 /// ```
 pub fn is_html_content_type(content_type: &str) -> bool {
-    let essence = content_type
+    matches!(
+        content_type_essence(content_type).as_str(),
+        "text/html" | "application/xhtml+xml"
+    )
+}
+
+/// The MIME type of a `Content-Type` value without its parameters, lower-cased ("Text/HTML; charset=x" →
+/// "text/html").
+pub fn content_type_essence(content_type: &str) -> String {
+    content_type
         .split(';')
         .next()
         .unwrap_or_default()
         .trim()
-        .to_ascii_lowercase();
-    matches!(essence.as_str(), "text/html" | "application/xhtml+xml")
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 use std::io::ErrorKind;
 use std::time::Duration;
 
-use super::detect::{InputKind, detect, is_html_content_type};
+use super::detect::{InputKind, content_type_essence, detect, is_html_content_type};
 use super::url::{UrlError, parse_http_url, resolve};
 
 /// The `User-Agent` storydiff sends: the program and its version, so that a site's operator can tell what
@@ -366,14 +366,8 @@ impl HttpClient {
 
 /// Content types that say nothing about the body, for which we look at the body instead.
 fn is_generic_content_type(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
     matches!(
-        essence.as_str(),
+        content_type_essence(content_type).as_str(),
         "" | "application/octet-stream" | "text/plain"
     )
 }

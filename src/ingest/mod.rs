@@ -21,3 +21,88 @@ pub mod polite;
 pub mod robots;
 pub mod score;
 pub mod url;
+
+use crate::article::Article;
+use crate::error::InputError;
+
+/// Any failure on the way from an input (bytes, a URL, a feed) to an article; each message is one line.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The text could not be read as an article.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The page is not an article, or no article was found in it.
+    #[error(transparent)]
+    Extract(#[from] html::ExtractError),
+    /// The URL is not a fetchable `http(s)` URL.
+    #[error(transparent)]
+    Url(#[from] url::UrlError),
+    /// Fetching failed.
+    #[error(transparent)]
+    Fetch(#[from] http::FetchError),
+    /// Fetching was not allowed or failed (polite fetcher).
+    #[error(transparent)]
+    Polite(#[from] polite::PoliteError),
+    /// The feed could not be read.
+    #[error(transparent)]
+    Feed(#[from] feed::FeedError),
+}
+
+/// An input turned into an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ingested {
+    /// The article to save or compare.
+    pub article: Article,
+    /// For an HTML input, what was extracted from it (URLs, dates, extractor name@version); `None` for text.
+    pub page: Option<html::ExtractedPage>,
+}
+
+/// Turn input bytes into an article: HTML (detected by content, [`detect::detect`]) is extracted with the
+/// default extractor, anything else is read as UTF-8 text with [`Article::from_text`]. `url` is where an HTML
+/// page came from, if known (it resolves a relative canonical link).
+///
+/// HTML that is not valid UTF-8 is decoded with replacement characters (pages in legacy encodings are rare
+/// among news sites and are not transcoded yet); text must be UTF-8.
+///
+/// ```
+/// use storydiff::ingest::ingest_bytes;
+/// let text = ingest_bytes(b"# Title\n\nBody.".to_vec(), None).unwrap();
+/// assert!(text.page.is_none());
+/// let html = format!("<html><body><article>{}</article></body></html>",
+///     "<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>".repeat(4));
+/// let page = ingest_bytes(html.into_bytes(), None).unwrap();
+/// assert_eq!(page.article.paragraphs.len(), 4);
+/// assert!(page.page.is_some());
+/// ```
+pub fn ingest_bytes(bytes: Vec<u8>, url: Option<&str>) -> Result<Ingested, IngestError> {
+    match detect::detect(&bytes) {
+        detect::InputKind::Html => {
+            let html = String::from_utf8_lossy(&bytes);
+            let page = html::extract_html(&html, url)?;
+            let article = page.to_article()?;
+            Ok(Ingested {
+                article,
+                page: Some(page),
+            })
+        }
+        detect::InputKind::Text => {
+            let text = crate::source::decode_utf8(bytes)?;
+            Ok(Ingested {
+                article: Article::from_text(&text)?,
+                page: None,
+            })
+        }
+    }
+}
+
+/// Fetch a feed politely and return its item links, in feed order, duplicates removed.
+pub fn feed_links(
+    fetcher: &mut polite::PoliteFetcher,
+    feed_url: &str,
+) -> Result<Vec<String>, IngestError> {
+    match fetcher.fetch(feed_url, http::Expect::Any, None)? {
+        http::FetchOutcome::Fetched(f) => Ok(feed::parse_feed(&f.body, Some(&f.url))?.links()),
+        // Not reachable without validators; an unchanged feed has no new links.
+        http::FetchOutcome::NotModified { .. } => Ok(Vec::new()),
+    }
+}
