@@ -445,6 +445,33 @@ mod tests {
     }
 
     #[test]
+    fn library_errors_map_to_typed_one_line_errors() {
+        let url = "https://example.com/a";
+        let cases = [
+            (ureq::Error::HostNotFound, "host not found"),
+            (
+                ureq::Error::Io(std::io::Error::from(ErrorKind::ConnectionRefused)),
+                "connection refused",
+            ),
+            (ureq::Error::Timeout(ureq::Timeout::Connect), "timed out"),
+            (
+                ureq::Error::BodyExceedsLimit(10),
+                "larger than the 10-byte limit",
+            ),
+        ];
+        for (error, words) in cases {
+            let mapped = map_error(url, error).to_string();
+            assert!(mapped.starts_with(url), "{mapped}");
+            assert!(mapped.contains(words), "{mapped}");
+            assert!(!mapped.contains('\n'));
+        }
+        assert!(matches!(
+            map_error(url, ureq::Error::HostNotFound),
+            FetchError::Dns { .. }
+        ));
+    }
+
+    #[test]
     fn generic_content_types_are_sniffed() {
         assert!(is_generic_content_type("application/octet-stream"));
         assert!(!is_generic_content_type("application/pdf"));
