@@ -804,6 +804,31 @@ mod tests {
         assert_eq!(json["extractor"]["name"], "dom_smoothie");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn extraction_never_panics(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just("<p>".to_string()),
+                    proptest::prelude::Just("</p>".to_string()),
+                    proptest::prelude::Just("<div class=caption>".to_string()),
+                    proptest::prelude::Just("<a href=x>".to_string()),
+                    proptest::prelude::Just("</div>".to_string()),
+                    proptest::prelude::Just("<script type=\"application/ld+json\">{\"@type\":".to_string()),
+                    "\\PC{0,40}",
+                ],
+                0..40,
+            )
+        ) {
+            let html = parts.concat();
+            if let Ok(page) = extract_html(&html, Some("https://example.com/a")) {
+                let _ = page.to_article();
+                proptest::prop_assert!(page.paragraphs.iter().all(|p| !p.is_empty()));
+            }
+        }
+    }
+
     #[test]
     fn boilerplate_lines() {
         for line in [
