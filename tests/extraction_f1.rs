@@ -14,14 +14,24 @@ const MIN_AEB_F1: f64 = 0.95;
 /// that breaks pages outside the benchmark shows up too.
 const MIN_RDB_F1: f64 = 0.95;
 
+/// Score the pages starting with `prefix`; also check that none of them (all real articles) is refused as a
+/// non-article, which would be a false refusal of the near-empty, paywall or consent rules.
 fn score(prefix: &str) -> Summary {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/extraction");
-    let scores = score_directory(&dir, prefix, |html| {
-        extract_html(html, None)
-            .map(|p| p.body_text())
-            .unwrap_or_default()
+    let refused = std::cell::RefCell::new(Vec::new());
+    let scores = score_directory(&dir, prefix, |html| match extract_html(html, None) {
+        Ok(page) => page.body_text(),
+        Err(e) => {
+            refused.borrow_mut().push(e.to_string());
+            String::new()
+        }
     })
     .expect("corpus readable");
+    assert!(
+        refused.borrow().is_empty(),
+        "refused: {:?}",
+        refused.borrow()
+    );
     assert!(
         !scores.is_empty(),
         "no {prefix}* pages in {}",
