@@ -235,8 +235,10 @@ impl Extractor for NewsExtractor {
     }
 
     fn extract(&self, html: &str, url: Option<&str>) -> Result<ExtractedPage, ExtractError> {
-        let meta = read_metadata(&Document::from(html));
-        let container = readability_container(html)?;
+        // One parse serves both: metadata is read first, then dom_smoothie takes (and mutates) the tree.
+        let doc = Document::from(html);
+        let meta = read_metadata(&doc);
+        let container = readability_container(doc)?;
         let mut paragraphs = read_blocks(&Document::from(container.content.as_ref()));
         paragraphs.retain(|p| !is_boilerplate(p));
         // The container often repeats the headline as its first block; it is kept in `headline` instead.
@@ -278,14 +280,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, Extr
 }
 
 /// Run `dom_smoothie` and return its article (container HTML, title, byline, dates).
-fn readability_container(html: &str) -> Result<dom_smoothie::Article, ExtractError> {
+fn readability_container(doc: Document) -> Result<dom_smoothie::Article, ExtractError> {
     let cfg = dom_smoothie::Config {
         // Keep classes so that captions and "related" boxes inside the container can be recognised.
         keep_classes: true,
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
     };
-    dom_smoothie::Readability::new(html, None, Some(cfg))
+    dom_smoothie::Readability::with_document(doc, None, Some(cfg))
         .and_then(|mut r| r.parse())
         .map_err(|e| ExtractError::NoArticle(e.to_string()))
 }
