@@ -403,7 +403,7 @@ fn watch_flow_feed_links_to_articles_with_stable_story_ids() {
     let plain = storydiff::ingest::url::story_id_for_url(&format!("{}/page.html", s.base)).unwrap();
     assert_eq!(id, plain);
     let page = fetched(fetcher.fetch(&links[0], Expect::Html, None).unwrap());
-    let ingested = storydiff::ingest::ingest_bytes(page.body, Some(&page.url)).unwrap();
+    let ingested = storydiff::ingest::ingest_fetched(page).unwrap();
     let extracted = ingested.page.expect("an HTML page");
     assert_eq!(extracted.extractor.name, "dom_smoothie");
     assert!(!ingested.article.paragraphs.is_empty());

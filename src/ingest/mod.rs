@@ -3,6 +3,7 @@
 //! [`html::ExtractedPage::to_article`]) or in bytes for it; nothing here writes to the store.
 //!
 //! - [`detect`]: is this input HTML or text (by content, not extension)?
+//! - [`charset`]: decoding a page by its declared character encoding.
 //! - [`html`]: the [`html::Extractor`] trait, the default [`html::NewsExtractor`] and [`html::ExtractedPage`].
 //! - [`metadata`]: JSON-LD, Open Graph and canonical-link metadata of a page.
 //! - [`url`]: `http(s)` URL checks, canonical URLs, story ids from URLs.
@@ -12,6 +13,7 @@
 //! - [`feed`]: item links of RSS and Atom feeds.
 //! - [`score`]: the extraction benchmark's scoring (4-word shingles, F1).
 
+pub mod charset;
 pub mod detect;
 pub mod feed;
 pub mod html;
@@ -61,8 +63,7 @@ pub struct Ingested {
 /// default extractor, anything else is read as UTF-8 text with [`Article::from_text`]. `url` is where an HTML
 /// page came from, if known (it resolves a relative canonical link).
 ///
-/// HTML that is not valid UTF-8 is decoded with replacement characters (pages in legacy encodings are rare
-/// among news sites and are not transcoded yet); text must be UTF-8.
+/// HTML is decoded by its declared character encoding ([`charset::decode_html`]); text must be UTF-8.
 ///
 /// ```
 /// use storydiff::ingest::ingest_bytes;
@@ -75,9 +76,27 @@ pub struct Ingested {
 /// assert!(page.page.is_some());
 /// ```
 pub fn ingest_bytes(bytes: Vec<u8>, url: Option<&str>) -> Result<Ingested, IngestError> {
+    ingest_with_content_type(bytes, url, None)
+}
+
+/// Turn a fetched page into an article, as [`ingest_bytes`] does, using its final URL and its
+/// `Content-Type` charset.
+pub fn ingest_fetched(fetched: http::Fetched) -> Result<Ingested, IngestError> {
+    ingest_with_content_type(
+        fetched.body,
+        Some(&fetched.url),
+        fetched.content_type.as_deref(),
+    )
+}
+
+fn ingest_with_content_type(
+    bytes: Vec<u8>,
+    url: Option<&str>,
+    content_type: Option<&str>,
+) -> Result<Ingested, IngestError> {
     match detect::detect(&bytes) {
         detect::InputKind::Html => {
-            let html = String::from_utf8_lossy(&bytes);
+            let html = charset::decode_html(&bytes, content_type);
             let page = html::extract_html(&html, url)?;
             let article = page.to_article()?;
             Ok(Ingested {

@@ -185,7 +185,7 @@ pub fn score_directory(
     pages.sort();
     let mut scores = Vec::with_capacity(pages.len());
     for page in pages {
-        let html = String::from_utf8_lossy(&std::fs::read(&page)?).into_owned();
+        let html = super::charset::decode_html(&std::fs::read(&page)?, None);
         let expected = std::fs::read_to_string(page.with_extension("expected.txt"))?;
         let name = page
             .file_stem()
