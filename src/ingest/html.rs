@@ -60,7 +60,8 @@ pub struct ExtractedPage {
     pub published: Option<String>,
     /// `dateModified` / `article:modified_time`, as written.
     pub modified: Option<String>,
-    /// The body paragraphs in reading order, whitespace-collapsed, not yet normalised.
+    /// The body paragraphs in reading order, normalised ([`normalize_text`]) but with furniture (byline,
+    /// dateline, notices, credits) still in place; [`ExtractedPage::to_article`] separates it.
     pub paragraphs: Vec<String>,
     /// The extractor that produced this page.
     pub extractor: ExtractorInfo,
@@ -91,25 +92,14 @@ impl ExtractedPage {
         text
     }
 
-    /// Convert into the article model: paragraphs normalised with [`normalize_text`] (a paragraph that
-    /// contains line breaks becomes several), furniture (dateline, notices, credits, …) separated with
+    /// Convert into the article model: paragraphs normalised with [`normalize_text`] (again: the fields are
+    /// public and may have been edited; a paragraph that contains line breaks becomes several), furniture (dateline, notices, credits, …) separated with
     /// [`furniture::separate`], and headline, byline and publication date taken from the page's metadata
     /// where it has them (they are cleaner than what is found in the text).
     ///
     /// Returns [`InputError::EmptyArticle`] when nothing is left.
     pub fn to_article(&self) -> Result<Article, InputError> {
-        let paragraphs: Vec<String> = self
-            .paragraphs
-            .iter()
-            .flat_map(|p| {
-                normalize_text(p)
-                    .lines()
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let mut article = furniture::separate(paragraphs);
+        let mut article = furniture::separate(normalize_paragraphs(&self.paragraphs));
         if let Some(h) = &self.headline {
             article.set_headline(h);
         }
@@ -128,6 +118,20 @@ impl ExtractedPage {
         }
         Ok(article)
     }
+}
+
+/// Each paragraph through [`normalize_text`]; one that contains line breaks becomes several, empty ones go.
+fn normalize_paragraphs(paragraphs: &[String]) -> Vec<String> {
+    paragraphs
+        .iter()
+        .flat_map(|p| {
+            normalize_text(p)
+                .lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn normalize_one_line(text: &str) -> String {
@@ -256,6 +260,7 @@ impl Extractor for NewsExtractor {
         if let Some(body) = &meta.article_body {
             paragraphs = filter_by_article_body(paragraphs, body);
         }
+        let paragraphs = normalize_paragraphs(&paragraphs);
         let page = ExtractedPage {
             url: url.map(str::to_string),
             canonical_url: page_canonical_url(&meta, url),
