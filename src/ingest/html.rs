@@ -44,7 +44,7 @@ impl fmt::Display for ExtractorInfo {
 /// The article storydiff found in a page, before furniture is separated.
 ///
 /// Serialises (with `serde`) to the fields of `storydiff extract --format json` in this order; see
-/// [`ExtractedPage::to_json`] for the document with its `schema_version`.
+/// [`ExtractedPage::to_json_string`] for the document with its `schema_version`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExtractedPage {
     /// The URL the page was fetched from (after redirects), if known.
@@ -71,17 +71,25 @@ pub struct ExtractedPage {
 pub const EXTRACT_JSON_SCHEMA_VERSION: u32 = 1;
 
 impl ExtractedPage {
-    /// The JSON document `storydiff extract --format json` prints:
-    /// `{"schema_version": 1, "url", "canonical_url", "headline", "byline", "published", "modified",
-    /// "paragraphs": [...], "extractor": {"name", "version"}}`. Absent values are `null`.
-    pub fn to_json(&self) -> serde_json::Value {
-        let mut value = serde_json::json!({ "schema_version": EXTRACT_JSON_SCHEMA_VERSION });
-        if let (Some(map), Ok(serde_json::Value::Object(fields))) =
-            (value.as_object_mut(), serde_json::to_value(self))
-        {
-            map.extend(fields);
+    /// The JSON document `storydiff extract --format json` prints, pretty-printed with a final newline, keys
+    /// in this order: `{"schema_version": 1, "url", "canonical_url", "headline", "byline", "published",
+    /// "modified", "paragraphs": ["…", …], "extractor": {"name", "version"}}`. Absent values are `null`.
+    pub fn to_json_string(&self) -> String {
+        /// The document: the version first, then the page's fields in declaration order.
+        #[derive(Serialize)]
+        struct Document<'a> {
+            schema_version: u32,
+            #[serde(flatten)]
+            page: &'a ExtractedPage,
         }
-        value
+        let doc = Document {
+            schema_version: EXTRACT_JSON_SCHEMA_VERSION,
+            page: self,
+        };
+        // Serialising plain strings, options and vectors cannot fail; an empty object is the safe fallback.
+        let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_string());
+        text.push('\n');
+        text
     }
 
     /// The body as plain text: paragraphs separated by a blank line, with a final newline (what
@@ -806,9 +814,13 @@ mod tests {
         let article = page.to_article().unwrap();
         assert_eq!(article.headline.as_deref(), Some("Bridge to close"));
         assert_eq!(article.published.as_deref(), Some("2026-02-11T10:00:00Z"));
-        let json = page.to_json();
-        assert_eq!(json["schema_version"], 1);
+        let text = page.to_json_string();
+        assert!(text.starts_with(
+            "{\n  \"schema_version\": 1,\n  \"url\": \"https://example.com/news/bridge#top\","
+        ));
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(json["extractor"]["name"], "dom_smoothie");
+        assert_eq!(json["paragraphs"].as_array().map(Vec::len), Some(6));
     }
 
     proptest::proptest! {
