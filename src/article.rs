@@ -87,14 +87,14 @@ impl Article {
         let text = normalize_text(raw);
         let mut lines = text.lines().skip_while(|l| l.is_empty()).peekable();
         let mut headline = None;
-        if let Some(first) = lines.peek() {
-            if let Some(h) = first.strip_prefix('#') {
-                let h = h.trim_start_matches('#').trim();
-                if !h.is_empty() {
-                    headline = Some(h.to_string());
-                }
-                lines.next();
+        if let Some(first) = lines.peek()
+            && let Some(h) = first.strip_prefix('#')
+        {
+            let h = h.trim_start_matches('#').trim();
+            if !h.is_empty() {
+                headline = Some(h.to_string());
             }
+            lines.next();
         }
         let rest: Vec<&str> = lines.collect();
         let paragraphs = split_paragraphs(&rest);
@@ -159,8 +159,11 @@ impl Article {
             blocks.push(format!("Source: {s}"));
         }
         blocks.extend(self.editors_notes.iter().cloned());
-        if let Some(b) = &self.byline {
-            blocks.push(format!("By {b}"));
+        match (&self.published, &self.byline) {
+            (Some(p), Some(b)) => blocks.push(format!("date {p} By {b}")),
+            (Some(p), None) => blocks.push(format!("date {p}")),
+            (None, Some(b)) => blocks.push(format!("By {b}")),
+            (None, None) => {}
         }
         for (i, p) in self.paragraphs.iter().enumerate() {
             match (&self.dateline, i) {
@@ -264,10 +267,34 @@ mod tests {
 
     #[test]
     fn to_text_round_trips_through_from_text() {
-        let text = "# H\n\nSource: CNN\n\nBy A, CNN\n\n(CNN) — Body “quoted.”\n\nMore.\n\nX contributed to this report.\n\nThis story has been updated with additional information.";
-        let a = Article::from_text(&text).unwrap();
+        let text = "# H\n\nSource: CNN\n\ndate 2025-11-19 By A, CNN\n\n(CNN) — Body “quoted.”\n\nMore.\n\nX contributed to this report.\n\nThis story has been updated with additional information.";
+        let a = Article::from_text(text).unwrap();
         let b = Article::from_text(&a.to_text()).unwrap();
         assert_eq!(a, b);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Normalisation is idempotent and parsing never panics, whatever the text.
+        #[test]
+        fn normalisation_is_idempotent(text in "(?s)[ -~\u{a0}\u{2014}\u{201c}\u{201d}\r\n\t#é\u{301}\u{202e}\u{0}]{0,300}") {
+            let once = normalize_text(&text);
+            proptest::prop_assert_eq!(normalize_text(&once), once.clone());
+            let _ = Article::from_text(&text);
+        }
+
+        /// An article printed with `to_text` and read back is the same article: `show` output can be saved.
+        #[test]
+        fn to_text_round_trips(lines in proptest::collection::vec("[A-Za-z(][A-Za-z ,.:’“”()—-]{0,60}", 1..8),
+                               blank in proptest::bool::ANY) {
+            let sep = if blank { "\n\n" } else { "\n" };
+            let text = lines.join(sep);
+            if let Ok(a) = Article::from_text(&text) {
+                let back = Article::from_text(&a.to_text()).unwrap();
+                proptest::prop_assert_eq!(back, a);
+            }
+        }
     }
 
     #[test]

@@ -24,16 +24,15 @@ pub enum InputError {
         limit: u64,
     },
     /// The path names a directory.
-    #[error("{0}: is a directory, not a file")]
+    #[error("is a directory, not a file")]
     IsDirectory(PathBuf),
     /// The file could not be read.
-    #[error("{path}: {source}")]
+    #[error("{error}")]
     Read {
         /// The file.
         path: PathBuf,
-        /// Why.
-        #[source]
-        source: std::io::Error,
+        /// Why (not chained as a source: the message already says it).
+        error: std::io::Error,
     },
     /// A story id or ref that storydiff refuses.
     #[error("invalid story id {id:?}: {why}")]

@@ -30,11 +30,11 @@ pub fn separate(raw_paragraphs: Vec<String>) -> Article {
     for (index, paragraph) in paragraphs.into_iter().enumerate() {
         let near_top = !body_started && index < 4;
         if near_top {
-            if article.source.is_none() {
-                if let Some(source) = source_line(&paragraph) {
-                    article.source = Some(source.to_string());
-                    continue;
-                }
+            if article.source.is_none()
+                && let Some(source) = source_line(&paragraph)
+            {
+                article.source = Some(source.to_string());
+                continue;
             }
             if article.byline.is_none() {
                 if let Some((published, byline)) = metadata_line(&paragraph) {

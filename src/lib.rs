@@ -6,9 +6,14 @@
 //! `report`. The library has no terminal, no argument parsing and no globals; `src/main.rs` is the thin CLI.
 
 pub mod article;
+pub mod ci_platform;
 pub mod error;
+pub mod exit_code;
 pub mod furniture;
+pub mod import;
 pub mod ingest;
 pub mod normalize;
 pub mod source;
+pub mod store;
 pub mod story_id;
+pub mod watchlist;

@@ -1,3 +1,22 @@
-//! The `storydiff` command line: parses arguments, calls the library, renders, maps results to exit codes.
+//! The `storydiff` command line: parses arguments, calls the library, renders, and maps results to exit codes
+//! (0 no change, 1 changes or damage, 2 trouble). Errors print as one line with their causes.
 
-fn main() {}
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::args::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if cli::output::is_broken_pipe(&err) {
+                return ExitCode::from(storydiff::exit_code::OK);
+            }
+            eprintln!("storydiff: {err:#}");
+            ExitCode::from(storydiff::exit_code::TROUBLE)
+        }
+    }
+}

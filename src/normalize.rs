@@ -6,12 +6,12 @@
 //!
 //! 1. a leading byte-order mark is dropped;
 //! 2. CRLF and lone CR become LF; the Unicode line and paragraph separators (U+2028, U+2029) become LF;
-//! 3. the text is put in Unicode Normalization Form C;
-//! 4. tabs, no-break spaces (U+00A0, U+202F) and every other Unicode space separator (category Zs)
+//! 3. tabs, no-break spaces (U+00A0, U+202F) and every other Unicode space separator (category Zs)
 //!    become an ASCII space;
-//! 5. other control characters (C0, DEL, C1) are removed, as are the bidirectional override and isolate
+//! 4. other control characters (C0, DEL, C1) are removed, as are the bidirectional override and isolate
 //!    controls (U+202A–U+202E, U+2066–U+2069), which can only disguise text;
-//! 6. runs of spaces collapse to one; spaces at the start and end of every line are removed.
+//! 5. runs of spaces collapse to one; spaces at the start and end of every line are removed;
+//! 6. each line is put in Unicode Normalization Form C.
 //!
 //! Typographic variants that carry no meaning to a machine but do to a reader (curly vs straight quotes,
 //! dashes) are *not* folded here: they are part of what was published. The diff classes such changes as
@@ -51,26 +51,27 @@ pub fn normalize_text(raw: &str) -> String {
     out
 }
 
-/// Append one line (without its newline) to `out`, normalised: NFC, spaces folded, controls removed,
-/// trimmed at both ends.
+/// Append one line (without its newline) to `out`, normalised: spaces folded, controls removed, trimmed at
+/// both ends, then NFC (composition last, so removing a control between a letter and its accent still composes
+/// them and normalising twice changes nothing).
 fn push_normalized_line(out: &mut String, line: &str) {
+    let mut folded = String::with_capacity(line.len());
     let mut pending_space = false;
-    let mut wrote_any = false;
-    for c in line.nfc() {
+    for c in line.chars() {
         if is_space(c) {
-            pending_space = wrote_any;
+            pending_space = !folded.is_empty();
             continue;
         }
         if is_removed_control(c) {
             continue;
         }
         if pending_space {
-            out.push(' ');
+            folded.push(' ');
             pending_space = false;
         }
-        out.push(c);
-        wrote_any = true;
+        folded.push(c);
     }
+    out.extend(folded.nfc());
 }
 
 /// Whether `c` counts as a space for normalisation (tab, ASCII space, every Unicode space separator).

@@ -14,9 +14,9 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 /// Read `path` (or standard input for `-`) as bytes, refusing directories and inputs over
 /// [`MAX_INPUT_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
-    let read_err = |source| InputError::Read {
+    let read_err = |error| InputError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
@@ -61,4 +61,15 @@ pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
         byte: e.utf8_error().valid_up_to(),
     })
+}
+
+/// Read an article from `path` (or `-`); see [`article_from_bytes`].
+pub fn read_article(path: &Path) -> Result<crate::article::Article, InputError> {
+    article_from_bytes(read_bytes(path)?)
+}
+
+/// Turn an input's bytes into an article: UTF-8, then [`crate::article::Article::from_text`].
+pub fn article_from_bytes(bytes: Vec<u8>) -> Result<crate::article::Article, InputError> {
+    let text = decode_utf8(bytes)?;
+    crate::article::Article::from_text(&text)
 }
