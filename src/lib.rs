@@ -12,6 +12,7 @@ pub mod error;
 pub mod exit_code;
 pub mod furniture;
 pub mod import;
+pub mod ingest;
 pub mod normalize;
 pub mod report;
 pub mod source;

@@ -1,0 +1,127 @@
+//! Ingestion of real web pages: HTML detection, article extraction, page metadata, URLs, HTTP fetching,
+//! feeds and robots.txt. Everything here ends in an [`crate::article::Article`] (through
+//! [`html::ExtractedPage::to_article`]) or in bytes for it; nothing here writes to the store.
+//!
+//! - [`detect`]: is this input HTML or text (by content, not extension)?
+//! - [`charset`]: decoding a page by its declared character encoding.
+//! - [`html`]: the [`html::Extractor`] trait, the default [`html::NewsExtractor`] and [`html::ExtractedPage`].
+//! - [`metadata`]: JSON-LD, Open Graph and canonical-link metadata of a page.
+//! - [`url`]: `http(s)` URL checks, canonical URLs, story ids from URLs.
+//! - [`http`]: fetching a page with timeouts, caps and conditional requests.
+//! - [`robots`]: robots.txt rules.
+//! - [`polite`]: a fetcher for many pages that respects robots.txt and a per-host delay.
+//! - [`feed`]: item links of RSS and Atom feeds.
+//! - [`score`]: the extraction benchmark's scoring (4-word shingles, F1).
+
+pub mod charset;
+pub mod detect;
+pub mod feed;
+pub mod html;
+pub mod http;
+pub mod metadata;
+pub mod polite;
+pub mod robots;
+pub mod score;
+pub mod url;
+
+use crate::article::Article;
+use crate::error::InputError;
+
+/// Any failure on the way from an input (bytes, a URL, a feed) to an article; each message is one line.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The text could not be read as an article.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The page is not an article, or no article was found in it.
+    #[error(transparent)]
+    Extract(#[from] html::ExtractError),
+    /// The URL is not a fetchable `http(s)` URL.
+    #[error(transparent)]
+    Url(#[from] url::UrlError),
+    /// Fetching failed.
+    #[error(transparent)]
+    Fetch(#[from] http::FetchError),
+    /// Fetching was not allowed or failed (polite fetcher).
+    #[error(transparent)]
+    Polite(#[from] polite::PoliteError),
+    /// The feed could not be read.
+    #[error(transparent)]
+    Feed(#[from] feed::FeedError),
+}
+
+/// An input turned into an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ingested {
+    /// The article to save or compare.
+    pub article: Article,
+    /// For an HTML input, what was extracted from it (URLs, dates, extractor name@version); `None` for text.
+    pub page: Option<html::ExtractedPage>,
+}
+
+/// Turn input bytes into an article: HTML (detected by content, [`detect::detect`]) is extracted with the
+/// default extractor, anything else is read as UTF-8 text with [`Article::from_text`]. `url` is where an HTML
+/// page came from, if known (it resolves a relative canonical link).
+///
+/// HTML is decoded by its declared character encoding ([`charset::decode_html`]); text must be UTF-8.
+///
+/// ```
+/// use storydiff::ingest::ingest_bytes;
+/// let text = ingest_bytes(b"# Title\n\nBody.".to_vec(), None).unwrap();
+/// assert!(text.page.is_none());
+/// let html = format!("<html><body><article>{}</article></body></html>",
+///     "<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>".repeat(4));
+/// let page = ingest_bytes(html.into_bytes(), None).unwrap();
+/// assert_eq!(page.article.paragraphs.len(), 4);
+/// assert!(page.page.is_some());
+/// ```
+pub fn ingest_bytes(bytes: Vec<u8>, url: Option<&str>) -> Result<Ingested, IngestError> {
+    ingest_with_content_type(bytes, url, None)
+}
+
+/// Turn a fetched page into an article, as [`ingest_bytes`] does, using its final URL and its
+/// `Content-Type` charset.
+pub fn ingest_fetched(fetched: http::Fetched) -> Result<Ingested, IngestError> {
+    ingest_with_content_type(
+        fetched.body,
+        Some(&fetched.url),
+        fetched.content_type.as_deref(),
+    )
+}
+
+fn ingest_with_content_type(
+    bytes: Vec<u8>,
+    url: Option<&str>,
+    content_type: Option<&str>,
+) -> Result<Ingested, IngestError> {
+    match detect::detect(&bytes) {
+        detect::InputKind::Html => {
+            let html = charset::decode_html(&bytes, content_type);
+            let page = html::extract_html(&html, url)?;
+            let article = page.to_article()?;
+            Ok(Ingested {
+                article,
+                page: Some(page),
+            })
+        }
+        detect::InputKind::Text => {
+            let text = crate::source::decode_utf8(bytes)?;
+            Ok(Ingested {
+                article: Article::from_text(&text)?,
+                page: None,
+            })
+        }
+    }
+}
+
+/// Fetch a feed politely and return its item links, in feed order, duplicates removed.
+pub fn feed_links(
+    fetcher: &mut polite::PoliteFetcher,
+    feed_url: &str,
+) -> Result<Vec<String>, IngestError> {
+    match fetcher.fetch(feed_url, http::Expect::Any, None)? {
+        http::FetchOutcome::Fetched(f) => Ok(feed::parse_feed(&f.body, Some(&f.url))?.links()),
+        // Not reachable without validators; an unchanged feed has no new links.
+        http::FetchOutcome::NotModified { .. } => Ok(Vec::new()),
+    }
+}
