@@ -117,15 +117,16 @@ fn source_line(paragraph: &str) -> Option<&str> {
 /// The seed's metadata line, "date 2025-11-19 By A, B, CNN" → ("2025-11-19", Some("A, B, CNN")).
 fn metadata_line(paragraph: &str) -> Option<(&str, Option<&str>)> {
     let rest = paragraph.strip_prefix("date ")?;
-    let date = rest.get(..10)?;
-    let is_date = date.bytes().enumerate().all(|(i, b)| match i {
-        4 | 7 => b == b'-',
-        _ => b.is_ascii_digit(),
-    });
+    let (date, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    let is_date = date.len() >= 10
+        && date.bytes().take(10).enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
     if !is_date {
         return None;
     }
-    let after = rest[10..].trim();
+    let after = after.trim();
     let byline = after
         .strip_prefix("By ")
         .map(str::trim)
@@ -263,6 +264,16 @@ mod tests {
         assert!(a.paragraphs[0].starts_with("The Trump"));
         assert_eq!(a.credits.len(), 1);
         assert_eq!(a.notices.len(), 1);
+    }
+
+    #[test]
+    fn metadata_line_with_a_full_timestamp() {
+        assert_eq!(
+            metadata_line("date 2019-11-20T06:35:39+0000 By Tom Krisher, AP"),
+            Some(("2019-11-20T06:35:39+0000", Some("Tom Krisher, AP")))
+        );
+        assert_eq!(metadata_line("date 2019-11-20"), Some(("2019-11-20", None)));
+        assert_eq!(metadata_line("date night plans"), None);
     }
 
     #[test]

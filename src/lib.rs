@@ -11,6 +11,7 @@ pub mod diff;
 pub mod error;
 pub mod exit_code;
 pub mod furniture;
+pub mod gate;
 pub mod import;
 pub mod ingest;
 pub mod normalize;

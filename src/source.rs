@@ -1,6 +1,7 @@
 //! Reading an input: a file path or `-` for standard input, as bytes with a size cap, then as UTF-8 text.
 //!
-//! HTML detection and URLs are handled by the ingest module on top of these bytes.
+//! HTML detection, extraction and URLs are handled by [`crate::ingest`] on top of these bytes
+//! ([`crate::ingest::load_source`] is the one entry point from a source to an article).
 
 use std::io::Read;
 use std::path::Path;
@@ -61,15 +62,4 @@ pub fn decode_utf8(bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
         byte: e.utf8_error().valid_up_to(),
     })
-}
-
-/// Read an article from `path` (or `-`); see [`article_from_bytes`].
-pub fn read_article(path: &Path) -> Result<crate::article::Article, InputError> {
-    article_from_bytes(read_bytes(path)?)
-}
-
-/// Turn an input's bytes into an article: UTF-8, then [`crate::article::Article::from_text`].
-pub fn article_from_bytes(bytes: Vec<u8>) -> Result<crate::article::Article, InputError> {
-    let text = decode_utf8(bytes)?;
-    crate::article::Article::from_text(&text)
 }

@@ -52,6 +52,17 @@ pub enum Command {
     List(ListArgs),
     /// Re-hash every object and check every history (exit 1 on damage).
     Verify(VerifyArgs),
+    /// Compare two versions: files, URLs or stored refs (ID, ID@N, ID@latest~K); `diff ID` compares the
+    /// latest version with the one before. Exit 0 no change, 1 changed, 2 trouble.
+    Diff(DiffArgs),
+    /// Snapshot a story, compare it with its latest version, save it, and alert (for CI).
+    Check(CheckArgs),
+    /// Print the article storydiff extracts from a file or URL, without saving it.
+    Extract(ExtractArgs),
+    /// Rebuild a story's history by extracting its stored raw pages again (after an extractor upgrade).
+    Reextract(ReextractArgs),
+    /// Read an RSS or Atom feed and save every item's page.
+    Watch(WatchArgs),
     /// Bulk-import histories: a folder DIR/<story-id>/<NN>.txt, or one file's history in a git repository.
     Import(ImportArgs),
 }
@@ -100,6 +111,122 @@ pub struct SaveArgs {
 pub struct LogArgs {
     /// The story id.
     pub story: String,
+    /// Print each version's diff against the one before (like `git log -p`).
+    #[arg(long, short = 'p')]
+    pub patch: bool,
+    /// Output format (html and markdown with --patch only).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub diff: DiffFlags,
+}
+
+/// Output format of diff reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    /// Coloured terminal text.
+    #[default]
+    Text,
+    /// One JSON object (schema_version 1).
+    Json,
+    /// GitHub-flavoured Markdown, for pull requests and CI job summaries.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// How diffs are made and shown.
+#[derive(Debug, Clone, Args)]
+pub struct DiffFlags {
+    /// Unchanged paragraphs shown around each change.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub context: usize,
+    /// Count typography-only changes (quotes, dashes, spacing) as edits.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: a file, a URL or a stored ref (ID, ID@N, ID@latest~K).
+    pub old: String,
+    /// The new version (omit to compare ID's latest version with the one before).
+    pub new: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub diff: DiffFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Story id (default: from the URL or file name).
+    #[arg(long, value_name = "ID", conflicts_with = "config")]
+    pub story: Option<String>,
+    /// What fails the check: any, substantive, quotes, headline, numbers, silent (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
+    pub fail_on: Option<Vec<String>>,
+    /// Compare and report, but save nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Check every story of a watch list (TOML) instead of one SOURCE.
+    #[arg(long, value_name = "FILE", required_unless_present = "source")]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    #[command(flatten)]
+    pub diff: DiffFlags,
+    /// The story: a file, `-` or a URL.
+    #[arg(conflicts_with = "config")]
+    pub source: Option<String>,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CheckFormat {
+    /// Text.
+    #[default]
+    Text,
+    /// One JSON object (a list of them for --config).
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// An HTML or text file, `-`, or a URL.
+    pub source: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ReextractArgs {
+    /// The story id.
+    pub story: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The RSS or Atom feed.
+    #[arg(long, value_name = "URL")]
+    pub feed: String,
+    /// Read the feed once and exit (for cron and CI).
+    #[arg(long, conflicts_with = "interval")]
+    pub once: bool,
+    /// Read the feed again after this long (e.g. 30s, 15m, 1h), until interrupted.
+    #[arg(long, value_name = "DURATION", required_unless_present = "once")]
+    pub interval: Option<String>,
+    /// Pause between two requests to one host, in seconds (robots.txt Crawl-delay can make it longer).
+    #[arg(long, default_value_t = 1.0, value_name = "SECONDS")]
+    pub delay: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -7,7 +7,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use storydiff::exit_code;
 use storydiff::import::{FoundStory, FoundVersion, git_history, scan_dir};
-use storydiff::source::{article_from_bytes, read_bytes};
+use storydiff::ingest::{LoadedArticle, Validators, ingest_bytes};
+use storydiff::source::read_bytes;
 use storydiff::store::{ImportItem, ImportOutcome, SaveOptions};
 
 use super::args::{Format, Global, ImportArgs};
@@ -102,16 +103,20 @@ fn load(v: &FoundVersion) -> anyhow::Result<ImportItem> {
         (None, Some(path)) => read_bytes(path)?,
         (None, None) => read_bytes(Path::new(&v.source))?,
     };
-    let mut article = article_from_bytes(bytes)?;
+    let ingested = ingest_bytes(bytes.clone(), None)?;
+    let loaded = LoadedArticle {
+        raw: ingested.page.is_some().then_some(bytes),
+        ingested,
+        url: None,
+        validators: Validators::default(),
+    };
+    let mut article = loaded.ingested.article.clone();
     if let Some(h) = &v.headline {
         article.set_headline(h);
     }
-    Ok(ImportItem {
-        article,
-        options: SaveOptions {
-            captured_at: Some(v.captured_at),
-            source: Some(v.source.clone()),
-            ..SaveOptions::default()
-        },
-    })
+    let options = SaveOptions {
+        captured_at: Some(v.captured_at),
+        ..loaded.save_options(&v.source)
+    };
+    Ok(ImportItem { article, options })
 }

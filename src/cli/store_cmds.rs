@@ -6,14 +6,16 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use serde_json::json;
 use storydiff::exit_code;
-use storydiff::source::read_article;
+use storydiff::store::SaveOutcome;
 use storydiff::store::history::SaveStatus;
-use storydiff::store::{SaveOptions, SaveOutcome};
 use storydiff::story_id::{StoryId, StoryRef};
 
-use super::args::{Format, Global, ListArgs, LogArgs, SaveArgs, ShowArgs, VerifyArgs};
+use super::args::{
+    Format, Global, ListArgs, LogArgs, ReportFormat, SaveArgs, ShowArgs, VerifyArgs,
+};
 use super::output::{emit, emit_json};
-use super::{open_store, open_store_for_writing};
+use super::sides::{snapshot, story_for_source};
+use super::{open_store, open_store_for_writing, open_store_if_exists};
 
 /// The first 12 hex digits of a hash, for text output.
 pub fn short(sha: &str) -> &str {
@@ -50,21 +52,23 @@ pub fn story_for(story: Option<&str>, source: &str) -> anyhow::Result<StoryId> {
 }
 
 pub fn save(global: &Global, a: &SaveArgs) -> anyhow::Result<u8> {
-    let story = story_for(a.story.as_deref(), &a.source)?;
-    let captured_at = parse_at(a.at.as_deref())?;
-    let mut article = read_article(Path::new(&a.source)).with_context(|| a.source.clone())?;
-    if let Some(h) = &a.headline {
-        article.set_headline(h);
-    }
-    let store = open_store_for_writing(global)?;
-    let options = SaveOptions {
-        captured_at,
-        source: Some(a.source.clone()),
-        ..SaveOptions::default()
+    let story = story_for_source(a.story.as_deref(), &a.source)?;
+    // Read the source before creating a store: a bad input writes nothing, not even a new store.
+    let existing = open_store_if_exists(global)?;
+    let snap = snapshot(
+        existing.as_ref(),
+        story,
+        &a.source,
+        a.headline.as_deref(),
+        a.at.as_deref(),
+    )?;
+    let store = match existing {
+        Some(store) => store,
+        None => open_store_for_writing(global)?,
     };
     let outcome = store
-        .save(&story, &article, &options)
-        .with_context(|| format!("cannot save {story}"))?;
+        .save(&snap.story, &snap.article, &snap.options)
+        .with_context(|| format!("cannot save {}", snap.story))?;
     match a.format {
         Format::Json => emit_json(&outcome)?,
         Format::Text => emit(&save_line(&outcome))?,
@@ -108,12 +112,18 @@ pub fn log(global: &Global, a: &LogArgs) -> anyhow::Result<u8> {
     let store = open_store(global)?;
     let story = StoryId::new(&a.story)?;
     let history = store.history(&story)?;
+    if a.patch {
+        return super::patch::log_patch(global, &store, &history, a);
+    }
     match a.format {
-        Format::Json => emit_json(&json!({
+        ReportFormat::Markdown | ReportFormat::Html => {
+            anyhow::bail!("log --format markdown|html needs --patch")
+        }
+        ReportFormat::Json => emit_json(&json!({
             "story": story.as_str(),
             "versions": history.versions,
         }))?,
-        Format::Text => {
+        ReportFormat::Text => {
             let mut out = String::new();
             let n = history.versions.len();
             let plural = if n == 1 { "" } else { "s" };

@@ -111,8 +111,14 @@ impl ExtractedPage {
         if let Some(h) = &self.headline {
             article.set_headline(h);
         }
-        if let Some(b) = self.byline.as_deref().map(normalize_one_line)
-            && !b.is_empty()
+        // The article keeps a byline without its "By " (as text bylines are kept): "By TOM KRISHER, AP".
+        if let Some(b) = self.byline.as_deref().map(normalize_one_line).map(|b| {
+            let lower = b.get(..3).map(str::to_ascii_lowercase);
+            match lower.as_deref() {
+                Some("by ") => b[3..].trim_start().to_string(),
+                _ => b,
+            }
+        }) && !b.is_empty()
         {
             article.byline = Some(b);
         }

@@ -125,3 +125,108 @@ pub fn feed_links(
         http::FetchOutcome::NotModified { .. } => Ok(Vec::new()),
     }
 }
+
+/// Whether a source names a web page (`http://` or `https://`) rather than a file.
+pub fn is_url(source: &str) -> bool {
+    let lower = source.get(..8).unwrap_or(source).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// What [`load_source`] read.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    /// An article, with what is known about where it came from.
+    Article(Box<LoadedArticle>),
+    /// The server answered `304 Not Modified` to a conditional request: nothing new to read.
+    NotModified {
+        /// The URL that answered.
+        url: String,
+    },
+}
+
+/// An article read from a file, stdin or a URL.
+#[derive(Debug, Clone)]
+pub struct LoadedArticle {
+    /// The article and, for HTML, the extracted page.
+    pub ingested: Ingested,
+    /// The raw page bytes, kept for `reextract` (HTML only).
+    pub raw: Option<Vec<u8>>,
+    /// The URL fetched (after redirects), for URL sources.
+    pub url: Option<String>,
+    /// Cache validators the server sent, for the next conditional request.
+    pub validators: Validators,
+}
+
+impl LoadedArticle {
+    /// What to record in the store with this article: source, URLs, page dates, raw page, extractor,
+    /// validators.
+    pub fn save_options(&self, source: &str) -> crate::store::SaveOptions {
+        let page = self.ingested.page.as_ref();
+        crate::store::SaveOptions {
+            captured_at: None,
+            source: Some(source.to_string()),
+            url: self
+                .url
+                .clone()
+                .or_else(|| page.and_then(|p| p.url.clone())),
+            canonical_url: page.and_then(|p| p.canonical_url.clone()),
+            modified: page.and_then(|p| p.modified.clone()),
+            raw: self.raw.clone(),
+            extractor: page.map(|p| p.extractor.to_string()),
+            etag: self.validators.etag.clone(),
+            last_modified: self.validators.last_modified.clone(),
+        }
+    }
+}
+
+pub use http::Validators;
+
+/// Fetch a page politely (robots.txt, per-host delay) and read it as [`load_source`] reads a URL.
+pub fn load_url_politely(
+    fetcher: &mut polite::PoliteFetcher,
+    url: &str,
+    previous: Option<&Validators>,
+) -> Result<Loaded, IngestError> {
+    loaded_from(fetcher.fetch(url, http::Expect::Html, previous)?)
+}
+
+/// The article of a fetch's outcome.
+fn loaded_from(outcome: http::FetchOutcome) -> Result<Loaded, IngestError> {
+    match outcome {
+        http::FetchOutcome::NotModified { url } => Ok(Loaded::NotModified { url }),
+        http::FetchOutcome::Fetched(fetched) => {
+            let raw = fetched.body.clone();
+            let url = fetched.url.clone();
+            let validators = fetched.validators.clone();
+            let ingested = ingest_fetched(fetched)?;
+            Ok(Loaded::Article(Box::new(LoadedArticle {
+                raw: ingested.page.is_some().then_some(raw),
+                ingested,
+                url: Some(url),
+                validators,
+            })))
+        }
+    }
+}
+
+/// Read a source — a file path, `-` for standard input, or an `http(s)://` URL — into an article. HTML is
+/// detected by content and extracted; a URL is fetched with `client`, conditionally when `previous` validators
+/// are given.
+pub fn load_source(
+    source: &str,
+    client: &http::HttpClient,
+    previous: Option<&Validators>,
+) -> Result<Loaded, IngestError> {
+    if is_url(source) {
+        return loaded_from(client.fetch(source, http::Expect::Html, previous)?);
+    }
+    let bytes = crate::source::read_bytes(std::path::Path::new(source))?;
+    let raw = bytes.clone();
+    let ingested = ingest_bytes(bytes, None)?;
+    Ok(Loaded::Article(Box::new(LoadedArticle {
+        raw: ingested.page.is_some().then_some(raw),
+        ingested,
+        url: None,
+        validators: Validators::default(),
+    })))
+}

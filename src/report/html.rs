@@ -530,7 +530,7 @@ fn capitalise(text: &str) -> String {
 }
 
 /// Escape text for HTML element content and attribute values.
-pub(crate) fn esc(text: &str) -> String {
+pub fn esc(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -78,6 +78,8 @@ pub trait Backend {
     fn list_files(&self) -> Result<Vec<StoreFile>, StoreError>;
     /// Read any store file by its relative path from [`Backend::list_files`], for `verify`.
     fn read_file(&self, path: &str) -> Result<Vec<u8>, StoreError>;
+    /// Keep a copy of a history that is about to be rewritten (`reextract`), under `attic/NAME`.
+    fn put_attic(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
     /// Delete a leftover (temp file, stale lock) at `path` from [`Backend::list_files`], for `verify --repair`.
     fn remove_leftover(&self, path: &str) -> Result<(), StoreError>;
     /// Whether the lock file at `path` (from [`Backend::list_files`]) is held by a live process.

@@ -16,6 +16,7 @@
 //! | `url`, `canonical_url`, `modified` | what a web page said about itself |
 //! | `raw_sha256` | the raw page object (HTML) the article was extracted from |
 //! | `extractor` | `name@version` of the extractor that produced the article |
+//! | `etag`, `last_modified` | the page's cache validators, sent back on the next fetch (a 304 is `unchanged`) |
 //! | `prev` | SHA-256 of the previous line (without its newline); absent on the first line |
 //!
 //! The `prev` chain makes a torn, edited or badly merged history detectable: when two CI runners append to the
@@ -89,6 +90,12 @@ pub struct Record {
     /// Extractor `name@version`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extractor: Option<String>,
+    /// The page's `ETag` when captured (sent back on the next fetch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// The page's `Last-Modified` when captured (sent back on the next fetch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
     /// Hash of the previous line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
@@ -353,6 +360,8 @@ mod tests {
             modified: None,
             raw_sha256: None,
             extractor: None,
+            etag: None,
+            last_modified: None,
             prev: prev.map(|p| sha256_hex(p.as_bytes())),
         }
     }

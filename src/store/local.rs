@@ -7,6 +7,7 @@
 //! <root>/objects/ab/abcdef…        content-addressed objects (canonical articles, raw pages)
 //! <root>/histories/<story>.jsonl   one append-only history per story
 //! <root>/locks/<story>.lock        per-story lock files (deleted on release)
+//! <root>/attic/<story>-<time>.jsonl  histories as they were before `reextract` rewrote them
 //! ```
 //!
 //! Durability: an object is written to a temp file in its own directory, fsynced, renamed into place, and the
@@ -33,6 +34,7 @@ const LAYOUT: &[&str] = &[
     "objects",
     "histories",
     "locks",
+    "attic",
     ".gitattributes",
     ".gitignore",
 ];
@@ -442,6 +444,14 @@ impl Backend for LocalBackend {
             return Err(StoreError::Symlink(self.root.join(path)));
         }
         self.read_regular(&self.root.join(path))
+    }
+
+    fn put_attic(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let dir = self.root.join("attic");
+        ensure_dir(&dir)?;
+        let path = dir.join(name);
+        self.no_symlink(&path)?;
+        write_atomic(&path, bytes)
     }
 
     fn remove_leftover(&self, path: &str) -> Result<(), StoreError> {

@@ -134,6 +134,10 @@ pub struct SaveOptions {
     pub raw: Option<Vec<u8>>,
     /// Extractor `name@version`.
     pub extractor: Option<String>,
+    /// The page's `ETag`, for the next conditional request.
+    pub etag: Option<String>,
+    /// The page's `Last-Modified`, for the next conditional request.
+    pub last_modified: Option<String>,
 }
 
 /// The result of a save (the `save --format json` object).
@@ -525,6 +529,8 @@ impl Record {
             modified: options.modified.clone(),
             raw_sha256,
             extractor: options.extractor.clone(),
+            etag: options.etag.clone(),
+            last_modified: options.last_modified.clone(),
             prev: None,
         }
     }
@@ -615,6 +621,40 @@ impl Store {
         }
         drop(locks);
         Ok(outcomes)
+    }
+
+    /// Replace a story's history with `items` (same order; numbering derived again), keeping the old history
+    /// under `attic/<story>-<time>.jsonl`. Used by `reextract`, when a better extractor turns the same raw
+    /// pages into different articles: versions are renumbered, capture times and sources kept.
+    /// Returns the attic file name.
+    pub fn rewrite_history(
+        &self,
+        story: &StoryId,
+        items: &[ImportItem],
+    ) -> Result<String, StoreError> {
+        let _lock = self.backend.lock_story(story)?;
+        let old = self
+            .backend
+            .read_history(story)?
+            .ok_or_else(|| StoreError::UnknownStory {
+                location: self.location(),
+                story: story.clone(),
+            })?;
+        let mut tip = history::Tip::default();
+        let mut lines = String::new();
+        for item in items {
+            let bytes = item.article.canonical_bytes();
+            let sha = sha256_hex(&bytes);
+            self.backend.put_object(&sha, &bytes)?;
+            let raw_sha = item.options.raw.as_ref().map(|raw| sha256_hex(raw));
+            let mut record = Record::observation(sha, &item.article, &item.options, raw_sha);
+            lines.push_str(&tip.append(&mut record));
+            lines.push('\n');
+        }
+        let attic = format!("{story}-{}.jsonl", Utc::now().format("%Y%m%dT%H%M%S%.3fZ"));
+        self.backend.put_attic(&attic, &old)?;
+        self.backend.replace_history(story, lines.as_bytes())?;
+        Ok(attic)
     }
 
     /// Make every write of [`Store::import_batch`] durable.

@@ -158,6 +158,7 @@ impl Store {
                         }
                     }
                 }
+                ["attic", file_name] if file_name.ends_with(".jsonl") => {}
                 ["locks", file_name] if file_name.ends_with(".lock") => {
                     match backend.lock_is_held(path) {
                         Ok(true) => note(&mut report, path, "lock held by a running save".into()),
