@@ -176,6 +176,17 @@ fn annotate(platform: &Platform, c: &Checked) {
         Level::Warning
     };
     let mut message = diff.summary.text.clone();
+    if let Some(headline) = diff
+        .fields
+        .iter()
+        .find(|f| {
+            f.field == storydiff::diff::FieldKind::Headline
+                && f.op != storydiff::diff::FieldOp::Unchanged
+        })
+        .and_then(|f| f.new.as_deref())
+    {
+        let _ = write!(message, " — headline now: {headline}");
+    }
     if diff.silent_edit {
         message.push_str(" (silent edit: no update notice)");
     }

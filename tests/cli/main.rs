@@ -3,6 +3,10 @@
 
 mod util;
 
+mod check;
 mod crash;
+mod diff;
 mod import;
+mod server;
 mod store;
+mod web;
