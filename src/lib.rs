@@ -11,3 +11,4 @@ pub mod furniture;
 pub mod normalize;
 pub mod source;
 pub mod story_id;
+pub mod quotes;

@@ -1,0 +1,712 @@
+//! Attribution: finding the verb of saying (the cue) near a quotation and the noun phrase that is its
+//! subject, before the quote (`X said: “…”`), after it (`“…,” X said`, `“…,” said X`), or as
+//! `according to X`; sentence boundaries; and reported speech in sentences without quotation marks.
+//!
+//! The scanner works on a bounded window of words around each quotation (a sentence, capped at
+//! [`MAX_CONTEXT_BYTES`]), so its cost is linear in the paragraph whatever the input. It is deliberately
+//! a hand-written pattern matcher over a small lexicon, like the rule-based extractors it is modelled on
+//! (CoreNLP's QuoteAnnotator, the Gender Gap Tracker): news attribution is formulaic.
+
+use super::speakers::{DETERMINERS, is_abbreviation, is_capitalised};
+
+/// How many bytes on either side of a quotation are read for its attribution. A news sentence rarely
+/// exceeds 400 bytes; the cap keeps a 1 MB paragraph without full stops linear.
+pub(crate) const MAX_CONTEXT_BYTES: usize = 600;
+
+/// The longest subject noun phrase taken, in words ("a person familiar with the talks" is 6).
+const MAX_NP_WORDS: usize = 10;
+
+/// How many words after a quotation's closing mark the cue may stand (`“…,” Army Spokesperson Col. Dave
+/// Butler said` puts it fifth; `“…,” Peskov, the Kremlin's spokesman, said` eighth).
+const MAX_RIGHT_CUE_WORDS: usize = 9;
+
+/// Verbs and phrases of saying, with the cue name reported for them.
+const CUES: &[(&str, &str)] = &[
+    ("said", "said"), ("says", "said"), ("say", "said"), ("saying", "said"),
+    ("told", "told"), ("tells", "told"), ("telling", "told"),
+    ("added", "added"), ("adds", "added"), ("adding", "added"),
+    ("wrote", "wrote"), ("writes", "wrote"), ("writing", "wrote"),
+    ("posted", "posted"), ("posts", "posted"), ("tweeted", "posted"),
+    ("stated", "stated"), ("asked", "asked"), ("asks", "asked"), ("asking", "asked"),
+    ("explained", "explained"), ("explains", "explained"), ("noted", "noted"), ("notes", "noted"),
+    ("continued", "continued"), ("replied", "replied"), ("responded", "responded"),
+    ("recalled", "recalled"), ("recalls", "recalled"), ("warned", "warned"), ("warns", "warned"),
+    ("insisted", "insisted"), ("claimed", "claimed"), ("claims", "claimed"), ("declared", "declared"),
+    ("announced", "announced"), ("acknowledged", "acknowledged"), ("admitted", "admitted"),
+    ("testified", "testified"), ("argued", "argued"), ("argues", "argued"), ("urged", "urged"),
+    ("vowed", "vowed"), ("promised", "promised"), ("predicted", "predicted"), ("conceded", "conceded"),
+    ("cautioned", "cautioned"), ("complained", "complained"), ("emphasized", "emphasized"),
+    ("emphasised", "emphasized"), ("stressed", "stressed"), ("agreed", "agreed"), ("countered", "countered"),
+    ("concluded", "concluded"), ("shouted", "shouted"), ("yelled", "yelled"), ("screamed", "screamed"),
+    ("whispered", "whispered"), ("joked", "joked"), ("quipped", "quipped"), ("remarked", "remarked"),
+    ("observed", "observed"), ("called", "called"), ("calls", "called"), ("calling", "called"),
+    ("described", "described"), ("describes", "described"), ("describing", "described"),
+    ("labeled", "called"), ("labelled", "called"), ("branded", "called"), ("confirmed", "confirmed"),
+    ("denied", "denied"), ("suggested", "suggested"), ("announces", "announced"), ("reported", "reported"),
+    ("texted", "wrote"), ("emailed", "wrote"), ("messaged", "wrote"), ("pleaded", "pleaded"),
+    ("demanded", "demanded"), ("blasted", "blasted"), ("slammed", "slammed"), ("praised", "praised"),
+    ("thanked", "thanked"), ("mused", "mused"), ("read", "read"), ("reads", "read"),
+    ("according", "according_to"),
+];
+
+/// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
+const STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "and", "or", "but", "as",
+    "because", "if", "after", "before", "since", "although", "though", "than", "then", "so", "had", "has",
+    "have", "was", "were", "is", "are", "be", "been", "being", "would", "will", "could", "should", "can",
+    "may", "might", "must", "do", "does", "did", "not", "it", "its", "his", "her", "their", "our", "my",
+    "your", "i", "he", "she", "they", "we", "you", "him", "them", "us", "me", "there", "here", "also",
+    "however", "why", "how", "to", "by", "about", "into", "during", "until", "without", "against", "over",
+    "under", "through", "this", "these", "those", "such", "very", "just", "even", "only", "like", "if",
+    "whether", "once", "upon", "all", "no", "yes", "more", "most", "less", "up", "out", "off", "down",
+];
+
+/// Prepositions that may join a postmodifier to a subject ("a person familiar with the talks", "a
+/// spokesperson for the agency", "the top US Army commander in Europe").
+const LINK_PREPS: &[&str] = &["with", "of", "for", "from", "in", "at", "on"];
+
+/// Pronoun subjects, resolved later to a named speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Words between a subject and its cue that are skipped ("Peskov also said", "Trump has said",
+/// "the Kremlin on Wednesday said").
+const SKIPPABLE: &[&str] = &[
+    "also", "later", "earlier", "previously", "then", "further", "again", "once", "recently",
+    "repeatedly", "separately", "publicly", "privately", "already", "first", "has", "had", "have", "would",
+    "will", "reportedly", "still", "simply", "flatly", "bluntly", "directly", "initially", "subsequently",
+    "last", "this", "on", "week", "month", "year", "night", "morning", "afternoon", "evening", "today",
+    "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "often", "never", "always", "once", "frequently", "quickly", "soon", "finally", "both", "each",
+    "similarly", "likewise", "too", "however", "meanwhile",
+];
+
+/// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
+/// abbreviation's period) or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok<'a> {
+    pub text: &'a str,
+    pub word: bool,
+}
+
+impl Tok<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    fn is_punct(&self, c: char) -> bool {
+        !self.word && self.text.starts_with(c)
+    }
+}
+
+/// Split a window into tokens. Scraper artefacts that glue a name to "said" ("Brohmsaidin a statement")
+/// are split back into words, since the corpus has them around every link.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let inner_joiner = matches!(d, '’' | '\'' | '-' | '‑')
+                    && text
+                        .get(j + d.len_utf8()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric);
+                let abbrev_dot = d == '.' && {
+                    let candidate = text.get(i..j + 1).unwrap_or("");
+                    is_abbreviation(candidate)
+                        || text
+                            .get(j + 1..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphabetic)
+                };
+                if d.is_alphanumeric() || inner_joiner || abbrev_dot {
+                    chars.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let word = text.get(i..end).unwrap_or("");
+            push_unglued(&mut out, word);
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                text: text.get(i..end).unwrap_or(""),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+/// Push a word, splitting a glued "said" out of it ("Johnsonsaidin" → "Johnson", "said", "in").
+fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
+    const GLUED_SUFFIXES: &[&str] = &["", "in", "the", "his", "her", "that", "on", "at", "all", "it", "a"];
+    if let Some(pos) = word.find("said") {
+        let (prefix, rest) = word.split_at(pos);
+        let suffix = rest.get(4..).unwrap_or("");
+        let glued = pos >= 3
+            && is_capitalised(prefix)
+            && GLUED_SUFFIXES.contains(&suffix)
+            && prefix.chars().all(char::is_alphabetic);
+        let glued_lower = pos >= 3 && !suffix.is_empty() && GLUED_SUFFIXES.contains(&suffix);
+        if glued || glued_lower {
+            out.push(Tok { text: prefix, word: true });
+            out.push(Tok { text: "said", word: true });
+            if !suffix.is_empty() {
+                out.push(Tok { text: suffix, word: true });
+            }
+            return;
+        }
+    }
+    out.push(Tok { text: word, word: true });
+}
+
+/// The cue a token starts, if any: `(canonical name, number of tokens it spans)`.
+fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
+    let t = toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    let lower = t.lower();
+    if lower == "according" {
+        return toks
+            .get(i + 1)
+            .filter(|n| n.lower() == "to")
+            .map(|_| ("according_to", 2));
+    }
+    // Cue verbs are lower-case in running text; "Said" at a sentence start is too rare to risk names.
+    if is_capitalised(t.text) {
+        return None;
+    }
+    CUES.iter()
+        .find(|(form, _)| *form == lower)
+        .map(|&(_, canonical)| (canonical, 1))
+}
+
+/// Whether a word is a cue verb (for stopping noun-phrase scans).
+fn is_cue_word(lower: &str) -> bool {
+    CUES.iter().any(|(form, _)| *form == lower)
+}
+
+/// The subject found for a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// No subject next to the cue ("…, adding that …").
+    None,
+    /// A personal pronoun ("he"), lower-case.
+    Pronoun(String),
+    /// A noun phrase as written ("Kremlin spokesperson Dmitry Peskov"); `apposition` when the name came
+    /// from an apposition ("said a spokesman, Scott Whiffen").
+    Phrase { text: String, apposition: bool },
+}
+
+/// A cue and its subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub cue: &'static str,
+    pub subject: Subject,
+}
+
+fn is_stop(t: &Tok) -> bool {
+    let l = t.lower();
+    STOP.contains(&l.as_str()) || is_cue_word(&l)
+}
+
+fn phrase(toks: &[Tok], start: usize, end: usize) -> String {
+    toks.get(start..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The noun phrase that ends just before token `end`, as `(start, end)`.
+fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut i = end;
+    let mut words = 0;
+    while i > floor && words < MAX_NP_WORDS {
+        let Some(t) = toks.get(i - 1) else { break };
+        if !t.word {
+            break;
+        }
+        let l = t.lower();
+        if DETERMINERS.contains(&l.as_str()) {
+            i -= 1;
+            words += 1;
+            let prep_before = i > floor + 1
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| p.word && LINK_PREPS.contains(&p.lower().as_str()))
+                && toks.get(i - 2).is_some_and(|w| w.word && !is_stop(w));
+            if prep_before {
+                continue;
+            }
+            break;
+        }
+        if LINK_PREPS.contains(&l.as_str()) {
+            let joins = words > 0
+                && i >= floor + 2
+                && toks.get(i - 2).is_some_and(|w| w.word && !is_stop(w));
+            if joins {
+                i -= 1;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        if is_stop(t) || PRONOUNS.contains(&l.as_str()) {
+            break;
+        }
+        i -= 1;
+        words += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    // Start at the first determiner, capitalised word or number: drop stray lower-case words before it.
+    let start = (i..end)
+        .find(|&j| {
+            toks.get(j).is_some_and(|t| {
+                DETERMINERS.contains(&t.lower().as_str())
+                    || is_capitalised(t.text)
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
+        .unwrap_or(i);
+    // A phrase must not start with a linking preposition.
+    let start = (start..end)
+        .find(|&j| toks.get(j).is_some_and(|t| !LINK_PREPS.contains(&t.lower().as_str())))?;
+    Some((start, end))
+}
+
+/// The noun phrase that starts at token `start`, as `(start, end)`.
+fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    let mut words = 0;
+    while words < MAX_NP_WORDS {
+        let Some(t) = toks.get(i) else { break };
+        if !t.word {
+            break;
+        }
+        let l = t.lower();
+        let prep = matches!(l.as_str(), "with" | "of" | "for" | "from");
+        if prep {
+            let joins = words > 0
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.word && !is_stop(n) && !SKIPPABLE.contains(&n.lower().as_str()));
+            if !joins {
+                break;
+            }
+        } else if matches!(l.as_str(), "in" | "on" | "at")
+            || (is_stop(t) && !(words > 0 && DETERMINERS.contains(&l.as_str())))
+            || (words == 0 && SKIPPABLE.contains(&l.as_str()))
+            || PRONOUNS.contains(&l.as_str())
+        {
+            break;
+        }
+        i += 1;
+        words += 1;
+    }
+    // Drop a trailing preposition or determiner.
+    while i > start
+        && toks.get(i - 1).is_some_and(|t| {
+            let l = t.lower();
+            matches!(l.as_str(), "with" | "of" | "for" | "from") || DETERMINERS.contains(&l.as_str())
+        })
+    {
+        i -= 1;
+    }
+    (i > start).then_some((start, i))
+}
+
+fn is_name_phrase(toks: &[Tok], start: usize, end: usize) -> bool {
+    toks.get(start..end).is_some_and(|ts| {
+        !ts.is_empty()
+            && ts.last().is_some_and(|t| is_capitalised(t.text))
+            && !DETERMINERS.contains(&ts.first().map(|t| t.lower()).unwrap_or_default().as_str())
+    })
+}
+
+/// The subject after token `start` ("said a spokesman, Scott Whiffen", "according to X").
+fn subject_after(toks: &[Tok], start: usize) -> Subject {
+    let Some((s, e)) = np_forward(toks, start) else {
+        return Subject::None;
+    };
+    // A document as the source ("according to a statement from the White House"): the body behind it.
+    const DOCUMENTS: &[&str] = &["statement", "statements", "report", "release", "post", "letter", "memo", "filing", "email"];
+    for k in s..e {
+        let is_doc = toks.get(k).is_some_and(|t| DOCUMENTS.contains(&t.lower().as_str()));
+        let from = toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "from" | "by" | "of"));
+        if is_doc && from && k + 2 < e {
+            return Subject::Phrase {
+                text: phrase(toks, k + 2, e),
+                apposition: false,
+            };
+        }
+    }
+    // Apposition: "a spokesman, Scott Whiffen".
+    if toks.get(e).is_some_and(|t| t.is_punct(',')) && !is_name_phrase(toks, s, e) {
+        if let Some((s2, e2)) = np_forward(toks, e + 1) {
+            let ends = toks.get(e2).is_none_or(|t| !t.word);
+            if ends && is_name_phrase(toks, s2, e2) {
+                return Subject::Phrase {
+                    text: phrase(toks, s2, e2),
+                    apposition: true,
+                };
+            }
+        }
+    }
+    Subject::Phrase {
+        text: phrase(toks, s, e),
+        apposition: false,
+    }
+}
+
+/// The subject before the cue at token `cue` (not looking before token `floor`), with the index of its
+/// first token.
+fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
+    let mut k = cue;
+    // "was told" is passive: the subject heard, not spoke.
+    if toks.get(cue).is_some_and(|t| t.lower() == "told")
+        && k > floor
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "was" | "were" | "been" | "being" | "be" | "is" | "are"))
+    {
+        return (Subject::None, cue);
+    }
+    while k > floor && toks.get(k - 1).is_some_and(|t| t.word && SKIPPABLE.contains(&t.lower().as_str())) {
+        k -= 1;
+    }
+    // Infinitive or modal: "declined to say", "refused to comment" — not an attribution.
+    if k > floor && toks.get(k - 1).is_some_and(|t| t.lower() == "to") {
+        return (Subject::None, cue);
+    }
+    if k == floor {
+        return (Subject::None, k);
+    }
+    let Some(prev) = toks.get(k - 1) else {
+        return (Subject::None, k);
+    };
+    if prev.word && PRONOUNS.contains(&prev.lower().as_str()) {
+        return (Subject::Pronoun(prev.lower()), k - 1);
+    }
+    if prev.is_punct(',') {
+        // Apposition or relative clause between commas: "Scott Whiffen, a spokesman, said";
+        // "Peskov, who spoke to reporters, said".
+        let a_end = k - 1;
+        let mut a_start = a_end;
+        while a_start > floor && a_end - a_start < 25 {
+            match toks.get(a_start - 1) {
+                Some(t) if t.is_punct(',') => break,
+                Some(t) if !t.word && !t.is_punct('-') && !t.is_punct('’') => {
+                    a_start = floor;
+                    break;
+                }
+                _ => a_start -= 1,
+            }
+        }
+        if a_start > floor && toks.get(a_start - 1).is_some_and(|t| t.is_punct(',')) {
+            if let Some((bs, be)) = np_backward(toks, a_start - 1, floor) {
+                if is_name_phrase(toks, bs, be) || toks.get(a_start).is_some_and(|t| {
+                    matches!(t.lower().as_str(), "who" | "which" | "whose")
+                }) {
+                    return (
+                        Subject::Phrase {
+                            text: phrase(toks, bs, be),
+                            apposition: false,
+                        },
+                        bs,
+                    );
+                }
+            }
+        }
+        if let Some((s, e)) = np_backward(toks, a_end, a_start) {
+            if s == a_start {
+                return (
+                    Subject::Phrase {
+                        text: phrase(toks, s, e),
+                        apposition: false,
+                    },
+                    s,
+                );
+            }
+        }
+        return (Subject::None, k);
+    }
+    match np_backward(toks, k, floor) {
+        Some((s, e)) => (
+            Subject::Phrase {
+                text: phrase(toks, s, e),
+                apposition: false,
+            },
+            s,
+        ),
+        None => (Subject::None, k),
+    }
+}
+
+/// Attribution after a quotation: `ctx` is the text from just after the closing mark to the end of the
+/// sentence. `after_full_stop` is true when the quotation ended with a full stop, so a capitalised word
+/// after it more likely starts a new sentence.
+pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Found> {
+    let toks = tokenize(ctx);
+    let first = toks
+        .iter()
+        .position(|t| t.word || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') || t.is_punct('“'))?;
+    let first_tok = toks.get(first)?;
+    if !first_tok.word {
+        return None;
+    }
+    if after_full_stop
+        && is_capitalised(first_tok.text)
+        && !PRONOUNS.contains(&first_tok.lower().as_str())
+    {
+        return None;
+    }
+    let mut words = 0;
+    for i in first..toks.len() {
+        let t = toks.get(i)?;
+        if !t.word {
+            if t.is_punct('.') || t.is_punct(';') || t.is_punct(':') || t.is_punct('?') || t.is_punct('!') {
+                return None;
+            }
+            continue;
+        }
+        words += 1;
+        if words > MAX_RIGHT_CUE_WORDS {
+            return None;
+        }
+        let Some((cue, span)) = cue_at(&toks, i) else {
+            continue;
+        };
+        if cue == "according_to" {
+            if i != first {
+                return None;
+            }
+            return Some(Found {
+                cue,
+                subject: subject_after(&toks, i + span),
+            });
+        }
+        if i == first {
+            // "“…,” said Dmitry Peskov".
+            return Some(Found {
+                cue,
+                subject: subject_after(&toks, i + span),
+            });
+        }
+        let (subject, start) = subject_before(&toks, i, first);
+        if start == first && subject != Subject::None {
+            return Some(Found { cue, subject });
+        }
+        return None;
+    }
+    None
+}
+
+/// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous
+/// quotation's closing mark) to the opening mark. The last cue with a subject wins; a cue without one
+/// ("…, adding:") is returned when there is nothing better.
+pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
+    let toks = tokenize(ctx);
+    best_cue(&toks, true)
+}
+
+/// Reported speech in a sentence without quotation marks: its first cue with a subject
+/// ("Peskov said talks would continue").
+pub(crate) fn reported(sentence: &str) -> Option<Found> {
+    let toks = tokenize(sentence);
+    best_cue(&toks, false).filter(|f| f.subject != Subject::None)
+}
+
+fn best_cue(toks: &[Tok], last_first: bool) -> Option<Found> {
+    let mut fallback: Option<Found> = None;
+    let order: Vec<usize> = if last_first {
+        (0..toks.len()).rev().collect()
+    } else {
+        (0..toks.len()).collect()
+    };
+    for i in order {
+        let Some((cue, span)) = cue_at(toks, i) else {
+            continue;
+        };
+        let subject = if cue == "according_to" {
+            subject_after(toks, i + span)
+        } else {
+            subject_before(toks, i, 0).0
+        };
+        if subject != Subject::None {
+            return Some(Found { cue, subject });
+        }
+        if fallback.is_none() && cue != "according_to" {
+            fallback = Some(Found { cue, subject });
+        }
+    }
+    fallback
+}
+
+/// Largest char boundary at or below `i`.
+pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Smallest char boundary at or above `i`.
+pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a sentence ends at the terminal punctuation at byte `i` of `text` (a `.`, `?` or `!` followed by
+/// a space and an upper-case letter or opening quote, not after an abbreviation).
+fn ends_sentence_at(text: &str, i: usize, c: char) -> bool {
+    if !matches!(c, '.' | '?' | '!') {
+        return false;
+    }
+    let rest = text.get(i + 1..).unwrap_or("");
+    let mut rest_chars = rest.chars();
+    if !rest_chars.next().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '“' | '"' | '‘' | '«' | '(')) {
+        return false;
+    }
+    if c == '.' {
+        let before = text.get(..i + 1).unwrap_or("");
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        if is_abbreviation(before.get(word_start..).unwrap_or("")) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Start of the sentence containing byte `upto`, looking back no further than `floor` and
+/// [`MAX_CONTEXT_BYTES`].
+pub(crate) fn sentence_start(text: &str, upto: usize, floor: usize) -> usize {
+    let lo = ceil_boundary(text, floor.max(upto.saturating_sub(MAX_CONTEXT_BYTES)));
+    let upto = floor_boundary(text, upto);
+    let mut start = lo;
+    if let Some(window) = text.get(lo..upto) {
+        for (j, c) in window.char_indices() {
+            if ends_sentence_at(text, lo + j, c) {
+                start = lo + j + 1;
+            }
+        }
+    }
+    start
+}
+
+/// End of the sentence containing byte `from` (just after its terminal punctuation), looking no further
+/// than `ceiling` and [`MAX_CONTEXT_BYTES`].
+pub(crate) fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
+    let from = ceil_boundary(text, from);
+    let hi = floor_boundary(text, ceiling.min(from.saturating_add(MAX_CONTEXT_BYTES)));
+    if let Some(window) = text.get(from..hi) {
+        for (j, c) in window.char_indices() {
+            if ends_sentence_at(text, from + j, c) {
+                return from + j + 1;
+            }
+        }
+    }
+    hi.max(from)
+}
+
+/// Split a text into sentences (byte ranges), without a cap on length.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if ends_sentence_at(text, i, c) {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subj(f: Option<Found>) -> Option<String> {
+        match f?.subject {
+            Subject::Phrase { text, .. } => Some(text),
+            Subject::Pronoun(p) => Some(p),
+            Subject::None => None,
+        }
+    }
+
+    #[test]
+    fn right_side_subjects() {
+        assert_eq!(subj(right_attribution(" he said, referencing a meeting.", false)).as_deref(), Some("he"));
+        assert_eq!(
+            subj(right_attribution(", Army Spokesperson Col. Dave Butler said in a statement.", false)).as_deref(),
+            Some("Army Spokesperson Col. Dave Butler")
+        );
+        assert_eq!(
+            subj(right_attribution(" said a spokesman, Scott Whiffen.", false)).as_deref(),
+            Some("Scott Whiffen")
+        );
+        assert_eq!(
+            subj(right_attribution(" the Massachusetts Democratic said.", false)).as_deref(),
+            Some("the Massachusetts Democratic")
+        );
+        assert_eq!(subj(right_attribution(" regarding an end to the war.", false)), None);
+        assert_eq!(
+            subj(right_attribution(", according to a separate source who is a US official.", false)).as_deref(),
+            Some("a separate source")
+        );
+        assert_eq!(
+            subj(right_attribution(" Brohmsaidin a statement.", false)).as_deref(),
+            Some("Brohm")
+        );
+    }
+
+    #[test]
+    fn left_side_subjects() {
+        assert_eq!(
+            subj(left_attribution("When asked about it, Kremlin spokesperson Dmitry Peskov said that there are ")).as_deref(),
+            Some("Kremlin spokesperson Dmitry Peskov")
+        );
+        assert_eq!(
+            subj(left_attribution("Russian Special Envoy Kirill Dmitriev went to the US in October to meet Witkoff and others and had what a Russian source told CNN were ")).as_deref(),
+            Some("a Russian source")
+        );
+        assert_eq!(
+            subj(left_attribution("Scott Whiffen, a spokesman, said: ")).as_deref(),
+            Some("Scott Whiffen")
+        );
+        assert_eq!(
+            subj(left_attribution("The Trump administration has been hammering out a plan, a person familiar with the talks told CNN, and ")).as_deref(),
+            Some("a person familiar with the talks")
+        );
+        assert_eq!(subj(left_attribution("Peskov declined to say ")), None);
+    }
+
+    #[test]
+    fn sentence_bounds_skip_abbreviations() {
+        let t = "He met Col. Dave Butler. Then he left.";
+        assert_eq!(sentence_start(t, t.len(), 0), "He met Col. Dave Butler.".len());
+        assert_eq!(sentences(t).len(), 2);
+    }
+}

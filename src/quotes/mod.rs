@@ -1,0 +1,516 @@
+//! Quotations: every direct quotation of an article with its speaker ([`extract`]), and the quote-by-quote
+//! comparison of two versions ([`diff_quotes`]).
+//!
+//! A quotation is the unit a reader cares about when a story is edited: a quote that is reworded, trimmed
+//! or pinned on another person is the edit most worth reporting. The work is split by concept:
+//!
+//! - [`marks`]: which characters open and close quotations (curly, straight, guillemets, CJK brackets),
+//!   which are apostrophes, and the top-level quotations of one paragraph;
+//! - [`spans`]: running quotes over several paragraphs and unclosed quotes;
+//! - [`attribution`]: cues (said, told, according to, …) and their subjects, sentence bounds, reported
+//!   speech;
+//! - [`speakers`]: titles, organisations, the fullest name the article gives, and [`speaker_key`];
+//! - [`diff`]: matching quotations across versions and naming the change.
+//!
+//! # JSON
+//! A [`Quote`] serialises as `{"text", "speaker": str|null, "paragraph", "cue": str|null,
+//! "speaker_resolved_by": str|null, "kind": "speech"|"title_or_scare", "span": [start, end], "flags": [..]}`;
+//! the `storydiff quotes` command wraps a list of them as `{"schema_version": 1, "quotes": [...]}`.
+
+mod attribution;
+mod diff;
+mod marks;
+mod spans;
+mod speakers;
+
+pub use diff::{
+    QuoteChange, QuoteChangeOp, QuoteSide, WordOp, WordOpKind, describe, diff_paragraphs, diff_quotes,
+};
+pub use speakers::speaker_key;
+
+use serde::Serialize;
+
+use attribution::{Found, Subject};
+use spans::RawQuote;
+use speakers::{NameIndex, SpeakerSort, sort_of, strip_titles};
+
+/// A quotation of this many words or more with no cue is still speech (someone's sentence); shorter
+/// unattributed quotations are scare quotes or terms. Four words covers "so-called" style terms such as
+/// “big, beautiful bill”; full sentences quoted without attribution are longer.
+const SPEECH_MIN_WORDS: usize = 5;
+
+/// The longest quotation, in words, that can be a title or name when it is written in title case
+/// (“Board of Peace”, “One Big Beautiful Bill Act”).
+const TITLE_MAX_WORDS: usize = 7;
+
+/// What a quotation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Words someone said or wrote: these take part in the quote diff.
+    Speech,
+    /// A title of a work, a name, a nickname, a term or an unattributed scare quote.
+    TitleOrScare,
+}
+
+/// One top-level quotation of an article.
+///
+/// ```
+/// use storydiff::quotes::{extract, QuoteKind};
+/// let paragraphs = vec![
+///     "Kremlin spokesperson Dmitry Peskov said there was “nothing new.”".to_string(),
+///     "“There were discussions in Anchorage,” he said.".to_string(),
+/// ];
+/// let quotes = extract(&paragraphs);
+/// assert_eq!(quotes[1].text, "There were discussions in Anchorage,");
+/// assert_eq!(quotes[1].speaker.as_deref(), Some("Dmitry Peskov"));
+/// assert_eq!(quotes[1].speaker_resolved_by.as_deref(), Some("pronoun"));
+/// assert_eq!(quotes[1].kind, QuoteKind::Speech);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// What stands between the marks, trimmed; a running quote's parts joined by a single space.
+    pub text: String,
+    /// The fullest name the article gives (titles stripped), an organisation's name, or an anonymous
+    /// source's description ("a Russian source"); `None` when nobody is named.
+    pub speaker: Option<String>,
+    /// Index of the paragraph where the quotation opens.
+    pub paragraph: usize,
+    /// The cue that attributes it ("said", "told", "according_to", "wrote", …), when there is one.
+    pub cue: Option<String>,
+    /// How the speaker was found: "adjacent" (named next to the cue), "apposition", "according_to",
+    /// "pronoun", "description" ("the attorney general" → a named person), "previous" (inherited from
+    /// the previous quotation); `None` without a speaker.
+    pub speaker_resolved_by: Option<String>,
+    /// Speech, or a title / name / term / scare quote.
+    pub kind: QuoteKind,
+    /// Byte offsets `[start, end]` in the opening paragraph of the text between the marks (trimmed),
+    /// always on char boundaries. For a running quote, the part in the opening paragraph.
+    pub span: [usize; 2],
+    /// Anomalies: "unclosed" (no closing mark, ended at the paragraph's end), "running" (continues over
+    /// several paragraphs).
+    pub flags: Vec<String>,
+}
+
+/// A sentence that reports speech without quotation marks ("Peskov said talks would continue"), used to
+/// tell a quote turned into paraphrase from a removed one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportedSpeech {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte offsets of the sentence in its paragraph.
+    pub span: [usize; 2],
+    /// The speaker, resolved like a quotation's.
+    pub speaker: String,
+    /// The cue.
+    pub cue: String,
+}
+
+/// A speaker seen so far, for resolving pronouns and descriptions.
+#[derive(Debug, Clone)]
+struct Seen {
+    speaker: String,
+    sort: SpeakerSort,
+    /// The description as written, for anonymous sources ("a person familiar with the talks").
+    description: Option<String>,
+}
+
+/// Everything extraction works out, in one pass over the article.
+struct Analysis {
+    quotes: Vec<Quote>,
+    reported: Vec<ReportedSpeech>,
+}
+
+/// Extract every top-level quotation of an article's body paragraphs, with its speaker.
+///
+/// Never fails: unbalanced marks end at the paragraph's end with the flag "unclosed". Runs in time
+/// linear in the input (contexts are bounded; no recursion).
+pub fn extract(paragraphs: &[String]) -> Vec<Quote> {
+    analyse(paragraphs).quotes
+}
+
+/// The sentences of an article that report speech without quoting it, with their speakers.
+pub fn reported_speech(paragraphs: &[String]) -> Vec<ReportedSpeech> {
+    analyse(paragraphs).reported
+}
+
+enum Event {
+    Quote(usize),
+    Reported(usize, usize),
+}
+
+fn analyse(paragraphs: &[String]) -> Analysis {
+    let names = NameIndex::build(paragraphs);
+    let raws = spans::assemble(paragraphs);
+    // Every part in every paragraph, as (open, close_end or paragraph end), sorted: the bounds of contexts.
+    let mut parts_in: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paragraphs.len()];
+    for raw in &raws {
+        for part in &raw.parts {
+            let len = paragraphs.get(part.paragraph).map_or(0, String::len);
+            if let Some(v) = parts_in.get_mut(part.paragraph) {
+                v.push((part.open, part.close_end.unwrap_or(len)));
+            }
+        }
+    }
+    for v in &mut parts_in {
+        v.sort_unstable();
+    }
+    let mut quotes_in: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    for (i, raw) in raws.iter().enumerate() {
+        if let Some(first) = raw.first() {
+            if let Some(v) = quotes_in.get_mut(first.paragraph) {
+                v.push(i);
+            }
+        }
+    }
+    let mut state = State {
+        names: &names,
+        seen: Vec::new(),
+        last_quote: None,
+    };
+    let mut out = Analysis {
+        quotes: Vec::new(),
+        reported: Vec::new(),
+    };
+    for (p, text) in paragraphs.iter().enumerate() {
+        let parts = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
+        let mut events: Vec<(usize, Event)> = Vec::new();
+        for &qi in quotes_in.get(p).map(Vec::as_slice).unwrap_or(&[]) {
+            if let Some(first) = raws.get(qi).and_then(RawQuote::first) {
+                events.push((first.open, Event::Quote(qi)));
+            }
+        }
+        let mut k = 0;
+        for (s, e) in attribution::sentences(text) {
+            while parts.get(k).is_some_and(|&(_, pe)| pe <= s) {
+                k += 1;
+            }
+            let overlaps = parts.get(k).is_some_and(|&(ps, _)| ps < e);
+            if !overlaps {
+                events.push((s, Event::Reported(s, e)));
+            }
+        }
+        events.sort_by_key(|(pos, _)| *pos);
+        let mut prev_in_paragraph: Option<(usize, Option<String>)> = None;
+        for (_, event) in events {
+            match event {
+                Event::Reported(s, e) => {
+                    let sentence = text.get(s..e).unwrap_or("");
+                    if let Some(found) = attribution::reported(sentence) {
+                        if let (Some(speaker), _) = state.resolve(&found, p, false) {
+                            out.reported.push(ReportedSpeech {
+                                paragraph: p,
+                                span: [s, e],
+                                speaker,
+                                cue: found.cue.to_string(),
+                            });
+                        }
+                    }
+                }
+                Event::Quote(qi) => {
+                    let Some(raw) = raws.get(qi) else { continue };
+                    let quote = state.quote(paragraphs, &parts_in, raw, &mut prev_in_paragraph);
+                    if let Some(q) = quote {
+                        out.quotes.push(q);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+struct State<'a> {
+    names: &'a NameIndex,
+    seen: Vec<Seen>,
+    /// The speaker of the last speech quotation, if it had one.
+    last_quote: Option<String>,
+}
+
+impl State<'_> {
+    /// Work out one quotation: its contexts, attribution, kind and speaker.
+    fn quote(
+        &mut self,
+        paragraphs: &[String],
+        parts_in: &[Vec<(usize, usize)>],
+        raw: &RawQuote,
+        prev_in_paragraph: &mut Option<(usize, Option<String>)>,
+    ) -> Option<Quote> {
+        let first = raw.first()?;
+        let last = raw.last()?;
+        let p = first.paragraph;
+        let text_p = paragraphs.get(p)?;
+        let text_last = paragraphs.get(last.paragraph)?;
+        let parts_p = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
+        let parts_last = parts_in.get(last.paragraph).map(Vec::as_slice).unwrap_or(&[]);
+
+        // Left context: from the sentence start (not before the previous quotation's close) to the opener.
+        let prev_close = parts_p
+            .iter()
+            .filter(|&&(_, ce)| ce <= first.open)
+            .map(|&(_, ce)| ce)
+            .max()
+            .unwrap_or(0);
+        let left_start = attribution::sentence_start(text_p, first.open, prev_close);
+        let left = text_p.get(left_start..first.open).unwrap_or("");
+        // Whether a sentence boundary lies between the previous quotation and this one.
+        let same_sentence_as_prev = prev_close > 0 && left_start == prev_close;
+
+        // Right context: from the closer to the sentence end (not past the next quotation's opener).
+        let right = match last.close_end {
+            Some(ce) => {
+                let next_open = parts_last
+                    .iter()
+                    .map(|&(o, _)| o)
+                    .find(|&o| o >= ce)
+                    .unwrap_or(text_last.len());
+                let end = attribution::sentence_end(text_last, ce, next_open);
+                text_last.get(ce..end).unwrap_or("")
+            }
+            None => "",
+        };
+        let quoted = raw.text(paragraphs);
+        let quote_ends_full_stop = quoted.trim_end().ends_with('.');
+
+        let found = attribution::right_attribution(right, quote_ends_full_stop)
+            .filter(|f| f.subject != Subject::None)
+            .or_else(|| attribution::left_attribution(left));
+
+        let words = quoted.split_whitespace().count();
+        let quote_only = left.trim().is_empty()
+            && prev_close == 0
+            && right.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty()
+            && parts_last.iter().all(|&(o, _)| o <= last.open);
+        let naming = is_naming_context(left);
+        let title_like = is_title_like(&quoted, words);
+
+        let mut kind = QuoteKind::Speech;
+        let mut speaker: Option<String> = None;
+        let mut resolved_by: Option<&'static str> = None;
+        let mut cue: Option<&'static str> = None;
+        if naming || (title_like && !quote_only) {
+            kind = QuoteKind::TitleOrScare;
+        } else if let Some(f) = &found {
+            cue = Some(f.cue);
+            let (s, by) = self.resolve(f, p, true);
+            speaker = s;
+            resolved_by = by;
+            if speaker.is_none() && f.subject == Subject::None {
+                // A cue with no subject ("…, adding: “…”") continues the previous speaker.
+                speaker = self.last_quote.clone();
+                resolved_by = speaker.as_ref().map(|_| "previous");
+            }
+        } else if quote_only || (same_sentence_as_prev && prev_in_paragraph.is_some()) {
+            let inherited = if quote_only {
+                self.last_quote.clone()
+            } else {
+                prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
+            };
+            speaker = inherited;
+            resolved_by = speaker.as_ref().map(|_| "previous");
+        } else if words >= SPEECH_MIN_WORDS
+            || quoted.contains(['.', '?', '!'])
+            || raw.parts.len() > 1
+        {
+            // Someone's sentence without a cue: the speaker of an earlier quotation in this paragraph.
+            speaker = prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone());
+            resolved_by = speaker.as_ref().map(|_| "previous");
+        } else {
+            kind = QuoteKind::TitleOrScare;
+        }
+        if kind == QuoteKind::Speech {
+            if let Some(s) = &speaker {
+                self.last_quote = Some(s.clone());
+            }
+            *prev_in_paragraph = Some((first.open, speaker.clone()));
+        }
+        let mut flags = Vec::new();
+        if raw.parts.len() > 1 {
+            flags.push("running".to_string());
+        }
+        if raw.unclosed {
+            flags.push("unclosed".to_string());
+        }
+        Some(Quote {
+            text: quoted,
+            speaker,
+            paragraph: p,
+            cue: cue.map(str::to_string),
+            speaker_resolved_by: resolved_by.map(str::to_string),
+            kind,
+            span: [first.start, first.end],
+            flags,
+        })
+    }
+
+    /// Resolve a cue's subject to a speaker, remembering it for later pronouns. `for_quote` is false for
+    /// reported speech.
+    fn resolve(&mut self, found: &Found, p: usize, for_quote: bool) -> (Option<String>, Option<&'static str>) {
+        let _ = for_quote;
+        let adjacent = if found.cue == "according_to" {
+            "according_to"
+        } else {
+            "adjacent"
+        };
+        match &found.subject {
+            Subject::None => (None, None),
+            Subject::Pronoun(pronoun) => {
+                let fits = |s: &Seen| match pronoun.as_str() {
+                    "he" | "she" | "i" => s.sort == SpeakerSort::Person,
+                    "it" => s.sort == SpeakerSort::Organisation,
+                    _ => true,
+                };
+                let from_seen = self.seen.iter().rev().find(|s| fits(s)).map(|s| s.speaker.clone());
+                let found = from_seen.or_else(|| {
+                    if matches!(pronoun.as_str(), "he" | "she" | "i") {
+                        // Nobody has spoken yet: the last person named in this or the previous paragraph.
+                        self.names
+                            .people_in(p)
+                            .last()
+                            .or_else(|| p.checked_sub(1).and_then(|q| self.names.people_in(q).last()))
+                            .map(|m| self.names.fullest(&m.name))
+                    } else {
+                        None
+                    }
+                });
+                match found {
+                    Some(s) => (Some(s), Some("pronoun")),
+                    None => (None, None),
+                }
+            }
+            Subject::Phrase { text, apposition } => {
+                let by = if *apposition { "apposition" } else { adjacent };
+                let sort = sort_of(text);
+                let (speaker, by, description) = match sort {
+                    SpeakerSort::Person => {
+                        let name = strip_titles(text);
+                        (self.names.fullest(&name), by, None)
+                    }
+                    SpeakerSort::Organisation => (lower_article(text), by, None),
+                    SpeakerSort::Description => self.describe(text, p, by),
+                };
+                let sort = if description.is_some() { SpeakerSort::Description } else { sort_of(&speaker) };
+                self.seen.push(Seen {
+                    speaker: speaker.clone(),
+                    sort,
+                    description,
+                });
+                (Some(speaker), Some(by))
+            }
+        }
+    }
+
+    /// Resolve a description: "the attorney general" → the person with that title; "the source" → the
+    /// anonymous source described earlier; "the Massachusetts Democrat" → the last named person speaker.
+    /// Returns the speaker, how it was found, and the description when it stays one.
+    fn describe(&self, text: &str, p: usize, by: &'static str) -> (String, &'static str, Option<String>) {
+        let text = lower_article(text);
+        let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let definite = words.first().is_some_and(|w| w == "the");
+        if !definite {
+            return (text.clone(), by, Some(text));
+        }
+        let rest: Vec<String> = words.iter().skip(1).cloned().collect();
+        if let Some(name) = self.names.by_title(&rest, p) {
+            return (name, "description", None);
+        }
+        let head = rest.last().cloned().unwrap_or_default();
+        if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
+            let earlier = self.seen.iter().rev().find(|s| {
+                s.description
+                    .as_ref()
+                    .is_some_and(|d| d.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
+            });
+            return match earlier {
+                Some(s) => (s.speaker.clone(), "description", s.description.clone()),
+                None => (text.clone(), by, Some(text)),
+            };
+        }
+        let person = self.seen.iter().rev().find(|s| s.sort == SpeakerSort::Person);
+        match person {
+            Some(s) => (s.speaker.clone(), "description", None),
+            None => (text.clone(), by, Some(text)),
+        }
+    }
+}
+
+/// "The White House" → "the White House": a leading article is lower-cased (it was capitalised only
+/// because it started a sentence).
+fn lower_article(text: &str) -> String {
+    let trimmed = text.trim();
+    for article in ["The ", "A ", "An "] {
+        if let Some(rest) = trimmed.strip_prefix(article) {
+            return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    trimmed.to_string()
+}
+
+/// Whether the words just before the opening mark introduce a title, name or term ("the so-called",
+/// "a group called", "known as", "the word").
+fn is_naming_context(left: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term", "word", "words", "phrase",
+        "slogan", "hashtag", "motto", "headline", "song", "book", "film", "movie", "show", "album",
+        "series", "podcast", "documentary", "novel", "poem", "play", "app", "banner", "sign", "signs",
+        "chant", "chants", "chanting", "chanted", "label", "nickname", "moniker", "catchphrase", "brand",
+        "codenamed", "code-named", "renamed", "called",
+    ];
+    let mut words = left
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their"));
+    let Some(last) = words.next() else {
+        return false;
+    };
+    if left.trim_end().ends_with([',', ':']) {
+        return false;
+    }
+    if NAMING.contains(&last.as_str()) {
+        return true;
+    }
+    if last == "as" {
+        let before = words.next().unwrap_or_default();
+        return matches!(
+            before.as_str(),
+            "known" | "billed" | "to" | "branded" | "labeled" | "labelled" | "nicknamed" | "dubbed" | "styled"
+        );
+    }
+    false
+}
+
+/// Whether a short quotation reads as a title or name: every significant word capitalised, at least two
+/// words, and no sentence or clause punctuation at its end.
+fn is_title_like(quoted: &str, words: usize) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "de", "la", "is",
+        "vs", "vs.", "from", "&",
+    ];
+    if !(2..=TITLE_MAX_WORDS).contains(&words) {
+        return false;
+    }
+    let trimmed = quoted.trim();
+    if trimmed.ends_with(['.', ',', '?', '!', ';', ':', '…']) {
+        return false;
+    }
+    let mut significant = 0;
+    for w in trimmed.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || SMALL.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if !w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        significant += 1;
+    }
+    // An all-capitals shout ("TOO BIG TO RIG") is speech, not a title.
+    let letters: Vec<char> = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    significant >= 2 && !shouted
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,529 @@
+//! Speakers: telling names from titles, organisations from people, finding the fullest name an article
+//! gives for a person, and the key that matches one speaker across versions.
+//!
+//! The article is read once into a [`NameIndex`] of every capitalised name run (titles stripped), so a
+//! quote attributed to "Peskov" can be reported as "Dmitry Peskov" when the article names him in full
+//! anywhere, and "the attorney general" can be matched to "Attorney General Pam Bondi".
+
+use std::collections::BTreeMap;
+
+/// Job titles and honorifics that may stand before a name ("Kremlin spokesperson Dmitry Peskov",
+/// "Army Spokesperson Col. Dave Butler"). Everything up to the last of these in a name run is a title.
+/// Compared lower-case, without a trailing period.
+const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
+    "spokespeople", "envoy", "special", "sen", "senator", "rep", "representative", "gov", "governor",
+    "mayor", "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain",
+    "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "chief", "director", "deputy", "dr", "mr",
+    "mrs", "ms", "miss", "prof", "professor", "judge", "justice", "attorney", "ambassador", "chancellor",
+    "king", "queen", "prince", "princess", "pope", "cardinal", "bishop", "rev", "reverend", "father",
+    "sheriff", "coroner", "officer", "detective", "inspector", "superintendent", "commissioner", "chair",
+    "chairman", "chairwoman", "chairperson", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "executive",
+    "leader", "speaker", "whip", "coach", "manager", "councilmember", "councilman", "councilwoman",
+    "assemblyman", "assemblywoman", "congressman", "congresswoman", "lawmaker", "adviser", "advisor",
+    "aide", "press", "correspondent", "analyst", "economist", "investigator", "prosecutor", "sir", "dame",
+    "lord", "lady", "sheikh", "emir", "crown", "pres", "sec", "atty", "supt", "insp", "det", "st", "gov.",
+    "premier", "foreign", "defense", "defence", "interior", "state", "treasury", "homeland", "security",
+    "health", "energy", "finance", "trade", "labor", "education", "transportation", "first", "former",
+    "acting", "interim", "senior", "top", "head", "owner", "host", "anchor", "chairs",
+];
+
+/// Name-run words that are never part of a name: capitalised because they start a sentence, or calendar
+/// words. They are dropped from the front of a run (and a run made only of them is no name).
+const NOT_NAME: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "when", "after", "before", "in", "on", "at", "as", "if", "while",
+    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "our",
+    "its", "according", "during", "since", "although", "despite", "for", "from", "with", "without", "by",
+    "of", "to", "under", "over", "asked", "meanwhile", "however", "still", "yet", "so", "then", "there",
+    "here", "what", "who", "why", "how", "where", "which", "last", "next", "earlier", "later", "also",
+    "both", "some", "many", "most", "all", "among", "between", "instead", "even", "only", "now", "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yes", "no",
+    "speaking", "writing", "several", "another", "other", "every", "each", "more", "one", "two", "three",
+    "source", "sources", "updated", "see", "full", "web", "article", "while", "because", "once", "though",
+];
+
+/// Words that make a capitalised name an organisation rather than a person ("the White House", "the
+/// Justice Department"). Compared lower-case.
+const ORG_WORDS: &[&str] = &[
+    "house", "department", "ministry", "office", "agency", "pentagon", "kremlin", "vatican", "council",
+    "committee", "commission", "court", "police", "service", "administration", "company", "inc", "corp",
+    "corporation", "university", "college", "school", "association", "party", "government", "army", "navy",
+    "bureau", "institute", "foundation", "union", "group", "network", "times", "post", "journal", "news",
+    "press", "airport", "authority", "board", "center", "centre", "campaign", "embassy", "organization",
+    "organisation", "fund", "bank", "club", "team", "league", "congress", "senate", "parliament",
+    "downing", "cabinet", "force", "guard", "command", "ltd", "llc", "co", "hospital", "church", "station",
+    "coalition", "alliance", "federation", "industries", "media", "studios", "systems", "reserve",
+    "nations", "forces", "patrol", "prosecutors", "secretariat",
+];
+
+/// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
+/// ("Officials said"). Compared lower-case.
+pub(crate) const DESCRIPTOR_HEADS: &[&str] = &[
+    "source", "sources", "official", "officials", "person", "people", "aide", "aides", "spokesperson",
+    "spokesman", "spokeswoman", "spokespeople", "authorities", "police", "prosecutors", "investigators",
+    "witnesses", "witness", "experts", "expert", "critics", "analysts", "analyst", "residents", "resident",
+    "officers", "officer", "lawyers", "lawyer", "attorneys", "attorney", "diplomat", "diplomats", "adviser",
+    "advisers", "advisor", "advisors", "insider", "insiders", "observers", "statement", "report",
+    "documents", "document", "filing", "spokespersons", "representative", "representatives", "member",
+    "members", "leaders", "leader", "lawmakers", "lawmaker", "agents", "agent", "friend", "friends",
+    "family", "neighbor", "neighbour", "neighbors", "students", "student", "parents", "colleague",
+    "colleagues", "executive", "executives", "employee", "employees", "staffer", "staffers", "man",
+    "woman", "men", "women", "judge", "doctor", "doctors", "researchers", "scientists", "economists",
+    "economist", "president", "senator", "governor", "mayor", "coach", "minister", "secretary",
+];
+
+/// Description heads that stand for anonymous sources, so "the source said" can be tied to "a person
+/// familiar with the talks" said earlier.
+pub(crate) const ANONYMOUS_HEADS: &[&str] = &[
+    "source", "sources", "official", "officials", "person", "people", "aide", "aides", "diplomat",
+    "diplomats", "insider", "insiders",
+];
+
+/// Name suffixes that are not the surname ("Martin Luther King Jr.").
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
+
+/// Determiners that begin a description rather than a name ("a Russian source", "two officials").
+pub(crate) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "two", "three", "four", "five", "several", "multiple", "some", "many", "other",
+    "both", "one", "another", "various", "numerous", "few",
+];
+
+fn bare(word: &str) -> String {
+    strip_possessive(word).trim_end_matches('.').to_lowercase()
+}
+
+/// `Trump’s` → `Trump`; `officials’` → `officials`.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(s) = word.strip_suffix(suffix) {
+            if !s.is_empty() {
+                return s;
+            }
+        }
+    }
+    word
+}
+
+pub(crate) fn is_title_word(word: &str) -> bool {
+    TITLES.contains(&bare(word).as_str())
+}
+
+pub(crate) fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(&bare(word).as_str())
+}
+
+pub(crate) fn is_not_name_word(word: &str) -> bool {
+    NOT_NAME.contains(&bare(word).as_str())
+}
+
+/// Whether a word starts with an upper-case letter (or is an acronym such as "CNN").
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What sort of speaker a noun phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpeakerSort {
+    /// A named person ("Dmitry Peskov").
+    Person,
+    /// A named organisation ("the White House", "CNN").
+    Organisation,
+    /// A description: anonymous sources and roles ("a Russian source", "the attorney general").
+    Description,
+}
+
+/// Classify a speaker phrase (as written, titles included).
+pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return SpeakerSort::Description;
+    };
+    let caps = words.iter().filter(|w| is_capitalised(w)).count();
+    let starts_with_det = DETERMINERS.contains(&first.to_lowercase().as_str());
+    let last = words.last().copied().unwrap_or("");
+    if DESCRIPTOR_HEADS.contains(&bare(last).as_str()) {
+        return SpeakerSort::Description;
+    }
+    // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".
+    let org_of = words.iter().enumerate().any(|(i, w)| {
+        is_org_word(w)
+            && words.get(i + 1).is_some_and(|o| o.eq_ignore_ascii_case("of"))
+            && words.iter().skip(i + 2).all(|w| is_capitalised(w) && !is_title_word(w))
+    });
+    if (is_org_word(last) || org_of) && is_capitalised(last) {
+        return SpeakerSort::Organisation;
+    }
+    if starts_with_det {
+        // "the Kremlin", "the FBI": a determiner followed only by capitalised words naming a body.
+        let rest_caps = words.iter().skip(1).all(|w| is_capitalised(w));
+        let acronym = last.len() > 1 && last.chars().all(|c| c.is_uppercase() || c == '.');
+        if rest_caps && words.len() > 1 && (acronym || words.iter().any(|w| is_org_word(w))) {
+            return SpeakerSort::Organisation;
+        }
+        return SpeakerSort::Description;
+    }
+    if caps == 0 {
+        return SpeakerSort::Description;
+    }
+    if !is_capitalised(last) {
+        // "Kremlin spokespeople": capitalised modifier, lower-case head.
+        return SpeakerSort::Description;
+    }
+    let acronym = words.len() == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase());
+    if acronym {
+        return SpeakerSort::Organisation;
+    }
+    SpeakerSort::Person
+}
+
+/// Drop titles from the front of a capitalised name: everything up to and including the last title word,
+/// as long as at least one word is left. "Army Spokesperson Col. Dave Butler" → "Dave Butler".
+pub(crate) fn strip_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut cut = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i + 1 < words.len() && (is_title_word(w) || !is_capitalised(w) || is_not_name_word(w)) {
+            cut = i + 1;
+        }
+    }
+    let kept: Vec<&str> = words
+        .get(cut..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|w| strip_possessive(w))
+        .collect();
+    kept.join(" ")
+}
+
+/// The key that identifies one speaker across versions of a story: the surname of a person (titles and
+/// suffixes stripped, lower-case), the full lower-case name of an organisation, or the lower-case words of
+/// a description without its determiner.
+///
+/// ```
+/// use storydiff::quotes::speaker_key;
+/// assert_eq!(speaker_key("Peskov"), "peskov");
+/// assert_eq!(speaker_key("Dmitry Peskov"), "peskov");
+/// assert_eq!(speaker_key("Kremlin spokesperson Dmitry Peskov"), "peskov");
+/// assert_eq!(speaker_key("Martin Luther King Jr."), "king");
+/// assert_eq!(speaker_key("the White House"), "white house");
+/// assert_eq!(speaker_key("a Russian source"), "russian source");
+/// ```
+pub fn speaker_key(name: &str) -> String {
+    let name = name.trim();
+    match sort_of(name) {
+        SpeakerSort::Organisation => name
+            .split_whitespace()
+            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .map(bare)
+            .collect::<Vec<_>>()
+            .join(" "),
+        SpeakerSort::Description => name
+            .split_whitespace()
+            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .map(bare)
+            .collect::<Vec<_>>()
+            .join(" "),
+        SpeakerSort::Person => {
+            let stripped = strip_titles(name);
+            let words: Vec<&str> = stripped
+                .split_whitespace()
+                .filter(|w| !SUFFIXES.contains(&bare(w.trim_end_matches(',')).as_str()))
+                .collect();
+            words
+                .last()
+                .map(|w| bare(w.trim_end_matches(',')))
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// One name as the article writes it, with the title words that stood before it.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// The name without titles ("Pam Bondi").
+    pub name: String,
+    /// The lower-case title words before it ("attorney general"), possibly lower-case descriptors too
+    /// ("kremlin spokesperson").
+    pub title: Vec<String>,
+    /// Paragraph index of the mention.
+    pub paragraph: usize,
+}
+
+/// Every capitalised name run in an article, for fullest-name lookup and description matching.
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex {
+    mentions: Vec<Mention>,
+    /// Surname (lower-case) → (full name → (count, first mention order)).
+    by_surname: BTreeMap<String, BTreeMap<String, (usize, usize)>>,
+}
+
+/// Connectors allowed inside a name run ("Charles de Gaulle", "Mohammed bin Salman").
+const NAME_CONNECTORS: &[&str] = &["de", "da", "van", "von", "bin", "al", "la", "del", "di", "der", "le", "du"];
+
+impl NameIndex {
+    /// Read every paragraph of an article.
+    pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (p, text) in paragraphs.iter().enumerate() {
+            index.add_paragraph(p, text);
+        }
+        index
+    }
+
+    fn add_paragraph(&mut self, p: usize, text: &str) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut i = 0;
+        while i < words.len() {
+            let Some(w) = words.get(i) else { break };
+            let clean = trim_word(w);
+            if !is_capitalised(clean) {
+                i += 1;
+                continue;
+            }
+            // Collect the run of capitalised words (with connectors), stopping after a word that ends in
+            // punctuation other than an abbreviation's period, or a possessive.
+            let start = i;
+            let mut run: Vec<&str> = Vec::new();
+            while let Some(w) = words.get(i) {
+                let clean = trim_word(w);
+                let connector = NAME_CONNECTORS.contains(&clean)
+                    && words.get(i + 1).is_some_and(|n| is_capitalised(trim_word(n)));
+                if !(is_capitalised(clean) || connector) || clean.is_empty() {
+                    break;
+                }
+                run.push(clean);
+                i += 1;
+                let ends_clause = w.ends_with(',')
+                    || w.ends_with(';')
+                    || w.ends_with(':')
+                    || w.ends_with('”')
+                    || w.ends_with('"')
+                    || (w.ends_with('.') && !is_abbreviation(w))
+                    || w.ends_with("’s")
+                    || w.ends_with("'s")
+                    || w.starts_with('“');
+                if ends_clause {
+                    break;
+                }
+            }
+            if i == start {
+                i += 1;
+            }
+            // Lower-case descriptors just before the run count as title words ("Kremlin spokesperson").
+            let mut title: Vec<String> = Vec::new();
+            let mut j = start;
+            while j > 0 && title.len() < 4 {
+                let Some(prev) = words.get(j - 1) else { break };
+                let prev = trim_word(prev);
+                if prev.is_empty() || is_not_name_word(prev) || prev.ends_with(',') {
+                    break;
+                }
+                title.insert(0, bare(prev));
+                j -= 1;
+            }
+            let mut names: Vec<&str> = run.into_iter().skip_while(|w| is_not_name_word(w)).collect();
+            // Split off leading title words.
+            let mut cut = 0;
+            for (k, w) in names.iter().enumerate() {
+                if k + 1 < names.len() && is_title_word(w) {
+                    cut = k + 1;
+                }
+            }
+            for w in names.iter().take(cut) {
+                title.push(bare(w));
+            }
+            names.drain(..cut);
+            if names.is_empty() || names.iter().all(|w| is_title_word(w)) {
+                continue;
+            }
+            let name = names
+                .iter()
+                .map(|w| strip_possessive(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.add(name, title, p);
+        }
+    }
+
+    fn add(&mut self, name: String, title: Vec<String>, paragraph: usize) {
+        let order = self.mentions.len();
+        let key = speaker_key(&name);
+        if !key.is_empty() && sort_of(&name) == SpeakerSort::Person {
+            let entry = self
+                .by_surname
+                .entry(key)
+                .or_default()
+                .entry(name.clone())
+                .or_insert((0, order));
+            entry.0 += 1;
+        }
+        self.mentions.push(Mention {
+            name,
+            title,
+            paragraph,
+        });
+    }
+
+    /// The fullest name the article gives for a person named `name` (titles already stripped): the longest
+    /// name with the same surname whose words include all of `name`'s words; ties go to the most mentioned,
+    /// then the first.
+    pub(crate) fn fullest(&self, name: &str) -> String {
+        let key = speaker_key(name);
+        let given: Vec<String> = name.split_whitespace().map(bare).collect();
+        let Some(candidates) = self.by_surname.get(&key) else {
+            return name.to_string();
+        };
+        let mut best: Option<(&String, usize, usize, usize)> = None;
+        for (full, &(count, order)) in candidates {
+            let words: Vec<String> = full.split_whitespace().map(bare).collect();
+            if !given.iter().all(|g| words.contains(g)) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((_, n, c, o)) => {
+                    (words.len(), count, std::cmp::Reverse(order)) > (n, c, std::cmp::Reverse(o))
+                }
+            };
+            if better {
+                best = Some((full, words.len(), count, order));
+            }
+        }
+        match best {
+            Some((full, n, _, _)) if n >= given.len() => full.clone(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// A person whose title words include every word of `description` ("attorney general" →
+    /// "Pam Bondi"), preferring the last mention at or before `paragraph`.
+    pub(crate) fn by_title(&self, description: &[String], paragraph: usize) -> Option<String> {
+        if description.is_empty() {
+            return None;
+        }
+        let fits = |m: &&Mention| {
+            sort_of(&m.name) == SpeakerSort::Person
+                && description
+                    .iter()
+                    .all(|d| m.title.iter().any(|t| title_equivalent(t, d)))
+        };
+        let before = self
+            .mentions
+            .iter()
+            .filter(|m| m.paragraph <= paragraph)
+            .filter(fits)
+            .last();
+        before
+            .or_else(|| self.mentions.iter().find(fits))
+            .map(|m| self.fullest(&m.name))
+    }
+
+    /// Named people mentioned in paragraph `p`, in order.
+    pub(crate) fn people_in(&self, p: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(move |m| m.paragraph == p && sort_of(&m.name) == SpeakerSort::Person)
+    }
+}
+
+/// Whether a title word written one way matches a description word ("sen" ~ "senator").
+fn title_equivalent(title: &str, word: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("sen", "senator"),
+        ("rep", "representative"),
+        ("rep", "congressman"),
+        ("rep", "congresswoman"),
+        ("gov", "governor"),
+        ("gen", "general"),
+        ("col", "colonel"),
+        ("lt", "lieutenant"),
+        ("sgt", "sergeant"),
+        ("dr", "doctor"),
+        ("sec", "secretary"),
+        ("atty", "attorney"),
+        ("spokesperson", "spokesman"),
+        ("spokesperson", "spokeswoman"),
+        ("spokesman", "spokesperson"),
+        ("spokeswoman", "spokesperson"),
+        ("ceo", "executive"),
+    ];
+    title == word || PAIRS.iter().any(|&(a, b)| title == a && word == b)
+}
+
+/// Abbreviations whose period does not end a sentence.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "sen.", "rep.", "gov.", "lt.", "sgt.", "st.", "jr.", "sr.",
+        "co.", "inc.", "corp.", "capt.", "maj.", "adm.", "cmdr.", "prof.", "rev.", "u.s.", "u.k.", "u.n.",
+        "d.c.", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "vs.", "mt.", "ft.",
+        "pres.", "sec.", "atty.", "supt.", "det.", "insp.", "e.g.", "i.e.", "a.m.", "p.m.", "ltd.", "st.",
+    ];
+    let w = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if ABBREVIATIONS.contains(&w.as_str()) {
+        return true;
+    }
+    // A single initial: "J." in "Michael J. Fox".
+    let letters: Vec<char> = w.chars().collect();
+    letters.len() == 2 && letters.first().is_some_and(|c| c.is_alphabetic()) && letters.get(1) == Some(&'.')
+}
+
+/// A word without surrounding punctuation (but keeping an abbreviation's period and inner apostrophes).
+pub(crate) fn trim_word(word: &str) -> &str {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if is_abbreviation(w) {
+        return w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    }
+    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+    // Drop a closing quote mark that looks like an apostrophe at the end ("word’" before a quote ends).
+    w.trim_end_matches(['’', '\''])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_match_across_titles() {
+        assert_eq!(speaker_key("Kremlin spokesperson Dmitry Peskov"), "peskov");
+        assert_eq!(speaker_key("Army Spokesperson Col. Dave Butler"), "butler");
+        assert_eq!(speaker_key("Dave Butler"), "butler");
+        assert_eq!(speaker_key("Trump’s"), "trump");
+        assert_ne!(speaker_key("a Pentagon spokesperson"), speaker_key("Dave Butler"));
+    }
+
+    #[test]
+    fn sorts() {
+        assert_eq!(sort_of("the White House"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("the Kremlin"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("the attorney general"), SpeakerSort::Description);
+        assert_eq!(sort_of("CNN"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("Dmitry Peskov"), SpeakerSort::Person);
+        assert_eq!(sort_of("a Russian source"), SpeakerSort::Description);
+    }
+
+    #[test]
+    fn fullest_name_and_titles() {
+        let idx = NameIndex::build(&paras(&[
+            "Kremlin spokesperson Dmitry Peskov said so.",
+            "Attorney General Pam Bondi spoke. Army Spokesperson Col. Dave Butler did too.",
+        ]));
+        assert_eq!(idx.fullest("Peskov"), "Dmitry Peskov");
+        assert_eq!(idx.fullest("Butler"), "Dave Butler");
+        assert_eq!(
+            idx.by_title(&["attorney".into(), "general".into()], 1).as_deref(),
+            Some("Pam Bondi")
+        );
+        assert_eq!(
+            idx.by_title(&["kremlin".into(), "spokesman".into()], 1).as_deref(),
+            Some("Dmitry Peskov")
+        );
+    }
+}
