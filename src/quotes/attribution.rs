@@ -142,22 +142,38 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     out
 }
 
-/// Push a word, splitting a glued "said" out of it ("Johnsonsaidin" → "Johnson", "said", "in").
+/// Cue forms that the corpus's scraper glues to their neighbours ("Brohmsaidin", "whowrote",
+/// "saidwas").
+const GLUABLE: &[&str] = &["said", "says", "told", "wrote", "added", "posted"];
+
+/// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
 fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
-    const GLUED_SUFFIXES: &[&str] = &["", "in", "the", "his", "her", "that", "on", "at", "all", "it", "a"];
-    if let Some(pos) = word.find("said") {
-        let (prefix, rest) = word.split_at(pos);
-        let suffix = rest.get(4..).unwrap_or("");
-        let glued = pos >= 3
-            && is_capitalised(prefix)
-            && GLUED_SUFFIXES.contains(&suffix)
-            && prefix.chars().all(char::is_alphabetic);
-        let glued_lower = pos >= 3 && !suffix.is_empty() && GLUED_SUFFIXES.contains(&suffix);
-        if glued || glued_lower {
-            out.push(Tok { text: prefix, word: true });
-            out.push(Tok { text: "said", word: true });
-            if !suffix.is_empty() {
-                out.push(Tok { text: suffix, word: true });
+    /// Words that may be glued after a cue.
+    const AFTER: &[&str] = &[
+        "", "in", "the", "his", "her", "that", "on", "at", "all", "it", "a", "was", "were", "is", "to", "CNN",
+        "they", "he", "she", "this",
+    ];
+    /// Lower-case words that may be glued before a cue.
+    const BEFORE: &[&str] = &["who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had"];
+    if word.len() >= 6 && !GLUABLE.contains(&word) {
+        for form in GLUABLE {
+            let Some(pos) = word.find(form) else { continue };
+            let (prefix, rest) = word.split_at(pos);
+            let suffix = rest.get(form.len()..).unwrap_or("");
+            if !AFTER.contains(&suffix) || (prefix.is_empty() && suffix.is_empty()) {
+                continue;
+            }
+            let prefix_ok = prefix.is_empty()
+                || BEFORE.contains(&prefix)
+                || (prefix.len() >= 3 && is_capitalised(prefix) && prefix.chars().all(char::is_alphabetic))
+                || (prefix.len() >= 3 && !suffix.is_empty() && prefix.chars().all(char::is_alphabetic));
+            if !prefix_ok {
+                continue;
+            }
+            for part in [prefix, *form, suffix] {
+                if !part.is_empty() {
+                    out.push(Tok { text: part, word: true });
+                }
             }
             return;
         }
@@ -235,7 +251,16 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
             break;
         }
         let l = t.lower();
-        if DETERMINERS.contains(&l.as_str()) {
+        let possessive = matches!(l.as_str(), "his" | "her" | "their" | "its" | "our");
+        if DETERMINERS.contains(&l.as_str()) || (possessive && words > 0) {
+            if possessive
+                && !(i > floor + 1
+                    && toks
+                        .get(i - 2)
+                        .is_some_and(|p| p.word && LINK_PREPS.contains(&p.lower().as_str())))
+            {
+                break;
+            }
             i -= 1;
             words += 1;
             let prep_before = i > floor + 1
@@ -399,6 +424,22 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     if prev.word && PRONOUNS.contains(&prev.lower().as_str()) {
         return (Subject::Pronoun(prev.lower()), k - 1);
     }
+    // "Rep. Joaquin Castro, who wrote on X": the subject is the noun phrase before ", who".
+    if prev.word
+        && matches!(prev.lower().as_str(), "who" | "which")
+        && k >= floor + 2
+        && toks.get(k - 2).is_some_and(|t| t.is_punct(','))
+    {
+        if let Some((s, e)) = np_backward(toks, k - 2, floor) {
+            return (
+                Subject::Phrase {
+                    text: phrase(toks, s, e),
+                    apposition: false,
+                },
+                s,
+            );
+        }
+    }
     if prev.is_punct(',') {
         // Apposition or relative clause between commas: "Scott Whiffen, a spokesman, said";
         // "Peskov, who spoke to reporters, said".
@@ -513,6 +554,18 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
     None
 }
 
+/// Attribution at the end of the sentence, after its last comma: `… “critical of the practices” by ICE,
+/// a petition filed by her lawyers stated.`
+pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
+    let comma = ctx.rfind(',')?;
+    let tail = ctx.get(comma..)?;
+    if !tail.trim_end().ends_with(['.', '!', '?']) && !tail.trim().is_empty() {
+        // The sentence was cut by the context cap or the next quotation: not its end.
+        return None;
+    }
+    right_attribution(tail, false).filter(|f| f.subject != Subject::None)
+}
+
 /// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous
 /// quotation's closing mark) to the opening mark. The last cue with a subject wins; a cue without one
 /// ("…, adding:") is returned when there is nothing better.
@@ -547,7 +600,11 @@ fn best_cue(toks: &[Tok], last_first: bool) -> Option<Found> {
         if subject != Subject::None {
             return Some(Found { cue, subject });
         }
-        if fallback.is_none() && cue != "according_to" {
+        // A cue without a subject continues the sentence's speaker only as a participle or after "and"
+        // ("…, adding: “…”", "and called it “…”"); "has reported stories" is no attribution.
+        let participle = toks.get(i).is_some_and(|t| t.text.ends_with("ing"));
+        let after_and = i > 0 && toks.get(i - 1).is_some_and(|t| t.lower() == "and");
+        if fallback.is_none() && cue != "according_to" && (participle || after_and) {
             fallback = Some(Found { cue, subject });
         }
     }

@@ -43,6 +43,10 @@ const SPEECH_MIN_WORDS: usize = 5;
 /// (“Board of Peace”, “One Big Beautiful Bill Act”).
 const TITLE_MAX_WORDS: usize = 7;
 
+/// How many earlier speakers a pronoun or description looks back over. A story names a few dozen
+/// speakers at most; the cap keeps pathological inputs linear.
+const MAX_LOOKBACK: usize = 200;
+
 /// What a quotation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -110,6 +114,7 @@ pub struct ReportedSpeech {
 #[derive(Debug, Clone)]
 struct Seen {
     speaker: String,
+    paragraph: usize,
     sort: SpeakerSort,
     /// The description as written, for anonymous sources ("a person familiar with the talks").
     description: Option<String>,
@@ -245,11 +250,13 @@ impl State<'_> {
         let parts_last = parts_in.get(last.paragraph).map(Vec::as_slice).unwrap_or(&[]);
 
         // Left context: from the sentence start (not before the previous quotation's close) to the opener.
-        let prev_close = parts_p
-            .iter()
-            .filter(|&&(_, ce)| ce <= first.open)
+        // Parts are sorted and do not overlap: binary searches keep a paragraph of many quotes linear.
+        let before = parts_p.partition_point(|&(o, _)| o < first.open);
+        let prev_close = before
+            .checked_sub(1)
+            .and_then(|i| parts_p.get(i))
             .map(|&(_, ce)| ce)
-            .max()
+            .filter(|&ce| ce <= first.open)
             .unwrap_or(0);
         let left_start = attribution::sentence_start(text_p, first.open, prev_close);
         let left = text_p.get(left_start..first.open).unwrap_or("");
@@ -260,10 +267,8 @@ impl State<'_> {
         let right = match last.close_end {
             Some(ce) => {
                 let next_open = parts_last
-                    .iter()
-                    .map(|&(o, _)| o)
-                    .find(|&o| o >= ce)
-                    .unwrap_or(text_last.len());
+                    .get(parts_last.partition_point(|&(o, _)| o < ce))
+                    .map_or(text_last.len(), |&(o, _)| o);
                 let end = attribution::sentence_end(text_last, ce, next_open);
                 text_last.get(ce..end).unwrap_or("")
             }
@@ -272,18 +277,25 @@ impl State<'_> {
         let quoted = raw.text(paragraphs);
         let quote_ends_full_stop = quoted.trim_end().ends_with('.');
 
+        let left_found = attribution::left_attribution(left);
         let found = attribution::right_attribution(right, quote_ends_full_stop)
-            .filter(|f| f.subject != Subject::None)
-            .or_else(|| attribution::left_attribution(left));
+            .or_else(|| left_found.clone().filter(|f| f.subject != Subject::None))
+            .or_else(|| attribution::trailing_attribution(right))
+            .or(left_found);
 
         let words = quoted.split_whitespace().count();
         let quote_only = left.trim().is_empty()
             && prev_close == 0
             && right.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty()
-            && parts_last.iter().all(|&(o, _)| o <= last.open);
+            && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
         let naming = is_naming_context(left);
         let title_like = is_title_like(&quoted, words);
 
+        let same_sentence_speaker = if same_sentence_as_prev {
+            prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
+        } else {
+            None
+        };
         let mut kind = QuoteKind::Speech;
         let mut speaker: Option<String> = None;
         let mut resolved_by: Option<&'static str> = None;
@@ -296,24 +308,28 @@ impl State<'_> {
             speaker = s;
             resolved_by = by;
             if speaker.is_none() && f.subject == Subject::None {
-                // A cue with no subject ("…, adding: “…”") continues the previous speaker.
-                speaker = self.last_quote.clone();
+                // A cue with no subject ("…, adding: “…”") continues the speaker of the sentence.
+                speaker = same_sentence_speaker.clone();
                 resolved_by = speaker.as_ref().map(|_| "previous");
             }
-        } else if quote_only || (same_sentence_as_prev && prev_in_paragraph.is_some()) {
-            let inherited = if quote_only {
+        } else if quote_only || same_sentence_speaker.is_some() {
+            speaker = if quote_only {
                 self.last_quote.clone()
             } else {
-                prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
+                same_sentence_speaker.clone()
             };
-            speaker = inherited;
             resolved_by = speaker.as_ref().map(|_| "previous");
         } else if words >= SPEECH_MIN_WORDS
             || quoted.contains(['.', '?', '!'])
             || raw.parts.len() > 1
         {
-            // Someone's sentence without a cue: the speaker of an earlier quotation in this paragraph.
-            speaker = prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone());
+            // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
+            // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
+            speaker = self
+                .seen
+                .last()
+                .filter(|s| s.paragraph == p)
+                .map(|s| s.speaker.clone());
             resolved_by = speaker.as_ref().map(|_| "previous");
         } else {
             kind = QuoteKind::TitleOrScare;
@@ -360,14 +376,19 @@ impl State<'_> {
                     "it" => s.sort == SpeakerSort::Organisation,
                     _ => true,
                 };
-                let from_seen = self.seen.iter().rev().find(|s| fits(s)).map(|s| s.speaker.clone());
+                let from_seen = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .take(MAX_LOOKBACK)
+                    .find(|s| fits(s))
+                    .map(|s| s.speaker.clone());
                 let found = from_seen.or_else(|| {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
                         // Nobody has spoken yet: the last person named in this or the previous paragraph.
                         self.names
-                            .people_in(p)
-                            .last()
-                            .or_else(|| p.checked_sub(1).and_then(|q| self.names.people_in(q).last()))
+                            .last_person_in(p)
+                            .or_else(|| p.checked_sub(1).and_then(|q| self.names.last_person_in(q)))
                             .map(|m| self.names.fullest(&m.name))
                     } else {
                         None
@@ -392,6 +413,7 @@ impl State<'_> {
                 let sort = if description.is_some() { SpeakerSort::Description } else { sort_of(&speaker) };
                 self.seen.push(Seen {
                     speaker: speaker.clone(),
+                    paragraph: p,
                     sort,
                     description,
                 });
@@ -407,6 +429,20 @@ impl State<'_> {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
         let definite = words.first().is_some_and(|w| w == "the");
+        let head = words.last().map(|h| h.trim_end_matches(['’', '\'', 's']).to_string());
+        if head.is_some_and(|h| DOCUMENT_HEADS.iter().any(|d| d.trim_end_matches('s') == h)) {
+            // "the CENTCOM release": the body named in it; "the petition": the document itself.
+            let body: Vec<&str> = text
+                .split_whitespace()
+                .skip_while(|w| w.eq_ignore_ascii_case("the"))
+                .filter(|w| speakers::is_capitalised(w))
+                .collect();
+            if body.is_empty() {
+                return (text.clone(), by, Some(text));
+            }
+            let body = body.iter().map(|w| speakers::strip_possessive(w)).collect::<Vec<_>>().join(" ");
+            return (body, by, None);
+        }
         if !definite {
             return (text.clone(), by, Some(text));
         }
@@ -416,7 +452,7 @@ impl State<'_> {
         }
         let head = rest.last().cloned().unwrap_or_default();
         if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
-            let earlier = self.seen.iter().rev().find(|s| {
+            let earlier = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                 s.description
                     .as_ref()
                     .is_some_and(|d| d.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
@@ -426,13 +462,26 @@ impl State<'_> {
                 None => (text.clone(), by, Some(text)),
             };
         }
-        let person = self.seen.iter().rev().find(|s| s.sort == SpeakerSort::Person);
+        let person = self
+            .seen
+            .iter()
+            .rev()
+            .take(MAX_LOOKBACK)
+            .find(|s| s.sort == SpeakerSort::Person);
         match person {
             Some(s) => (s.speaker.clone(), "description", None),
             None => (text.clone(), by, Some(text)),
         }
     }
 }
+
+/// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").
+const DOCUMENT_HEADS: &[&str] = &[
+    "release", "statement", "report", "petition", "filing", "documents", "document", "complaint",
+    "lawsuit", "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion",
+    "warrant", "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law",
+    "policy", "guidance", "website", "account",
+];
 
 /// "The White House" → "the White House": a leading article is lower-cased (it was capitalised only
 /// because it started a sentence).

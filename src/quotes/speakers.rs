@@ -257,7 +257,12 @@ pub(crate) struct NameIndex {
     mentions: Vec<Mention>,
     /// Surname (lower-case) → (full name → (count, first mention order)).
     by_surname: BTreeMap<String, BTreeMap<String, (usize, usize)>>,
+    /// Index of the first mention of each paragraph (mentions are added in paragraph order).
+    paragraph_start: Vec<usize>,
 }
+
+/// How many title mentions [`NameIndex::by_title`] looks at before giving up; a story has far fewer.
+const MAX_TITLE_MENTIONS: usize = 5_000;
 
 /// Connectors allowed inside a name run ("Charles de Gaulle", "Mohammed bin Salman").
 const NAME_CONNECTORS: &[&str] = &["de", "da", "van", "von", "bin", "al", "la", "del", "di", "der", "le", "du"];
@@ -267,8 +272,10 @@ impl NameIndex {
     pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
         let mut index = NameIndex::default();
         for (p, text) in paragraphs.iter().enumerate() {
+            index.paragraph_start.push(index.mentions.len());
             index.add_paragraph(p, text);
         }
+        index.paragraph_start.push(index.mentions.len());
         index
     }
 
@@ -409,22 +416,36 @@ impl NameIndex {
                     .iter()
                     .all(|d| m.title.iter().any(|t| title_equivalent(t, d)))
         };
+        let end = self
+            .paragraph_start
+            .get(paragraph + 1)
+            .copied()
+            .unwrap_or(self.mentions.len());
         let before = self
             .mentions
+            .get(..end)
+            .unwrap_or(&[])
             .iter()
-            .filter(|m| m.paragraph <= paragraph)
-            .filter(fits)
-            .last();
+            .rev()
+            .take(MAX_TITLE_MENTIONS)
+            .find(fits);
         before
-            .or_else(|| self.mentions.iter().find(fits))
+            .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(fits))
             .map(|m| self.fullest(&m.name))
     }
 
-    /// Named people mentioned in paragraph `p`, in order.
-    pub(crate) fn people_in(&self, p: usize) -> impl Iterator<Item = &Mention> {
+    /// The last named person mentioned in paragraph `p` (looking at no more than
+    /// [`MAX_TITLE_MENTIONS`] mentions).
+    pub(crate) fn last_person_in(&self, p: usize) -> Option<&Mention> {
+        let start = self.paragraph_start.get(p).copied().unwrap_or(0);
+        let end = self.paragraph_start.get(p + 1).copied().unwrap_or(start);
         self.mentions
+            .get(start..end)
+            .unwrap_or(&[])
             .iter()
-            .filter(move |m| m.paragraph == p && sort_of(&m.name) == SpeakerSort::Person)
+            .rev()
+            .take(MAX_TITLE_MENTIONS)
+            .find(|m| sort_of(&m.name) == SpeakerSort::Person)
     }
 }
 
