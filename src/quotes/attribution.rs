@@ -18,7 +18,7 @@ const MAX_NP_WORDS: usize = 10;
 
 /// How many words after a quotation's closing mark the cue may stand (`“…,” Army Spokesperson Col. Dave
 /// Butler said` puts it fifth; `“…,” Peskov, the Kremlin's spokesman, said` eighth).
-const MAX_RIGHT_CUE_WORDS: usize = 9;
+const MAX_RIGHT_CUE_WORDS: usize = 14;
 
 /// Verbs and phrases of saying, with the cue name reported for them.
 const CUES: &[(&str, &str)] = &[
@@ -48,6 +48,9 @@ const CUES: &[(&str, &str)] = &[
     ("thanked", "thanked"), ("mused", "mused"), ("read", "read"), ("reads", "read"),
     ("according", "according_to"),
 ];
+
+/// Cues that may come before their subject ("“…,” said a spokesman").
+const INVERTIBLE: &[&str] = &["said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated"];
 
 /// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
 const STOP: &[&str] = &[
@@ -228,6 +231,10 @@ pub(crate) struct Found {
 }
 
 fn is_stop(t: &Tok) -> bool {
+    // "US", "IT": acronyms, not the pronoun.
+    if t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
     let l = t.lower();
     STOP.contains(&l.as_str()) || is_cue_word(&l)
 }
@@ -296,13 +303,31 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
     // Start at the first determiner, capitalised word or number: drop stray lower-case words before it.
     let start = (i..end)
         .find(|&j| {
-            toks.get(j).is_some_and(|t| {
-                DETERMINERS.contains(&t.lower().as_str())
-                    || is_capitalised(t.text)
-                    || t.text.starts_with(|c: char| c.is_ascii_digit())
-            })
+            let after_link = j > i
+                && toks
+                    .get(j - 1)
+                    .is_some_and(|p| LINK_PREPS.contains(&p.lower().as_str()));
+            !after_link
+                && toks.get(j).is_some_and(|t| {
+                    let l = t.lower();
+                    DETERMINERS.contains(&l.as_str())
+                        || (is_capitalised(t.text) && !super::speakers::is_not_name_word(t.text))
+                        || t.text.starts_with(|c: char| c.is_ascii_digit())
+                })
         })
         .unwrap_or(i);
+    // Sentence-initial words that are no part of a name ("Meanwhile Trump said").
+    let start = (start..end)
+        .find(|&j| {
+            toks.get(j).is_some_and(|t| {
+                let l = t.lower();
+                DETERMINERS.contains(&l.as_str()) || !(is_capitalised(t.text) && super::speakers::is_not_name_word(t.text))
+            })
+        })
+        .unwrap_or(end);
+    if start >= end {
+        return None;
+    }
     // A phrase must not start with a linking preposition.
     let start = (start..end)
         .find(|&j| toks.get(j).is_some_and(|t| !LINK_PREPS.contains(&t.lower().as_str())))?;
@@ -358,6 +383,45 @@ fn is_name_phrase(toks: &[Tok], start: usize, end: usize) -> bool {
     })
 }
 
+/// The noun phrase that opens the clause starting at `floor` (before `limit`): a determiner and the words
+/// up to the first verb-like word, or a run of capitalised words ("US Defense Secretary Pete Hegseth").
+fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = floor;
+    // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
+    if toks.get(s).is_some_and(|t| super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())) {
+        if let Some(comma) = (floor..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(','))) {
+            s = comma + 1;
+        }
+    }
+    let first = toks.get(s)?;
+    if !first.word {
+        return None;
+    }
+    let mut e = s;
+    if DETERMINERS.contains(&first.lower().as_str()) {
+        e += 1;
+        while e < limit
+            && e - s < MAX_NP_WORDS
+            && toks.get(e).is_some_and(|t| {
+                t.word && !is_stop(t) && !t.text.ends_with("ed") && !SKIPPABLE.contains(&t.lower().as_str())
+            })
+        {
+            e += 1;
+        }
+    } else {
+        while e < limit
+            && e - s < MAX_NP_WORDS
+            && toks.get(e).is_some_and(|t| t.word && is_capitalised(t.text) && !SKIPPABLE.contains(&t.lower().as_str()))
+        {
+            e += 1;
+        }
+    }
+    if toks.get(s).is_some_and(|t| PRONOUNS.contains(&t.lower().as_str())) {
+        return None;
+    }
+    (e > s).then_some((s, e))
+}
+
 /// The subject after token `start` ("said a spokesman, Scott Whiffen", "according to X").
 fn subject_after(toks: &[Tok], start: usize) -> Subject {
     let Some((s, e)) = np_forward(toks, start) else {
@@ -399,6 +463,20 @@ fn subject_after(toks: &[Tok], start: usize) -> Subject {
 /// first token.
 fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     let mut k = cue;
+    // A participle ("…, adding", "…, saying") has no subject of its own: it shares the sentence's, which
+    // is the noun phrase that opens it ("Trump struck a similar note, telling CNN …").
+    if toks.get(cue).is_some_and(|t| t.text.ends_with("ing")) {
+        return match sentence_subject(toks, floor, cue) {
+            Some((s, e)) => (
+                Subject::Phrase {
+                    text: phrase(toks, s, e),
+                    apposition: false,
+                },
+                s,
+            ),
+            None => (Subject::None, cue),
+        };
+    }
     // "was told" is passive: the subject heard, not spoke.
     if toks.get(cue).is_some_and(|t| t.lower() == "told")
         && k > floor
@@ -539,7 +617,10 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
             });
         }
         if i == first {
-            // "“…,” said Dmitry Peskov".
+            // "“…,” said Dmitry Peskov" (not "told CNN": the object of "told" is the listener).
+            if !INVERTIBLE.contains(&cue) {
+                return None;
+            }
             return Some(Found {
                 cue,
                 subject: subject_after(&toks, i + span),
@@ -563,7 +644,10 @@ pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
         // The sentence was cut by the context cap or the next quotation: not its end.
         return None;
     }
-    right_attribution(tail, false).filter(|f| f.subject != Subject::None)
+    let found = right_attribution(tail, false).filter(|f| f.subject != Subject::None)?;
+    let first_word = tokenize(tail).into_iter().find(|t| t.word)?;
+    // Only "…, X said." here: an inverted "…, said X." this far from the quote is someone else's.
+    (cue_at(&[first_word], 0).is_none()).then_some(found)
 }
 
 /// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous

@@ -279,6 +279,7 @@ impl State<'_> {
 
         let left_found = attribution::left_attribution(left);
         let found = attribution::right_attribution(right, quote_ends_full_stop)
+            .filter(|f| f.subject != Subject::None)
             .or_else(|| left_found.clone().filter(|f| f.subject != Subject::None))
             .or_else(|| attribution::trailing_attribution(right))
             .or(left_found);
@@ -325,11 +326,12 @@ impl State<'_> {
         {
             // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
             // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
-            speaker = self
-                .seen
-                .last()
-                .filter(|s| s.paragraph == p)
-                .map(|s| s.speaker.clone());
+            speaker = prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone()).or_else(|| {
+                self.seen
+                    .last()
+                    .filter(|s| s.paragraph == p)
+                    .map(|s| s.speaker.clone())
+            });
             resolved_by = speaker.as_ref().map(|_| "previous");
         } else {
             kind = QuoteKind::TitleOrScare;
@@ -372,7 +374,9 @@ impl State<'_> {
             Subject::None => (None, None),
             Subject::Pronoun(pronoun) => {
                 let fits = |s: &Seen| match pronoun.as_str() {
-                    "he" | "she" | "i" => s.sort == SpeakerSort::Person,
+                    "he" | "she" | "i" => {
+                        s.sort == SpeakerSort::Person && speakers::gender_fits(&s.speaker, pronoun)
+                    }
                     "it" => s.sort == SpeakerSort::Organisation,
                     _ => true,
                 };
@@ -395,7 +399,16 @@ impl State<'_> {
                     }
                 });
                 match found {
-                    Some(s) => (Some(s), Some("pronoun")),
+                    Some(s) => {
+                        let sort = sort_of(&s);
+                        self.seen.push(Seen {
+                            speaker: s.clone(),
+                            paragraph: p,
+                            sort,
+                            description: None,
+                        });
+                        (Some(s), Some("pronoun"))
+                    }
                     None => (None, None),
                 }
             }
@@ -462,6 +475,10 @@ impl State<'_> {
                 None => (text.clone(), by, Some(text)),
             };
         }
+        if speakers::is_org_word(&head) {
+            // "the US military", "the Saudi defense ministry": a body, not a person.
+            return (text.clone(), by, None);
+        }
         let person = self
             .seen
             .iter()
@@ -503,8 +520,16 @@ fn is_naming_context(left: &str) -> bool {
         "slogan", "hashtag", "motto", "headline", "song", "book", "film", "movie", "show", "album",
         "series", "podcast", "documentary", "novel", "poem", "play", "app", "banner", "sign", "signs",
         "chant", "chants", "chanting", "chanted", "label", "nickname", "moniker", "catchphrase", "brand",
-        "codenamed", "code-named", "renamed", "called",
+        "codenamed", "code-named", "renamed",
     ];
+    let adjacent = left
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    if adjacent.as_deref() == Some("called") {
+        // "a group called “X”" names; "what the FBI called a “targeted act”" quotes.
+        return true;
+    }
     let mut words = left
         .split_whitespace()
         .rev()

@@ -25,7 +25,10 @@ const TITLES: &[&str] = &[
     "lord", "lady", "sheikh", "emir", "crown", "pres", "sec", "atty", "supt", "insp", "det", "st", "gov.",
     "premier", "foreign", "defense", "defence", "interior", "state", "treasury", "homeland", "security",
     "health", "energy", "finance", "trade", "labor", "education", "transportation", "first", "former",
-    "acting", "interim", "senior", "top", "head", "owner", "host", "anchor", "chairs",
+    "acting", "interim", "senior", "top", "head", "owner", "host", "anchor", "chairs", "republican",
+    "democrat", "democratic", "gop", "independent", "rabbi", "cantor", "pastor", "imam", "archbishop",
+    "rapper", "singer", "actor", "actress", "star", "player", "quarterback", "receiver", "lawyer",
+    "activist", "author", "reporter", "journalist", "gen.", "state's", "us", "u.s.",
 ];
 
 /// Name-run words that are never part of a name: capitalised because they start a sentence, or calendar
@@ -55,7 +58,8 @@ const ORG_WORDS: &[&str] = &[
     "organisation", "fund", "bank", "club", "team", "league", "congress", "senate", "parliament",
     "downing", "cabinet", "force", "guard", "command", "ltd", "llc", "co", "hospital", "church", "station",
     "coalition", "alliance", "federation", "industries", "media", "studios", "systems", "reserve",
-    "nations", "forces", "patrol", "prosecutors", "secretariat",
+    "nations", "forces", "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia",
+    "ice", "dhs", "doj", "nasa", "nato", "un", "eu", "idf", "irgc", "centcom",
 ];
 
 /// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
@@ -247,8 +251,6 @@ pub(crate) struct Mention {
     /// The lower-case title words before it ("attorney general"), possibly lower-case descriptors too
     /// ("kremlin spokesperson").
     pub title: Vec<String>,
-    /// Paragraph index of the mention.
-    pub paragraph: usize,
 }
 
 /// Every capitalised name run in an article, for fullest-name lookup and description matching.
@@ -271,15 +273,15 @@ impl NameIndex {
     /// Read every paragraph of an article.
     pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
         let mut index = NameIndex::default();
-        for (p, text) in paragraphs.iter().enumerate() {
+        for text in paragraphs {
             index.paragraph_start.push(index.mentions.len());
-            index.add_paragraph(p, text);
+            index.add_paragraph(text);
         }
         index.paragraph_start.push(index.mentions.len());
         index
     }
 
-    fn add_paragraph(&mut self, p: usize, text: &str) {
+    fn add_paragraph(&mut self, text: &str) {
         let words: Vec<&str> = text.split_whitespace().collect();
         let mut i = 0;
         while i < words.len() {
@@ -350,11 +352,11 @@ impl NameIndex {
                 .map(|w| strip_possessive(w))
                 .collect::<Vec<_>>()
                 .join(" ");
-            self.add(name, title, p);
+            self.add(name, title);
         }
     }
 
-    fn add(&mut self, name: String, title: Vec<String>, paragraph: usize) {
+    fn add(&mut self, name: String, title: Vec<String>) {
         let order = self.mentions.len();
         let key = speaker_key(&name);
         if !key.is_empty() && sort_of(&name) == SpeakerSort::Person {
@@ -366,11 +368,7 @@ impl NameIndex {
                 .or_insert((0, order));
             entry.0 += 1;
         }
-        self.mentions.push(Mention {
-            name,
-            title,
-            paragraph,
-        });
+        self.mentions.push(Mention { name, title });
     }
 
     /// The fullest name the article gives for a person named `name` (titles already stripped): the longest
@@ -445,7 +443,56 @@ impl NameIndex {
             .iter()
             .rev()
             .take(MAX_TITLE_MENTIONS)
-            .find(|m| sort_of(&m.name) == SpeakerSort::Person)
+            .find(|m| sort_of(&m.name) == SpeakerSort::Person && m.name.split_whitespace().count() >= 2)
+    }
+}
+
+/// Common first names by the pronoun a news story uses for their bearer: enough to keep "she said" from
+/// resolving to "Paul Yedwab". A name in neither list fits either pronoun.
+const MALE_NAMES: &[&str] = &[
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "steve", "paul", "andrew",
+    "joshua", "kenneth", "kevin", "brian", "neil", "george", "timothy", "ronald", "edward", "jason", "jeffrey",
+    "jeff", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+    "brandon", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack",
+    "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter",
+    "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl",
+    "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "billy",
+    "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy",
+    "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "mike", "tom", "bill",
+    "jim", "dan", "dave", "chris", "tim", "bob", "vladimir", "dmitry", "sergei", "volodymyr", "marco",
+    "pete", "jd", "kirill", "yuri", "ali", "mohammed", "muhammad", "ahmed", "hassan", "benjamin", "emmanuel",
+    "olaf", "keir", "rishi", "xi", "narendra", "recep", "mahmoud", "abbas", "tucker", "elon",
+    "mark", "rand", "ted", "chuck", "mitch", "hakeem", "gavin", "ron", "greg", "josh", "kash",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+    "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
+    "carol", "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura",
+    "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "pam", "emma", "nicole",
+    "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine",
+    "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly",
+    "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline",
+    "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn", "janice",
+    "abigail", "alice", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle",
+    "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie", "kayla",
+    "lori", "kristi", "kamala", "hillary", "nancy", "gail", "karoline", "tulsi", "ursula",
+    "giorgia", "kaja", "marine", "jennifer", "arianna", "alexandria", "ilhan", "kristen", "tricia",
+    "claudia", "delcy", "melania", "ivanka", "jill", "michele", "susie", "elise",
+    "jeanine", "marjorie", "liz", "kate", "katie", "jane", "nina", "rosa", "ana", "sofia", "mia", "ella",
+];
+
+/// Whether a person's first name allows the pronoun ("she" does not fit "Paul Yedwab").
+pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
+    let first = strip_titles(name)
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .unwrap_or_default();
+    match pronoun {
+        "he" => !FEMALE_NAMES.contains(&first.as_str()),
+        "she" => !MALE_NAMES.contains(&first.as_str()),
+        _ => true,
     }
 }
 
