@@ -163,7 +163,10 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
             let Some(pos) = word.find(form) else { continue };
             let (prefix, rest) = word.split_at(pos);
             let suffix = rest.get(form.len()..).unwrap_or("");
-            if !AFTER.contains(&suffix) || (prefix.is_empty() && suffix.is_empty()) {
+            let capitalised_suffix = suffix.len() >= 2
+                && is_capitalised(suffix)
+                && super::speakers::strip_possessive(suffix).chars().all(char::is_alphabetic);
+            if !(AFTER.contains(&suffix) || capitalised_suffix) || (prefix.is_empty() && suffix.is_empty()) {
                 continue;
             }
             let prefix_ok = prefix.is_empty()
@@ -409,12 +412,21 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
             e += 1;
         }
     } else {
-        while e < limit
-            && e - s < MAX_NP_WORDS
-            && toks.get(e).is_some_and(|t| t.word && is_capitalised(t.text) && !SKIPPABLE.contains(&t.lower().as_str()))
-        {
+        // Capitalised words, and lower-case titles between them ("White House press secretary Karoline
+        // Leavitt").
+        let mut last_cap = s;
+        while e < limit && e - s < MAX_NP_WORDS {
+            let Some(t) = toks.get(e) else { break };
+            let cap = t.word && is_capitalised(t.text) && !SKIPPABLE.contains(&t.lower().as_str());
+            let title = t.word && super::speakers::is_title_word(t.text);
+            if cap {
+                last_cap = e + 1;
+            } else if !title {
+                break;
+            }
             e += 1;
         }
+        e = last_cap.max(s);
     }
     if toks.get(s).is_some_and(|t| PRONOUNS.contains(&t.lower().as_str())) {
         return None;

@@ -371,9 +371,9 @@ impl NameIndex {
         self.mentions.push(Mention { name, title });
     }
 
-    /// The fullest name the article gives for a person named `name` (titles already stripped): the longest
-    /// name with the same surname whose words include all of `name`'s words; ties go to the most mentioned,
-    /// then the first.
+    /// The fullest name the article gives for a person named `name` (titles already stripped): among the
+    /// names with the same surname that include all of `name`'s words, the first one introduced that is
+    /// longer than `name`.
     pub(crate) fn fullest(&self, name: &str) -> String {
         let key = speaker_key(name);
         let given: Vec<String> = name.split_whitespace().map(bare).collect();
@@ -386,10 +386,14 @@ impl NameIndex {
             if !given.iter().all(|g| words.contains(g)) {
                 continue;
             }
+            // A full name beats a shorter one; among full names the first introduced wins: a bare
+            // "Trump" in a story that names Donald Trump before Eric Trump is Donald Trump.
+            let is_full = words.len() > given.len();
             let better = match best {
                 None => true,
-                Some((_, n, c, o)) => {
-                    (words.len(), count, std::cmp::Reverse(order)) > (n, c, std::cmp::Reverse(o))
+                Some((_, n, _, o)) => {
+                    let best_full = n > given.len();
+                    (is_full, std::cmp::Reverse(order), words.len()) > (best_full, std::cmp::Reverse(o), n)
                 }
             };
             if better {
