@@ -46,11 +46,16 @@ const CUES: &[(&str, &str)] = &[
     ("texted", "wrote"), ("emailed", "wrote"), ("messaged", "wrote"), ("pleaded", "pleaded"),
     ("demanded", "demanded"), ("blasted", "blasted"), ("slammed", "slammed"), ("praised", "praised"),
     ("thanked", "thanked"), ("mused", "mused"), ("read", "read"), ("reads", "read"),
+    ("laughed", "laughed"), ("scoffed", "scoffed"), ("sighed", "sighed"), ("exclaimed", "exclaimed"),
+    ("boasted", "boasted"), ("lamented", "lamented"), ("insists", "insisted"), ("acknowledges", "acknowledged"),
     ("according", "according_to"),
 ];
 
 /// Cues that may come before their subject ("“…,” said a spokesman").
-const INVERTIBLE: &[&str] = &["said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated"];
+const INVERTIBLE: &[&str] = &[
+    "said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated",
+    "laughed", "exclaimed",
+];
 
 /// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
 const STOP: &[&str] = &[
@@ -233,7 +238,18 @@ pub(crate) struct Found {
     pub subject: Subject,
 }
 
+/// Lower-case words ending in "ly" that are nouns, not adverbs.
+const LY_NOUNS: &[&str] = &["family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully"];
+
 fn is_stop(t: &Tok) -> bool {
+    let lower_text = t.text;
+    if !is_capitalised(lower_text)
+        && ((lower_text.ends_with("ly") && !LY_NOUNS.contains(&lower_text))
+            || lower_text.ends_with("n’t")
+            || lower_text.ends_with("n't"))
+    {
+        return true;
+    }
     // "US", "IT": acronyms, not the pronoun.
     if t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase()) {
         return false;
@@ -262,15 +278,32 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
         }
         let l = t.lower();
         let possessive = matches!(l.as_str(), "his" | "her" | "their" | "its" | "our");
-        if DETERMINERS.contains(&l.as_str()) || (possessive && words > 0) {
-            if possessive
-                && !(i > floor + 1
-                    && toks
-                        .get(i - 2)
-                        .is_some_and(|p| p.word && LINK_PREPS.contains(&p.lower().as_str())))
-            {
-                break;
+        if possessive && words > 0 {
+            // "his family said", "a spokesperson for her campaign said": the possessive opens the phrase.
+            i -= 1;
+            words += 1;
+            let prep_before = i > floor + 1
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| p.word && LINK_PREPS.contains(&p.lower().as_str()));
+            if prep_before {
+                continue;
             }
+            break;
+        }
+        if l == "and" && words > 0 {
+            // "Customs and Border Protection", "his parents and stepmother": both sides alike.
+            let right_cap = toks.get(i).is_some_and(|t| is_capitalised(t.text));
+            let left = toks.get(i.wrapping_sub(2)).filter(|_| i >= floor + 2);
+            let joins = left.is_some_and(|w| w.word && !is_stop(w) && is_capitalised(w.text) == right_cap);
+            if joins {
+                i -= 1;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        if DETERMINERS.contains(&l.as_str()) {
             i -= 1;
             words += 1;
             let prep_before = i > floor + 1
@@ -314,6 +347,7 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                 && toks.get(j).is_some_and(|t| {
                     let l = t.lower();
                     DETERMINERS.contains(&l.as_str())
+                        || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
                         || (is_capitalised(t.text) && !super::speakers::is_not_name_word(t.text))
                         || t.text.starts_with(|c: char| c.is_ascii_digit())
                 })
@@ -324,7 +358,9 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
         .find(|&j| {
             toks.get(j).is_some_and(|t| {
                 let l = t.lower();
-                DETERMINERS.contains(&l.as_str()) || !(is_capitalised(t.text) && super::speakers::is_not_name_word(t.text))
+                DETERMINERS.contains(&l.as_str())
+                    || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
+                    || !(is_capitalised(t.text) && super::speakers::is_not_name_word(t.text))
             })
         })
         .unwrap_or(end);
@@ -597,10 +633,7 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
     if !first_tok.word {
         return None;
     }
-    if after_full_stop
-        && is_capitalised(first_tok.text)
-        && !PRONOUNS.contains(&first_tok.lower().as_str())
-    {
+    if after_full_stop && is_capitalised(first_tok.text) {
         return None;
     }
     let mut words = 0;
@@ -665,9 +698,47 @@ pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
 /// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous
 /// quotation's closing mark) to the opening mark. The last cue with a subject wins; a cue without one
 /// ("…, adding:") is returned when there is nothing better.
+#[cfg(test)]
 pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
+    left_candidates(ctx).into_iter().next()
+}
+
+/// Every cue with a subject before a quotation, nearest first (a pronoun that resolves to nobody, like
+/// "it suggested", gives way to the one before: "Moore said it suggested …"), then a subjectless
+/// participle cue if there is one.
+pub(crate) fn left_candidates(ctx: &str) -> Vec<Found> {
     let toks = tokenize(ctx);
-    best_cue(&toks, true)
+    let mut out = Vec::new();
+    let mut fallback = None;
+    for i in (0..toks.len()).rev() {
+        let Some(found) = cue_found(&toks, i) else { continue };
+        if found.subject != Subject::None {
+            out.push(found);
+        } else if fallback.is_none() && subjectless_ok(&toks, i) {
+            fallback = Some(found);
+        }
+    }
+    out.extend(fallback);
+    out
+}
+
+fn cue_found(toks: &[Tok], i: usize) -> Option<Found> {
+    let (cue, span) = cue_at(toks, i)?;
+    let subject = if cue == "according_to" {
+        subject_after(toks, i + span)
+    } else {
+        subject_before(toks, i, 0).0
+    };
+    Some(Found { cue, subject })
+}
+
+/// A cue without a subject continues the sentence's speaker only as a participle or after "and"
+/// ("…, adding: “…”", "and called it “…”"); "has reported stories" is no attribution.
+fn subjectless_ok(toks: &[Tok], i: usize) -> bool {
+    let participle = toks.get(i).is_some_and(|t| t.text.ends_with("ing"));
+    let after_and = i > 0 && toks.get(i - 1).is_some_and(|t| t.lower() == "and");
+    let according = toks.get(i).is_some_and(|t| t.lower() == "according");
+    (participle || after_and) && !according
 }
 
 /// Reported speech in a sentence without quotation marks: its first cue with a subject
@@ -685,23 +756,12 @@ fn best_cue(toks: &[Tok], last_first: bool) -> Option<Found> {
         (0..toks.len()).collect()
     };
     for i in order {
-        let Some((cue, span)) = cue_at(toks, i) else {
-            continue;
-        };
-        let subject = if cue == "according_to" {
-            subject_after(toks, i + span)
-        } else {
-            subject_before(toks, i, 0).0
-        };
-        if subject != Subject::None {
-            return Some(Found { cue, subject });
+        let Some(found) = cue_found(toks, i) else { continue };
+        if found.subject != Subject::None {
+            return Some(found);
         }
-        // A cue without a subject continues the sentence's speaker only as a participle or after "and"
-        // ("…, adding: “…”", "and called it “…”"); "has reported stories" is no attribution.
-        let participle = toks.get(i).is_some_and(|t| t.text.ends_with("ing"));
-        let after_and = i > 0 && toks.get(i - 1).is_some_and(|t| t.lower() == "and");
-        if fallback.is_none() && cue != "according_to" && (participle || after_and) {
-            fallback = Some(Found { cue, subject });
+        if fallback.is_none() && subjectless_ok(toks, i) {
+            fallback = Some(found);
         }
     }
     fallback

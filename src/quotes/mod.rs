@@ -277,12 +277,18 @@ impl State<'_> {
         let quoted = raw.text(paragraphs);
         let quote_ends_full_stop = quoted.trim_end().ends_with('.');
 
-        let left_found = attribution::left_attribution(left);
-        let found = attribution::right_attribution(right, quote_ends_full_stop)
-            .filter(|f| f.subject != Subject::None)
-            .or_else(|| left_found.clone().filter(|f| f.subject != Subject::None))
-            .or_else(|| attribution::trailing_attribution(right))
-            .or(left_found);
+        // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
+        // sentence, then a subjectless cue. The first whose subject resolves wins.
+        let mut candidates: Vec<Found> = Vec::new();
+        candidates.extend(
+            attribution::right_attribution(right, quote_ends_full_stop).filter(|f| f.subject != Subject::None),
+        );
+        let left_candidates = attribution::left_candidates(left);
+        let (with_subject, without): (Vec<Found>, Vec<Found>) =
+            left_candidates.into_iter().partition(|f| f.subject != Subject::None);
+        candidates.extend(with_subject);
+        candidates.extend(attribution::trailing_attribution(right));
+        candidates.extend(without);
 
         let words = quoted.split_whitespace().count();
         let quote_only = left.trim().is_empty()
@@ -303,15 +309,23 @@ impl State<'_> {
         let mut cue: Option<&'static str> = None;
         if naming || (title_like && !quote_only) {
             kind = QuoteKind::TitleOrScare;
-        } else if let Some(f) = &found {
-            cue = Some(f.cue);
-            let (s, by) = self.resolve(f, p, true);
-            speaker = s;
-            resolved_by = by;
-            if speaker.is_none() && f.subject == Subject::None {
-                // A cue with no subject ("…, adding: “…”") continues the speaker of the sentence.
-                speaker = same_sentence_speaker.clone();
-                resolved_by = speaker.as_ref().map(|_| "previous");
+        } else if let Some(first_found) = candidates.first() {
+            cue = Some(first_found.cue);
+            for f in &candidates {
+                let (s, by) = if f.subject == Subject::None {
+                    // A cue with no subject ("…, adding: “…”") continues the speaker of the sentence.
+                    let s = same_sentence_speaker.clone();
+                    let by = s.as_ref().map(|_| "previous");
+                    (s, by)
+                } else {
+                    self.resolve(f, p, true)
+                };
+                if s.is_some() {
+                    cue = Some(f.cue);
+                    speaker = s;
+                    resolved_by = by;
+                    break;
+                }
             }
         } else if quote_only || same_sentence_speaker.is_some() {
             speaker = if quote_only {
@@ -475,8 +489,8 @@ impl State<'_> {
                 None => (text.clone(), by, Some(text)),
             };
         }
-        if speakers::is_org_word(&head) {
-            // "the US military", "the Saudi defense ministry": a body, not a person.
+        if !speakers::is_person_role(&head) {
+            // "the US military", "the studio", "the agency": a body or thing, not a person.
             return (text.clone(), by, None);
         }
         let person = self
@@ -520,7 +534,7 @@ fn is_naming_context(left: &str) -> bool {
         "slogan", "hashtag", "motto", "headline", "song", "book", "film", "movie", "show", "album",
         "series", "podcast", "documentary", "novel", "poem", "play", "app", "banner", "sign", "signs",
         "chant", "chants", "chanting", "chanted", "label", "nickname", "moniker", "catchphrase", "brand",
-        "codenamed", "code-named", "renamed",
+        "codenamed", "code-named", "renamed", "meme", "caption", "hashtag", "acronym", "tagline",
     ];
     let adjacent = left
         .split_whitespace()

@@ -85,6 +85,24 @@ pub(crate) const ANONYMOUS_HEADS: &[&str] = &[
     "diplomats", "insider", "insiders",
 ];
 
+/// Head nouns of descriptions that stand for a person ("the senator", "the Danity Kane singer"), which
+/// resolve to the last named person speaker when no title matches. Other heads ("the studio", "the
+/// agency") stay descriptions.
+const PERSON_ROLES: &[&str] = &[
+    "democrat", "democratic", "republican", "lawmaker", "singer", "rapper", "actor", "actress", "star",
+    "player", "candidate", "nominee", "billionaire", "mogul", "historian", "expert", "man", "woman",
+    "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "veteran", "survivor",
+    "victim", "witness", "monarch", "comedian", "musician", "artist", "designer", "athlete", "pitcher",
+    "entrepreneur", "official", "politician", "senator", "congressman", "congresswoman", "congressmember",
+    "legislator", "economist", "analyst", "physician", "doctor", "scientist", "researcher", "activist",
+    "investor", "executive", "chief", "leader", "founder", "boss", "pontiff", "writer", "director",
+];
+
+/// Whether a lower-case head noun names a person's role.
+pub(crate) fn is_person_role(word: &str) -> bool {
+    PERSON_ROLES.contains(&word) || TITLES.contains(&word)
+}
+
 /// Name suffixes that are not the surname ("Martin Luther King Jr.").
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
@@ -326,7 +344,8 @@ impl NameIndex {
             while j > 0 && title.len() < 4 {
                 let Some(prev) = words.get(j - 1) else { break };
                 let prev = trim_word(prev);
-                if prev.is_empty() || is_not_name_word(prev) || prev.ends_with(',') {
+                let titled = is_title_word(prev) || is_person_role(&bare(prev)) || is_capitalised(prev);
+                if prev.is_empty() || is_not_name_word(prev) || prev.ends_with(',') || !titled {
                     break;
                 }
                 title.insert(0, bare(prev));
@@ -528,7 +547,7 @@ fn title_equivalent(title: &str, word: &str) -> bool {
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         "mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "sen.", "rep.", "gov.", "lt.", "sgt.", "st.", "jr.", "sr.",
-        "co.", "inc.", "corp.", "capt.", "maj.", "adm.", "cmdr.", "prof.", "rev.", "u.s.", "u.k.", "u.n.",
+        "co.", "inc.", "corp.", "capt.", "brig.", "cpl.", "pvt.", "spc.", "sfc.", "msgt.", "rep.", "del.", "maj.", "adm.", "cmdr.", "prof.", "rev.", "u.s.", "u.k.", "u.n.",
         "d.c.", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "vs.", "mt.", "ft.",
         "pres.", "sec.", "atty.", "supt.", "det.", "insp.", "e.g.", "i.e.", "a.m.", "p.m.", "ltd.", "st.",
     ];
