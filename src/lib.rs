@@ -9,6 +9,6 @@ pub mod article;
 pub mod error;
 pub mod furniture;
 pub mod normalize;
+pub mod quotes;
 pub mod source;
 pub mod story_id;
-pub mod quotes;

@@ -22,51 +22,132 @@ const MAX_RIGHT_CUE_WORDS: usize = 14;
 
 /// Verbs and phrases of saying, with the cue name reported for them.
 const CUES: &[(&str, &str)] = &[
-    ("said", "said"), ("says", "said"), ("say", "said"), ("saying", "said"),
-    ("told", "told"), ("tells", "told"), ("telling", "told"),
-    ("added", "added"), ("adds", "added"), ("adding", "added"),
-    ("wrote", "wrote"), ("writes", "wrote"), ("writing", "wrote"),
-    ("posted", "posted"), ("posts", "posted"), ("tweeted", "posted"),
-    ("stated", "stated"), ("asked", "asked"), ("asks", "asked"), ("asking", "asked"),
-    ("explained", "explained"), ("explains", "explained"), ("noted", "noted"), ("notes", "noted"),
-    ("continued", "continued"), ("replied", "replied"), ("responded", "responded"),
-    ("recalled", "recalled"), ("recalls", "recalled"), ("warned", "warned"), ("warns", "warned"),
-    ("insisted", "insisted"), ("claimed", "claimed"), ("claims", "claimed"), ("declared", "declared"),
-    ("announced", "announced"), ("acknowledged", "acknowledged"), ("admitted", "admitted"),
-    ("testified", "testified"), ("argued", "argued"), ("argues", "argued"), ("urged", "urged"),
-    ("vowed", "vowed"), ("promised", "promised"), ("predicted", "predicted"), ("conceded", "conceded"),
-    ("cautioned", "cautioned"), ("complained", "complained"), ("emphasized", "emphasized"),
-    ("emphasised", "emphasized"), ("stressed", "stressed"), ("agreed", "agreed"), ("countered", "countered"),
-    ("concluded", "concluded"), ("shouted", "shouted"), ("yelled", "yelled"), ("screamed", "screamed"),
-    ("whispered", "whispered"), ("joked", "joked"), ("quipped", "quipped"), ("remarked", "remarked"),
-    ("observed", "observed"), ("called", "called"), ("calls", "called"), ("calling", "called"),
-    ("described", "described"), ("describes", "described"), ("describing", "described"),
-    ("labeled", "called"), ("labelled", "called"), ("branded", "called"), ("confirmed", "confirmed"),
-    ("denied", "denied"), ("suggested", "suggested"), ("announces", "announced"), ("reported", "reported"),
-    ("texted", "wrote"), ("emailed", "wrote"), ("messaged", "wrote"), ("pleaded", "pleaded"),
-    ("demanded", "demanded"), ("blasted", "blasted"), ("slammed", "slammed"), ("praised", "praised"),
-    ("thanked", "thanked"), ("mused", "mused"), ("read", "read"), ("reads", "read"),
-    ("laughed", "laughed"), ("scoffed", "scoffed"), ("sighed", "sighed"), ("exclaimed", "exclaimed"),
-    ("boasted", "boasted"), ("lamented", "lamented"), ("insists", "insisted"), ("acknowledges", "acknowledged"),
+    ("said", "said"),
+    ("says", "said"),
+    ("say", "said"),
+    ("saying", "said"),
+    ("told", "told"),
+    ("tells", "told"),
+    ("telling", "told"),
+    ("added", "added"),
+    ("adds", "added"),
+    ("adding", "added"),
+    ("wrote", "wrote"),
+    ("writes", "wrote"),
+    ("writing", "wrote"),
+    ("posted", "posted"),
+    ("posts", "posted"),
+    ("tweeted", "posted"),
+    ("stated", "stated"),
+    ("asked", "asked"),
+    ("asks", "asked"),
+    ("asking", "asked"),
+    ("explained", "explained"),
+    ("explains", "explained"),
+    ("noted", "noted"),
+    ("notes", "noted"),
+    ("continued", "continued"),
+    ("replied", "replied"),
+    ("responded", "responded"),
+    ("recalled", "recalled"),
+    ("recalls", "recalled"),
+    ("warned", "warned"),
+    ("warns", "warned"),
+    ("insisted", "insisted"),
+    ("claimed", "claimed"),
+    ("claims", "claimed"),
+    ("declared", "declared"),
+    ("announced", "announced"),
+    ("acknowledged", "acknowledged"),
+    ("admitted", "admitted"),
+    ("testified", "testified"),
+    ("argued", "argued"),
+    ("argues", "argued"),
+    ("urged", "urged"),
+    ("vowed", "vowed"),
+    ("promised", "promised"),
+    ("predicted", "predicted"),
+    ("conceded", "conceded"),
+    ("cautioned", "cautioned"),
+    ("complained", "complained"),
+    ("emphasized", "emphasized"),
+    ("emphasised", "emphasized"),
+    ("stressed", "stressed"),
+    ("agreed", "agreed"),
+    ("countered", "countered"),
+    ("concluded", "concluded"),
+    ("shouted", "shouted"),
+    ("yelled", "yelled"),
+    ("screamed", "screamed"),
+    ("whispered", "whispered"),
+    ("joked", "joked"),
+    ("quipped", "quipped"),
+    ("remarked", "remarked"),
+    ("observed", "observed"),
+    ("called", "called"),
+    ("calls", "called"),
+    ("calling", "called"),
+    ("described", "described"),
+    ("describes", "described"),
+    ("describing", "described"),
+    ("labeled", "called"),
+    ("labelled", "called"),
+    ("branded", "called"),
+    ("confirmed", "confirmed"),
+    ("denied", "denied"),
+    ("suggested", "suggested"),
+    ("announces", "announced"),
+    ("reported", "reported"),
+    ("texted", "wrote"),
+    ("emailed", "wrote"),
+    ("messaged", "wrote"),
+    ("pleaded", "pleaded"),
+    ("demanded", "demanded"),
+    ("blasted", "blasted"),
+    ("slammed", "slammed"),
+    ("praised", "praised"),
+    ("thanked", "thanked"),
+    ("mused", "mused"),
+    ("read", "read"),
+    ("reads", "read"),
+    ("laughed", "laughed"),
+    ("scoffed", "scoffed"),
+    ("sighed", "sighed"),
+    ("exclaimed", "exclaimed"),
+    ("boasted", "boasted"),
+    ("lamented", "lamented"),
+    ("insists", "insisted"),
+    ("acknowledges", "acknowledged"),
     ("according", "according_to"),
 ];
 
 /// Cues that may come before their subject ("“…,” said a spokesman").
 const INVERTIBLE: &[&str] = &[
-    "said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated",
-    "laughed", "exclaimed",
+    "said",
+    "added",
+    "wrote",
+    "continued",
+    "asked",
+    "replied",
+    "explained",
+    "noted",
+    "posted",
+    "stated",
+    "laughed",
+    "exclaimed",
 ];
 
 /// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
 const STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "and", "or", "but", "as",
-    "because", "if", "after", "before", "since", "although", "though", "than", "then", "so", "had", "has",
-    "have", "was", "were", "is", "are", "be", "been", "being", "would", "will", "could", "should", "can",
-    "may", "might", "must", "do", "does", "did", "not", "it", "its", "his", "her", "their", "our", "my",
-    "your", "i", "he", "she", "they", "we", "you", "him", "them", "us", "me", "there", "here", "also",
-    "however", "why", "how", "to", "by", "about", "into", "during", "until", "without", "against", "over",
-    "under", "through", "this", "these", "those", "such", "very", "just", "even", "only", "like", "if",
-    "whether", "once", "upon", "all", "no", "yes", "more", "most", "less", "up", "out", "off", "down",
+    "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "and", "or", "but",
+    "as", "because", "if", "after", "before", "since", "although", "though", "than", "then", "so",
+    "had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "would", "will",
+    "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "it", "its",
+    "his", "her", "their", "our", "my", "your", "i", "he", "she", "they", "we", "you", "him",
+    "them", "us", "me", "there", "here", "also", "however", "why", "how", "to", "by", "about",
+    "into", "during", "until", "without", "against", "over", "under", "through", "this", "these",
+    "those", "such", "very", "just", "even", "only", "like", "if", "whether", "once", "upon",
+    "all", "no", "yes", "more", "most", "less", "up", "out", "off", "down",
 ];
 
 /// Prepositions that may join a postmodifier to a subject ("a person familiar with the talks", "a
@@ -79,13 +160,69 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Words between a subject and its cue that are skipped ("Peskov also said", "Trump has said",
 /// "the Kremlin on Wednesday said").
 const SKIPPABLE: &[&str] = &[
-    "also", "later", "earlier", "previously", "then", "further", "again", "once", "recently",
-    "repeatedly", "separately", "publicly", "privately", "already", "first", "has", "had", "have", "would",
-    "will", "reportedly", "still", "simply", "flatly", "bluntly", "directly", "initially", "subsequently",
-    "last", "this", "on", "week", "month", "year", "night", "morning", "afternoon", "evening", "today",
-    "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "often", "never", "always", "once", "frequently", "quickly", "soon", "finally", "both", "each",
-    "similarly", "likewise", "too", "however", "meanwhile",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "then",
+    "further",
+    "again",
+    "once",
+    "recently",
+    "repeatedly",
+    "separately",
+    "publicly",
+    "privately",
+    "already",
+    "first",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "reportedly",
+    "still",
+    "simply",
+    "flatly",
+    "bluntly",
+    "directly",
+    "initially",
+    "subsequently",
+    "last",
+    "this",
+    "on",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "often",
+    "never",
+    "always",
+    "once",
+    "frequently",
+    "quickly",
+    "soon",
+    "finally",
+    "both",
+    "each",
+    "similarly",
+    "likewise",
+    "too",
+    "however",
+    "meanwhile",
 ];
 
 /// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
@@ -158,11 +295,13 @@ const GLUABLE: &[&str] = &["said", "says", "told", "wrote", "added", "posted"];
 fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
     /// Words that may be glued after a cue.
     const AFTER: &[&str] = &[
-        "", "in", "the", "his", "her", "that", "on", "at", "all", "it", "a", "was", "were", "is", "to", "CNN",
-        "they", "he", "she", "this",
+        "", "in", "the", "his", "her", "that", "on", "at", "all", "it", "a", "was", "were", "is",
+        "to", "CNN", "they", "he", "she", "this",
     ];
     /// Lower-case words that may be glued before a cue.
-    const BEFORE: &[&str] = &["who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had"];
+    const BEFORE: &[&str] = &[
+        "who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had",
+    ];
     if word.len() >= 6 && !GLUABLE.contains(&word) {
         for form in GLUABLE {
             let Some(pos) = word.find(form) else { continue };
@@ -170,26 +309,40 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
             let suffix = rest.get(form.len()..).unwrap_or("");
             let capitalised_suffix = suffix.len() >= 2
                 && is_capitalised(suffix)
-                && super::speakers::strip_possessive(suffix).chars().all(char::is_alphabetic);
-            if !(AFTER.contains(&suffix) || capitalised_suffix) || (prefix.is_empty() && suffix.is_empty()) {
+                && super::speakers::strip_possessive(suffix)
+                    .chars()
+                    .all(char::is_alphabetic);
+            if !(AFTER.contains(&suffix) || capitalised_suffix)
+                || (prefix.is_empty() && suffix.is_empty())
+            {
                 continue;
             }
             let prefix_ok = prefix.is_empty()
                 || BEFORE.contains(&prefix)
-                || (prefix.len() >= 3 && is_capitalised(prefix) && prefix.chars().all(char::is_alphabetic))
-                || (prefix.len() >= 3 && !suffix.is_empty() && prefix.chars().all(char::is_alphabetic));
+                || (prefix.len() >= 3
+                    && is_capitalised(prefix)
+                    && prefix.chars().all(char::is_alphabetic))
+                || (prefix.len() >= 3
+                    && !suffix.is_empty()
+                    && prefix.chars().all(char::is_alphabetic));
             if !prefix_ok {
                 continue;
             }
             for part in [prefix, *form, suffix] {
                 if !part.is_empty() {
-                    out.push(Tok { text: part, word: true });
+                    out.push(Tok {
+                        text: part,
+                        word: true,
+                    });
                 }
             }
             return;
         }
     }
-    out.push(Tok { text: word, word: true });
+    out.push(Tok {
+        text: word,
+        word: true,
+    });
 }
 
 /// The cue a token starts, if any: `(canonical name, number of tokens it spans)`.
@@ -239,7 +392,9 @@ pub(crate) struct Found {
 }
 
 /// Lower-case words ending in "ly" that are nouns, not adverbs.
-const LY_NOUNS: &[&str] = &["family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully"];
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully",
+];
 
 fn is_stop(t: &Tok) -> bool {
     let lower_text = t.text;
@@ -295,7 +450,8 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
             // "Customs and Border Protection", "his parents and stepmother": both sides alike.
             let right_cap = toks.get(i).is_some_and(|t| is_capitalised(t.text));
             let left = toks.get(i.wrapping_sub(2)).filter(|_| i >= floor + 2);
-            let joins = left.is_some_and(|w| w.word && !is_stop(w) && is_capitalised(w.text) == right_cap);
+            let joins =
+                left.is_some_and(|w| w.word && !is_stop(w) && is_capitalised(w.text) == right_cap);
             if joins {
                 i -= 1;
                 words += 1;
@@ -368,8 +524,10 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
         return None;
     }
     // A phrase must not start with a linking preposition.
-    let start = (start..end)
-        .find(|&j| toks.get(j).is_some_and(|t| !LINK_PREPS.contains(&t.lower().as_str())))?;
+    let start = (start..end).find(|&j| {
+        toks.get(j)
+            .is_some_and(|t| !LINK_PREPS.contains(&t.lower().as_str()))
+    })?;
     Some((start, end))
 }
 
@@ -386,9 +544,9 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
         let prep = matches!(l.as_str(), "with" | "of" | "for" | "from");
         if prep {
             let joins = words > 0
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.word && !is_stop(n) && !SKIPPABLE.contains(&n.lower().as_str()));
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.word && !is_stop(n) && !SKIPPABLE.contains(&n.lower().as_str())
+                });
             if !joins {
                 break;
             }
@@ -406,7 +564,8 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
     while i > start
         && toks.get(i - 1).is_some_and(|t| {
             let l = t.lower();
-            matches!(l.as_str(), "with" | "of" | "for" | "from") || DETERMINERS.contains(&l.as_str())
+            matches!(l.as_str(), "with" | "of" | "for" | "from")
+                || DETERMINERS.contains(&l.as_str())
         })
     {
         i -= 1;
@@ -427,8 +586,11 @@ fn is_name_phrase(toks: &[Tok], start: usize, end: usize) -> bool {
 fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
     let mut s = floor;
     // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
-    if toks.get(s).is_some_and(|t| super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())) {
-        if let Some(comma) = (floor..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(','))) {
+    if toks.get(s).is_some_and(|t| {
+        super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())
+    }) {
+        if let Some(comma) = (floor..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
+        {
             s = comma + 1;
         }
     }
@@ -442,7 +604,10 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
         while e < limit
             && e - s < MAX_NP_WORDS
             && toks.get(e).is_some_and(|t| {
-                t.word && !is_stop(t) && !t.text.ends_with("ed") && !SKIPPABLE.contains(&t.lower().as_str())
+                t.word
+                    && !is_stop(t)
+                    && !t.text.ends_with("ed")
+                    && !SKIPPABLE.contains(&t.lower().as_str())
             })
         {
             e += 1;
@@ -464,7 +629,10 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
         }
         e = last_cap.max(s);
     }
-    if toks.get(s).is_some_and(|t| PRONOUNS.contains(&t.lower().as_str())) {
+    if toks
+        .get(s)
+        .is_some_and(|t| PRONOUNS.contains(&t.lower().as_str()))
+    {
         return None;
     }
     (e > s).then_some((s, e))
@@ -476,9 +644,21 @@ fn subject_after(toks: &[Tok], start: usize) -> Subject {
         return Subject::None;
     };
     // A document as the source ("according to a statement from the White House"): the body behind it.
-    const DOCUMENTS: &[&str] = &["statement", "statements", "report", "release", "post", "letter", "memo", "filing", "email"];
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "statements",
+        "report",
+        "release",
+        "post",
+        "letter",
+        "memo",
+        "filing",
+        "email",
+    ];
     for k in s..e {
-        let is_doc = toks.get(k).is_some_and(|t| DOCUMENTS.contains(&t.lower().as_str()));
+        let is_doc = toks
+            .get(k)
+            .is_some_and(|t| DOCUMENTS.contains(&t.lower().as_str()));
         let from = toks
             .get(k + 1)
             .is_some_and(|t| matches!(t.lower().as_str(), "from" | "by" | "of"));
@@ -528,13 +708,20 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     // "was told" is passive: the subject heard, not spoke.
     if toks.get(cue).is_some_and(|t| t.lower() == "told")
         && k > floor
-        && toks
-            .get(k - 1)
-            .is_some_and(|t| matches!(t.lower().as_str(), "was" | "were" | "been" | "being" | "be" | "is" | "are"))
+        && toks.get(k - 1).is_some_and(|t| {
+            matches!(
+                t.lower().as_str(),
+                "was" | "were" | "been" | "being" | "be" | "is" | "are"
+            )
+        })
     {
         return (Subject::None, cue);
     }
-    while k > floor && toks.get(k - 1).is_some_and(|t| t.word && SKIPPABLE.contains(&t.lower().as_str())) {
+    while k > floor
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| t.word && SKIPPABLE.contains(&t.lower().as_str()))
+    {
         k -= 1;
     }
     // Infinitive or modal: "declined to say", "refused to comment" — not an attribution.
@@ -583,9 +770,11 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         }
         if a_start > floor && toks.get(a_start - 1).is_some_and(|t| t.is_punct(',')) {
             if let Some((bs, be)) = np_backward(toks, a_start - 1, floor) {
-                if is_name_phrase(toks, bs, be) || toks.get(a_start).is_some_and(|t| {
-                    matches!(t.lower().as_str(), "who" | "which" | "whose")
-                }) {
+                if is_name_phrase(toks, bs, be)
+                    || toks
+                        .get(a_start)
+                        .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose"))
+                {
                     return (
                         Subject::Phrase {
                             text: phrase(toks, bs, be),
@@ -626,9 +815,9 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
 /// after it more likely starts a new sentence.
 pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Found> {
     let toks = tokenize(ctx);
-    let first = toks
-        .iter()
-        .position(|t| t.word || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') || t.is_punct('“'))?;
+    let first = toks.iter().position(|t| {
+        t.word || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') || t.is_punct('“')
+    })?;
     let first_tok = toks.get(first)?;
     if !first_tok.word {
         return None;
@@ -640,7 +829,12 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
     for i in first..toks.len() {
         let t = toks.get(i)?;
         if !t.word {
-            if t.is_punct('.') || t.is_punct(';') || t.is_punct(':') || t.is_punct('?') || t.is_punct('!') {
+            if t.is_punct('.')
+                || t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_punct('?')
+                || t.is_punct('!')
+            {
                 return None;
             }
             continue;
@@ -711,7 +905,9 @@ pub(crate) fn left_candidates(ctx: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut fallback = None;
     for i in (0..toks.len()).rev() {
-        let Some(found) = cue_found(&toks, i) else { continue };
+        let Some(found) = cue_found(&toks, i) else {
+            continue;
+        };
         if found.subject != Subject::None {
             out.push(found);
         } else if fallback.is_none() && subjectless_ok(&toks, i) {
@@ -756,7 +952,9 @@ fn best_cue(toks: &[Tok], last_first: bool) -> Option<Found> {
         (0..toks.len()).collect()
     };
     for i in order {
-        let Some(found) = cue_found(toks, i) else { continue };
+        let Some(found) = cue_found(toks, i) else {
+            continue;
+        };
         if found.subject != Subject::None {
             return Some(found);
         }
@@ -871,22 +1069,44 @@ mod tests {
 
     #[test]
     fn right_side_subjects() {
-        assert_eq!(subj(right_attribution(" he said, referencing a meeting.", false)).as_deref(), Some("he"));
         assert_eq!(
-            subj(right_attribution(", Army Spokesperson Col. Dave Butler said in a statement.", false)).as_deref(),
+            subj(right_attribution(" he said, referencing a meeting.", false)).as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            subj(right_attribution(
+                ", Army Spokesperson Col. Dave Butler said in a statement.",
+                false
+            ))
+            .as_deref(),
             Some("Army Spokesperson Col. Dave Butler")
         );
         assert_eq!(
-            subj(right_attribution(" said a spokesman, Scott Whiffen.", false)).as_deref(),
+            subj(right_attribution(
+                " said a spokesman, Scott Whiffen.",
+                false
+            ))
+            .as_deref(),
             Some("Scott Whiffen")
         );
         assert_eq!(
-            subj(right_attribution(" the Massachusetts Democratic said.", false)).as_deref(),
+            subj(right_attribution(
+                " the Massachusetts Democratic said.",
+                false
+            ))
+            .as_deref(),
             Some("the Massachusetts Democratic")
         );
-        assert_eq!(subj(right_attribution(" regarding an end to the war.", false)), None);
         assert_eq!(
-            subj(right_attribution(", according to a separate source who is a US official.", false)).as_deref(),
+            subj(right_attribution(" regarding an end to the war.", false)),
+            None
+        );
+        assert_eq!(
+            subj(right_attribution(
+                ", according to a separate source who is a US official.",
+                false
+            ))
+            .as_deref(),
             Some("a separate source")
         );
         assert_eq!(
@@ -898,7 +1118,10 @@ mod tests {
     #[test]
     fn left_side_subjects() {
         assert_eq!(
-            subj(left_attribution("When asked about it, Kremlin spokesperson Dmitry Peskov said that there are ")).as_deref(),
+            subj(left_attribution(
+                "When asked about it, Kremlin spokesperson Dmitry Peskov said that there are "
+            ))
+            .as_deref(),
             Some("Kremlin spokesperson Dmitry Peskov")
         );
         assert_eq!(
@@ -919,7 +1142,10 @@ mod tests {
     #[test]
     fn sentence_bounds_skip_abbreviations() {
         let t = "He met Col. Dave Butler. Then he left.";
-        assert_eq!(sentence_start(t, t.len(), 0), "He met Col. Dave Butler.".len());
+        assert_eq!(
+            sentence_start(t, t.len(), 0),
+            "He met Col. Dave Butler.".len()
+        );
         assert_eq!(sentences(t).len(), 2);
     }
 }

@@ -200,9 +200,15 @@ fn word_ops(cmp: &Comparison, old: &[&str], new: &[&str]) -> Vec<WordOp> {
     for op in &cmp.ops {
         let (_, o, n) = op.as_tag_tuple();
         match op {
-            DiffOp::Equal { .. } => push_run(&mut out, WordOpKind::Equal, new.get(n).unwrap_or(&[])),
-            DiffOp::Delete { .. } => push_run(&mut out, WordOpKind::Delete, old.get(o).unwrap_or(&[])),
-            DiffOp::Insert { .. } => push_run(&mut out, WordOpKind::Insert, new.get(n).unwrap_or(&[])),
+            DiffOp::Equal { .. } => {
+                push_run(&mut out, WordOpKind::Equal, new.get(n).unwrap_or(&[]))
+            }
+            DiffOp::Delete { .. } => {
+                push_run(&mut out, WordOpKind::Delete, old.get(o).unwrap_or(&[]))
+            }
+            DiffOp::Insert { .. } => {
+                push_run(&mut out, WordOpKind::Insert, new.get(n).unwrap_or(&[]))
+            }
             DiffOp::Replace { .. } => {
                 push_run(&mut out, WordOpKind::Delete, old.get(o).unwrap_or(&[]));
                 push_run(&mut out, WordOpKind::Insert, new.get(n).unwrap_or(&[]));
@@ -213,7 +219,10 @@ fn word_ops(cmp: &Comparison, old: &[&str], new: &[&str]) -> Vec<WordOp> {
 }
 
 fn key_of(speaker: &Option<String>) -> Option<String> {
-    speaker.as_deref().map(speaker_key).filter(|k| !k.is_empty())
+    speaker
+        .as_deref()
+        .map(speaker_key)
+        .filter(|k| !k.is_empty())
 }
 
 /// Compare the quotations of two versions.
@@ -301,7 +310,9 @@ pub fn diff_quotes(
     let mut old_match: Vec<Option<usize>> = vec![None; old.len()];
     let mut new_match: Vec<Option<usize>> = vec![None; new.len()];
     for c in &candidates {
-        if old_match.get(c.i).copied().flatten().is_none() && new_match.get(c.j).copied().flatten().is_none() {
+        if old_match.get(c.i).copied().flatten().is_none()
+            && new_match.get(c.j).copied().flatten().is_none()
+        {
             if let Some(slot) = old_match.get_mut(c.i) {
                 *slot = Some(c.j);
             }
@@ -324,7 +335,8 @@ pub fn diff_quotes(
                 words: Vec::new(),
             },
             Some(i) => {
-                let (Some(o), Some((ok, oo)), Some((nk, no))) = (old.get(i), old_words.get(i), new_words.get(j))
+                let (Some(o), Some((ok, oo)), Some((nk, no))) =
+                    (old.get(i), old_words.get(i), new_words.get(j))
                 else {
                     continue;
                 };
@@ -406,9 +418,10 @@ pub fn diff_paragraphs(
 /// crude stem (a trailing "s", "ed", "ing" dropped) so "discussions" meets "discussion".
 fn content_words(text: &str) -> Vec<String> {
     const FUNCTION: &[&str] = &[
-        "that", "this", "there", "they", "their", "them", "what", "when", "with", "have", "been", "were",
-        "will", "would", "could", "should", "from", "about", "into", "than", "then", "also", "just", "very",
-        "because", "which", "while", "where", "these", "those", "some", "said", "says",
+        "that", "this", "there", "they", "their", "them", "what", "when", "with", "have", "been",
+        "were", "will", "would", "could", "should", "from", "about", "into", "than", "then",
+        "also", "just", "very", "because", "which", "while", "where", "these", "those", "some",
+        "said", "says",
     ];
     let (keys, _) = words_of(text);
     let mut out: Vec<String> = keys
@@ -454,7 +467,10 @@ fn paraphrase_of(
             continue;
         };
         let words = content_words(sentence);
-        let shared = content.iter().filter(|w| words.binary_search(w).is_ok()).count();
+        let shared = content
+            .iter()
+            .filter(|w| words.binary_search(w).is_ok())
+            .count();
         let overlap = shared as f64 / content.len() as f64;
         if shared >= PARAPHRASE_MIN_WORDS
             && overlap >= PARAPHRASE_MIN_OVERLAP

@@ -55,17 +55,54 @@ struct Open {
 }
 
 /// Words that follow an eliding apostrophe (`’n’`, `’em`, `’til`): the apostrophe does not open a quote.
-const ELISIONS: &[&str] = &["n", "em", "til", "cause", "tis", "twas", "bout", "round", "nuff", "kay"];
+const ELISIONS: &[&str] = &[
+    "n", "em", "til", "cause", "tis", "twas", "bout", "round", "nuff", "kay",
+];
 
 fn is_opening_punct(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚' | '「' | '『' | '"' | '\'')
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '—'
+            | '–'
+            | '-'
+            | '/'
+            | '“'
+            | '‘'
+            | '«'
+            | '„'
+            | '‚'
+            | '「'
+            | '『'
+            | '"'
+            | '\''
+    )
 }
 
 fn is_closing_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '…' | '”' | '’'
-            | '»' | '」' | '』' | '"' | '\''
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '—'
+            | '–'
+            | '-'
+            | '/'
+            | '…'
+            | '”'
+            | '’'
+            | '»'
+            | '」'
+            | '』'
+            | '"'
+            | '\''
     )
 }
 
@@ -211,7 +248,12 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
         }
         match action {
             Some((true, family)) => {
-                stack.push(Open { family, ch: c, pos: i, len });
+                stack.push(Open {
+                    family,
+                    ch: c,
+                    pos: i,
+                    len,
+                });
             }
             Some((false, family)) => {
                 let found = stack
@@ -299,9 +341,10 @@ mod tests {
     fn apostrophes_are_not_quote_marks() {
         let t = "The players’ union, born in the ’90s, loves rock ’n’ roll and ‘real’ music.";
         assert_eq!(inner(t), vec!["real"]);
-        assert_eq!(inner("“The players’ union loves rock ’n’ roll,” he said."), vec![
-            "The players’ union loves rock ’n’ roll,"
-        ]);
+        assert_eq!(
+            inner("“The players’ union loves rock ’n’ roll,” he said."),
+            vec!["The players’ union loves rock ’n’ roll,"]
+        );
     }
 
     #[test]
@@ -315,7 +358,10 @@ mod tests {
         assert_eq!(inner("Er sagte „ja“ gestern."), vec!["ja"]);
         assert_eq!(inner("Han sa ”ja” i går."), vec!["ja"]);
         assert_eq!(inner("Er sagte »ja« gestern."), vec!["ja"]);
-        assert_eq!(inner("彼は「はい『いいえ』」と言った"), vec!["はい『いいえ』"]);
+        assert_eq!(
+            inner("彼は「はい『いいえ』」と言った"),
+            vec!["はい『いいえ』"]
+        );
     }
 
     #[test]

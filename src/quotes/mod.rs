@@ -24,7 +24,8 @@ mod spans;
 mod speakers;
 
 pub use diff::{
-    QuoteChange, QuoteChangeOp, QuoteSide, WordOp, WordOpKind, describe, diff_paragraphs, diff_quotes,
+    QuoteChange, QuoteChangeOp, QuoteSide, WordOp, WordOpKind, describe, diff_paragraphs,
+    diff_quotes,
 };
 pub use speakers::speaker_key;
 
@@ -247,7 +248,10 @@ impl State<'_> {
         let text_p = paragraphs.get(p)?;
         let text_last = paragraphs.get(last.paragraph)?;
         let parts_p = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
-        let parts_last = parts_in.get(last.paragraph).map(Vec::as_slice).unwrap_or(&[]);
+        let parts_last = parts_in
+            .get(last.paragraph)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
 
         // Left context: from the sentence start (not before the previous quotation's close) to the opener.
         // Parts are sorted and do not overlap: binary searches keep a paragraph of many quotes linear.
@@ -258,7 +262,14 @@ impl State<'_> {
             .map(|&(_, ce)| ce)
             .filter(|&ce| ce <= first.open)
             .unwrap_or(0);
-        let left_start = attribution::sentence_start(text_p, first.open, prev_close);
+        let mut left_start = attribution::sentence_start(text_p, first.open, prev_close);
+        // A semicolon ends the clause that could attribute this quote.
+        if let Some(semi) = text_p
+            .get(left_start..first.open)
+            .and_then(|l| l.rfind(';'))
+        {
+            left_start += semi + 1;
+        }
         let left = text_p.get(left_start..first.open).unwrap_or("");
         // Whether a sentence boundary lies between the previous quotation and this one.
         let same_sentence_as_prev = prev_close > 0 && left_start == prev_close;
@@ -281,11 +292,13 @@ impl State<'_> {
         // sentence, then a subjectless cue. The first whose subject resolves wins.
         let mut candidates: Vec<Found> = Vec::new();
         candidates.extend(
-            attribution::right_attribution(right, quote_ends_full_stop).filter(|f| f.subject != Subject::None),
+            attribution::right_attribution(right, quote_ends_full_stop)
+                .filter(|f| f.subject != Subject::None),
         );
         let left_candidates = attribution::left_candidates(left);
-        let (with_subject, without): (Vec<Found>, Vec<Found>) =
-            left_candidates.into_iter().partition(|f| f.subject != Subject::None);
+        let (with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
+            .into_iter()
+            .partition(|f| f.subject != Subject::None);
         candidates.extend(with_subject);
         candidates.extend(attribution::trailing_attribution(right));
         candidates.extend(without);
@@ -293,7 +306,9 @@ impl State<'_> {
         let words = quoted.split_whitespace().count();
         let quote_only = left.trim().is_empty()
             && prev_close == 0
-            && right.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty()
+            && right
+                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .is_empty()
             && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
         let naming = is_naming_context(left);
         let title_like = is_title_like(&quoted, words);
@@ -335,17 +350,20 @@ impl State<'_> {
             };
             resolved_by = speaker.as_ref().map(|_| "previous");
         } else if words >= SPEECH_MIN_WORDS
-            || quoted.contains(['.', '?', '!'])
+            || (words >= 3 && quoted.contains(['.', '?', '!']))
             || raw.parts.len() > 1
         {
             // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
             // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
-            speaker = prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone()).or_else(|| {
-                self.seen
-                    .last()
-                    .filter(|s| s.paragraph == p)
-                    .map(|s| s.speaker.clone())
-            });
+            speaker = prev_in_paragraph
+                .as_ref()
+                .and_then(|(_, s)| s.clone())
+                .or_else(|| {
+                    self.seen
+                        .last()
+                        .filter(|s| s.paragraph == p)
+                        .map(|s| s.speaker.clone())
+                });
             resolved_by = speaker.as_ref().map(|_| "previous");
         } else {
             kind = QuoteKind::TitleOrScare;
@@ -377,7 +395,12 @@ impl State<'_> {
 
     /// Resolve a cue's subject to a speaker, remembering it for later pronouns. `for_quote` is false for
     /// reported speech.
-    fn resolve(&mut self, found: &Found, p: usize, for_quote: bool) -> (Option<String>, Option<&'static str>) {
+    fn resolve(
+        &mut self,
+        found: &Found,
+        p: usize,
+        for_quote: bool,
+    ) -> (Option<String>, Option<&'static str>) {
         let _ = for_quote;
         let adjacent = if found.cue == "according_to" {
             "according_to"
@@ -437,7 +460,11 @@ impl State<'_> {
                     SpeakerSort::Organisation => (lower_article(text), by, None),
                     SpeakerSort::Description => self.describe(text, p, by),
                 };
-                let sort = if description.is_some() { SpeakerSort::Description } else { sort_of(&speaker) };
+                let sort = if description.is_some() {
+                    SpeakerSort::Description
+                } else {
+                    sort_of(&speaker)
+                };
                 self.seen.push(Seen {
                     speaker: speaker.clone(),
                     paragraph: p,
@@ -452,11 +479,18 @@ impl State<'_> {
     /// Resolve a description: "the attorney general" → the person with that title; "the source" → the
     /// anonymous source described earlier; "the Massachusetts Democrat" → the last named person speaker.
     /// Returns the speaker, how it was found, and the description when it stays one.
-    fn describe(&self, text: &str, p: usize, by: &'static str) -> (String, &'static str, Option<String>) {
+    fn describe(
+        &self,
+        text: &str,
+        p: usize,
+        by: &'static str,
+    ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
         let definite = words.first().is_some_and(|w| w == "the");
-        let head = words.last().map(|h| h.trim_end_matches(['’', '\'', 's']).to_string());
+        let head = words
+            .last()
+            .map(|h| h.trim_end_matches(['’', '\'', 's']).to_string());
         if head.is_some_and(|h| DOCUMENT_HEADS.iter().any(|d| d.trim_end_matches('s') == h)) {
             // "the CENTCOM release": the body named in it; "the petition": the document itself.
             let body: Vec<&str> = text
@@ -467,7 +501,11 @@ impl State<'_> {
             if body.is_empty() {
                 return (text.clone(), by, Some(text));
             }
-            let body = body.iter().map(|w| speakers::strip_possessive(w)).collect::<Vec<_>>().join(" ");
+            let body = body
+                .iter()
+                .map(|w| speakers::strip_possessive(w))
+                .collect::<Vec<_>>()
+                .join(" ");
             return (body, by, None);
         }
         if !definite {
@@ -508,10 +546,37 @@ impl State<'_> {
 
 /// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").
 const DOCUMENT_HEADS: &[&str] = &[
-    "release", "statement", "report", "petition", "filing", "documents", "document", "complaint",
-    "lawsuit", "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion",
-    "warrant", "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law",
-    "policy", "guidance", "website", "account",
+    "release",
+    "statement",
+    "report",
+    "petition",
+    "filing",
+    "documents",
+    "document",
+    "complaint",
+    "lawsuit",
+    "memo",
+    "letter",
+    "post",
+    "indictment",
+    "affidavit",
+    "order",
+    "ruling",
+    "notice",
+    "motion",
+    "warrant",
+    "email",
+    "message",
+    "video",
+    "transcript",
+    "announcement",
+    "proclamation",
+    "bill",
+    "law",
+    "policy",
+    "guidance",
+    "website",
+    "account",
 ];
 
 /// "The White House" → "the White House": a leading article is lower-cased (it was capitalised only
@@ -530,16 +595,58 @@ fn lower_article(text: &str) -> String {
 /// "a group called", "known as", "the word").
 fn is_naming_context(left: &str) -> bool {
     const NAMING: &[&str] = &[
-        "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term", "word", "words", "phrase",
-        "slogan", "hashtag", "motto", "headline", "song", "book", "film", "movie", "show", "album",
-        "series", "podcast", "documentary", "novel", "poem", "play", "app", "banner", "sign", "signs",
-        "chant", "chants", "chanting", "chanted", "label", "nickname", "moniker", "catchphrase", "brand",
-        "codenamed", "code-named", "renamed", "meme", "caption", "hashtag", "acronym", "tagline",
+        "so-called",
+        "dubbed",
+        "titled",
+        "entitled",
+        "nicknamed",
+        "named",
+        "term",
+        "word",
+        "words",
+        "phrase",
+        "slogan",
+        "hashtag",
+        "motto",
+        "headline",
+        "song",
+        "book",
+        "film",
+        "movie",
+        "show",
+        "album",
+        "series",
+        "podcast",
+        "documentary",
+        "novel",
+        "poem",
+        "play",
+        "app",
+        "banner",
+        "sign",
+        "signs",
+        "chant",
+        "chants",
+        "chanting",
+        "chanted",
+        "label",
+        "nickname",
+        "moniker",
+        "catchphrase",
+        "brand",
+        "codenamed",
+        "code-named",
+        "renamed",
+        "meme",
+        "caption",
+        "hashtag",
+        "acronym",
+        "tagline",
     ];
-    let adjacent = left
-        .split_whitespace()
-        .next_back()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let adjacent = left.split_whitespace().next_back().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
     if adjacent.as_deref() == Some("called") {
         // "a group called “X”" names; "what the FBI called a “targeted act”" quotes.
         return true;
@@ -547,9 +654,17 @@ fn is_naming_context(left: &str) -> bool {
     let mut words = left
         .split_whitespace()
         .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
-        .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their"));
+        .skip_while(|w| {
+            matches!(
+                w.as_str(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their"
+            )
+        });
     let Some(last) = words.next() else {
         return false;
     };
@@ -563,7 +678,15 @@ fn is_naming_context(left: &str) -> bool {
         let before = words.next().unwrap_or_default();
         return matches!(
             before.as_str(),
-            "known" | "billed" | "to" | "branded" | "labeled" | "labelled" | "nicknamed" | "dubbed" | "styled"
+            "known"
+                | "billed"
+                | "to"
+                | "branded"
+                | "labeled"
+                | "labelled"
+                | "nicknamed"
+                | "dubbed"
+                | "styled"
         );
     }
     false
@@ -573,8 +696,8 @@ fn is_naming_context(left: &str) -> bool {
 /// words, and no sentence or clause punctuation at its end.
 fn is_title_like(quoted: &str, words: usize) -> bool {
     const SMALL: &[&str] = &[
-        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "de", "la", "is",
-        "vs", "vs.", "from", "&",
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "de",
+        "la", "is", "vs", "vs.", "from", "&",
     ];
     if !(2..=TITLE_MAX_WORDS).contains(&words) {
         return false;
@@ -589,7 +712,11 @@ fn is_title_like(quoted: &str, words: usize) -> bool {
         if w.is_empty() || SMALL.contains(&w.to_lowercase().as_str()) {
             continue;
         }
-        if !w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        if !w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
             return false;
         }
         significant += 1;

@@ -37,7 +37,11 @@ impl RawQuote {
     pub(crate) fn text(&self, paragraphs: &[String]) -> String {
         self.parts
             .iter()
-            .filter_map(|p| paragraphs.get(p.paragraph).and_then(|t| t.get(p.start..p.end)))
+            .filter_map(|p| {
+                paragraphs
+                    .get(p.paragraph)
+                    .and_then(|t| t.get(p.start..p.end))
+            })
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
@@ -61,7 +65,8 @@ fn trimmed(text: &str, q: &TopQuote, paragraph: usize) -> Part {
 
 /// Whether a paragraph opens with a quotation mark (ignoring leading spaces).
 fn opens_with_quote(text: &str, q: &TopQuote) -> bool {
-    text.get(..q.open).is_some_and(|before| before.trim().is_empty())
+    text.get(..q.open)
+        .is_some_and(|before| before.trim().is_empty())
 }
 
 /// All quotations of an article in reading order (by their first part).

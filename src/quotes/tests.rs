@@ -62,7 +62,10 @@ fn seed_pronoun_across_paragraph_boundary() {
 
 #[test]
 fn the_seed_file_itself() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/000_6082022efbbf9ef9.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/000_6082022efbbf9ef9.txt"
+    );
     let Ok(raw) = std::fs::read_to_string(path) else {
         return; // the shared folder is not beside this checkout
     };
@@ -71,7 +74,12 @@ fn the_seed_file_itself() {
     let speakers: Vec<Option<&str>> = speech(&q).iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(
         speakers,
-        vec![Some("Dave Butler"), Some("a Russian source"), Some("Dmitry Peskov"), Some("Dmitry Peskov")]
+        vec![
+            Some("Dave Butler"),
+            Some("a Russian source"),
+            Some("Dmitry Peskov"),
+            Some("Dmitry Peskov")
+        ]
     );
 }
 
@@ -86,14 +94,18 @@ fn spans_point_at_the_text_between_the_marks() {
 
 #[test]
 fn attribution_after_inverted_with_apposition() {
-    let q = extract(&paras(&["“We are reviewing the footage,” said a spokesman, Scott Whiffen."]));
+    let q = extract(&paras(&[
+        "“We are reviewing the footage,” said a spokesman, Scott Whiffen.",
+    ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Scott Whiffen"));
     assert_eq!(q[0].speaker_resolved_by.as_deref(), Some("apposition"));
 }
 
 #[test]
 fn attribution_before_with_colon() {
-    let q = extract(&paras(&["Slater said in her post on X: “It was the honor of a lifetime.”"]));
+    let q = extract(&paras(&[
+        "Slater said in her post on X: “It was the honor of a lifetime.”",
+    ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Slater"));
     assert_eq!(q[0].cue.as_deref(), Some("said"));
 }
@@ -134,7 +146,9 @@ fn interrupted_quote_is_two_quotes_with_one_speaker() {
 
 #[test]
 fn second_sentence_quote_inherits_in_the_paragraph() {
-    let q = extract(&paras(&["“A small army of lawyers has been at work,” the senator said. “Congress must act now.”"]));
+    let q = extract(&paras(&[
+        "“A small army of lawyers has been at work,” the senator said. “Congress must act now.”",
+    ]));
     assert_eq!(q.len(), 2);
     assert_eq!(q[1].speaker, q[0].speaker);
     assert_eq!(q[1].speaker_resolved_by.as_deref(), Some("previous"));
@@ -149,7 +163,10 @@ fn running_quote_over_paragraphs_is_one_quote() {
     ]);
     let q = extract(&p);
     assert_eq!(q.len(), 1);
-    assert_eq!(q[0].text, "We are ready for talks. But nobody has called us yet.");
+    assert_eq!(
+        q[0].text,
+        "We are ready for talks. But nobody has called us yet."
+    );
     assert_eq!(q[0].paragraph, 0);
     assert_eq!(q[0].flags, vec!["running".to_string()]);
     assert_eq!(q[0].speaker.as_deref(), Some("Peskov"));
@@ -200,7 +217,10 @@ fn organisations_and_anonymous_sources_are_speakers() {
         "The talks were “very productive,” a person familiar with the talks told CNN.",
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("the White House"));
-    assert_eq!(q[1].speaker.as_deref(), Some("a person familiar with the talks"));
+    assert_eq!(
+        q[1].speaker.as_deref(),
+        Some("a person familiar with the talks")
+    );
 }
 
 #[test]
@@ -237,7 +257,9 @@ fn unattributed_scare_quote() {
 
 #[test]
 fn nested_quote_stays_inside_outer() {
-    let q = extract(&paras(&["“He called it ‘a hoax,’ and left,” she said, “and ‘fake’ too.”"]));
+    let q = extract(&paras(&[
+        "“He called it ‘a hoax,’ and left,” she said, “and ‘fake’ too.”",
+    ]));
     assert_eq!(q.len(), 2);
     assert_eq!(q[0].text, "He called it ‘a hoax,’ and left,");
 }
@@ -260,7 +282,15 @@ fn straight_quotes_and_foreign_marks() {
         "「勝つ」と彼は言った。",
     ]));
     let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
-    assert_eq!(texts, vec!["We will win,", "Nous gagnerons", "Wir werden gewinnen", "勝つ"]);
+    assert_eq!(
+        texts,
+        vec![
+            "We will win,",
+            "Nous gagnerons",
+            "Wir werden gewinnen",
+            "勝つ"
+        ]
+    );
 }
 
 #[test]
@@ -376,21 +406,43 @@ fn diff_moved_only_when_paragraph_diff_says_so() {
 
 #[test]
 fn diff_truncated_extended_reworded() {
-    let c = changes(&["“We will win big today,” Jane Doe said."], &["“We will win,” Jane Doe said."]);
+    let c = changes(
+        &["“We will win big today,” Jane Doe said."],
+        &["“We will win,” Jane Doe said."],
+    );
     assert_eq!(c[0].op, QuoteChangeOp::Truncated);
-    assert_eq!(describe(&c[0]).as_deref(), Some("quote by Jane Doe truncated"));
-    let c = changes(&["“We will win,” Jane Doe said."], &["“We will win big today,” Jane Doe said."]);
+    assert_eq!(
+        describe(&c[0]).as_deref(),
+        Some("quote by Jane Doe truncated")
+    );
+    let c = changes(
+        &["“We will win,” Jane Doe said."],
+        &["“We will win big today,” Jane Doe said."],
+    );
     assert_eq!(c[0].op, QuoteChangeOp::Extended);
-    let c = changes(&["“We will win big today,” Jane Doe said."], &["“We will lose big today,” Jane Doe said."]);
+    let c = changes(
+        &["“We will win big today,” Jane Doe said."],
+        &["“We will lose big today,” Jane Doe said."],
+    );
     assert_eq!(c[0].op, QuoteChangeOp::Reworded);
-    assert!(c[0].words.iter().any(|w| w.op == WordOpKind::Delete && w.text == "win"));
-    assert!(c[0].words.iter().any(|w| w.op == WordOpKind::Insert && w.text == "lose"));
+    assert!(
+        c[0].words
+            .iter()
+            .any(|w| w.op == WordOpKind::Delete && w.text == "win")
+    );
+    assert!(
+        c[0].words
+            .iter()
+            .any(|w| w.op == WordOpKind::Insert && w.text == "lose")
+    );
 }
 
 #[test]
 fn diff_reattributed_wins() {
     let c = changes(
-        &["Army Spokesperson Col. Dave Butler said it was “a fact finding mission to meet officials.”"],
+        &[
+            "Army Spokesperson Col. Dave Butler said it was “a fact finding mission to meet officials.”",
+        ],
         &["A Pentagon spokesperson said it was “a fact finding mission to meet with officials.”"],
     );
     assert_eq!(c[0].op, QuoteChangeOp::Reattributed);
@@ -412,12 +464,28 @@ fn diff_same_speaker_by_key_is_not_reattributed() {
 #[test]
 fn diff_added_removed_and_each_quote_once() {
     let c = changes(
-        &["“First quote here,” Jane Doe said.", "“Second quote is gone now,” John Roe said."],
-        &["“First quote here,” Jane Doe said.", "“A brand new remark appears,” Ann Poe said."],
+        &[
+            "“First quote here,” Jane Doe said.",
+            "“Second quote is gone now,” John Roe said.",
+        ],
+        &[
+            "“First quote here,” Jane Doe said.",
+            "“A brand new remark appears,” Ann Poe said.",
+        ],
     );
     let ops: Vec<QuoteChangeOp> = c.iter().map(|c| c.op).collect();
-    assert_eq!(ops, vec![QuoteChangeOp::Unchanged, QuoteChangeOp::Removed, QuoteChangeOp::Added]);
-    assert_eq!(describe(&c[1]).as_deref(), Some("quote by John Roe removed"));
+    assert_eq!(
+        ops,
+        vec![
+            QuoteChangeOp::Unchanged,
+            QuoteChangeOp::Removed,
+            QuoteChangeOp::Added
+        ]
+    );
+    assert_eq!(
+        describe(&c[1]).as_deref(),
+        Some("quote by John Roe removed")
+    );
     assert_eq!(describe(&c[2]).as_deref(), Some("quote by Ann Poe added"));
 }
 
@@ -429,18 +497,27 @@ fn diff_to_paraphrase() {
     );
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].op, QuoteChangeOp::ToParaphrase);
-    assert_eq!(describe(&c[0]).as_deref(), Some("quote by Dmitry Peskov turned into paraphrase"));
+    assert_eq!(
+        describe(&c[0]).as_deref(),
+        Some("quote by Dmitry Peskov turned into paraphrase")
+    );
 }
 
 #[test]
 fn diff_leaves_out_titles_and_scare_quotes() {
-    let c = changes(&["The so-called “Board of Peace” met."], &["The so-called “Peace Board” met."]);
+    let c = changes(
+        &["The so-called “Board of Peace” met."],
+        &["The so-called “Peace Board” met."],
+    );
     assert!(c.is_empty());
 }
 
 #[test]
 fn diff_serialises_as_documented() {
-    let c = changes(&["“We will win,” Jane Doe said."], &["“We will win big,” Jane Doe said."]);
+    let c = changes(
+        &["“We will win,” Jane Doe said."],
+        &["“We will win big,” Jane Doe said."],
+    );
     let json = serde_json::to_value(&c[0]).unwrap();
     assert_eq!(json["op"], "extended");
     assert_eq!(json["old"]["speaker"], "Jane Doe");
