@@ -588,11 +588,10 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
     // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
     if toks.get(s).is_some_and(|t| {
         super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())
-    }) {
-        if let Some(comma) = (floor..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
-        {
-            s = comma + 1;
-        }
+    }) && let Some(comma) =
+        (floor..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
+    {
+        s = comma + 1;
     }
     let first = toks.get(s)?;
     if !first.word {
@@ -670,15 +669,16 @@ fn subject_after(toks: &[Tok], start: usize) -> Subject {
         }
     }
     // Apposition: "a spokesman, Scott Whiffen".
-    if toks.get(e).is_some_and(|t| t.is_punct(',')) && !is_name_phrase(toks, s, e) {
-        if let Some((s2, e2)) = np_forward(toks, e + 1) {
-            let ends = toks.get(e2).is_none_or(|t| !t.word);
-            if ends && is_name_phrase(toks, s2, e2) {
-                return Subject::Phrase {
-                    text: phrase(toks, s2, e2),
-                    apposition: true,
-                };
-            }
+    if toks.get(e).is_some_and(|t| t.is_punct(','))
+        && !is_name_phrase(toks, s, e)
+        && let Some((s2, e2)) = np_forward(toks, e + 1)
+    {
+        let ends = toks.get(e2).is_none_or(|t| !t.word);
+        if ends && is_name_phrase(toks, s2, e2) {
+            return Subject::Phrase {
+                text: phrase(toks, s2, e2),
+                apposition: true,
+            };
         }
     }
     Subject::Phrase {
@@ -742,16 +742,15 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         && matches!(prev.lower().as_str(), "who" | "which")
         && k >= floor + 2
         && toks.get(k - 2).is_some_and(|t| t.is_punct(','))
+        && let Some((s, e)) = np_backward(toks, k - 2, floor)
     {
-        if let Some((s, e)) = np_backward(toks, k - 2, floor) {
-            return (
-                Subject::Phrase {
-                    text: phrase(toks, s, e),
-                    apposition: false,
-                },
-                s,
-            );
-        }
+        return (
+            Subject::Phrase {
+                text: phrase(toks, s, e),
+                apposition: false,
+            },
+            s,
+        );
     }
     if prev.is_punct(',') {
         // Apposition or relative clause between commas: "Scott Whiffen, a spokesman, said";
@@ -768,33 +767,32 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                 _ => a_start -= 1,
             }
         }
-        if a_start > floor && toks.get(a_start - 1).is_some_and(|t| t.is_punct(',')) {
-            if let Some((bs, be)) = np_backward(toks, a_start - 1, floor) {
-                if is_name_phrase(toks, bs, be)
-                    || toks
-                        .get(a_start)
-                        .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose"))
-                {
-                    return (
-                        Subject::Phrase {
-                            text: phrase(toks, bs, be),
-                            apposition: false,
-                        },
-                        bs,
-                    );
-                }
-            }
+        if a_start > floor
+            && toks.get(a_start - 1).is_some_and(|t| t.is_punct(','))
+            && let Some((bs, be)) = np_backward(toks, a_start - 1, floor)
+            && (is_name_phrase(toks, bs, be)
+                || toks
+                    .get(a_start)
+                    .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose")))
+        {
+            return (
+                Subject::Phrase {
+                    text: phrase(toks, bs, be),
+                    apposition: false,
+                },
+                bs,
+            );
         }
-        if let Some((s, e)) = np_backward(toks, a_end, a_start) {
-            if s == a_start {
-                return (
-                    Subject::Phrase {
-                        text: phrase(toks, s, e),
-                        apposition: false,
-                    },
-                    s,
-                );
-            }
+        if let Some((s, e)) = np_backward(toks, a_end, a_start)
+            && s == a_start
+        {
+            return (
+                Subject::Phrase {
+                    text: phrase(toks, s, e),
+                    apposition: false,
+                },
+                s,
+            );
         }
         return (Subject::None, k);
     }

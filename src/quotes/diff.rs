@@ -436,10 +436,10 @@ fn content_words(text: &str) -> Vec<String> {
 
 fn stem(w: &str) -> String {
     for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(s) = w.strip_suffix(suffix) {
-            if s.chars().count() >= 4 {
-                return s.to_string();
-            }
+        if let Some(s) = w.strip_suffix(suffix)
+            && s.chars().count() >= 4
+        {
+            return s.to_string();
         }
     }
     w.to_string()

@@ -226,23 +226,22 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
                     skip_next_apostrophe = text
                         .get(i + len..)
                         .is_some_and(|r| r.starts_with("n’") || r.starts_with("n'"));
-                } else if (c == '‘' || c == '‚' || (lf && !rf)) && lf {
+                } else if lf && (c == '‘' || c == '‚' || !rf) {
                     let top_level = stack.is_empty();
                     let allowed_top = no_top_single_from.is_none_or(|from| i < from);
                     if i < last_single_closer && (!top_level || allowed_top) {
                         action = Some((true, Family::Single));
                     }
-                } else if c == '’' || c == '\'' {
-                    if stack
+                } else if (c == '’' || c == '\'')
+                    && stack
                         .iter()
                         .rev()
                         .take(MAX_CLOSE_SEARCH)
                         .any(|o| o.family == Family::Single)
-                    {
-                        action = Some((false, Family::Single));
-                    }
-                    // otherwise: players’ — a possessive apostrophe.
+                {
+                    action = Some((false, Family::Single));
                 }
+                // otherwise: players’ — a possessive apostrophe.
             }
             _ => {}
         }
@@ -263,16 +262,16 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
                     .position(|o| o.family == family);
                 if let Some(depth) = found {
                     let keep = stack.len() - 1 - depth;
-                    if keep == 0 {
-                        if let Some(o) = stack.first() {
-                            out.push(TopQuote {
-                                open: o.pos,
-                                start: o.pos + o.len,
-                                end: i,
-                                close_end: Some(i + len),
-                                family: o.family,
-                            });
-                        }
+                    if keep == 0
+                        && let Some(o) = stack.first()
+                    {
+                        out.push(TopQuote {
+                            open: o.pos,
+                            start: o.pos + o.len,
+                            end: i,
+                            close_end: Some(i + len),
+                            family: o.family,
+                        });
                     }
                     stack.truncate(keep);
                 }

@@ -163,10 +163,10 @@ fn analyse(paragraphs: &[String]) -> Analysis {
     }
     let mut quotes_in: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
     for (i, raw) in raws.iter().enumerate() {
-        if let Some(first) = raw.first() {
-            if let Some(v) = quotes_in.get_mut(first.paragraph) {
-                v.push(i);
-            }
+        if let Some(first) = raw.first()
+            && let Some(v) = quotes_in.get_mut(first.paragraph)
+        {
+            v.push(i);
         }
     }
     let mut state = State {
@@ -202,15 +202,15 @@ fn analyse(paragraphs: &[String]) -> Analysis {
             match event {
                 Event::Reported(s, e) => {
                     let sentence = text.get(s..e).unwrap_or("");
-                    if let Some(found) = attribution::reported(sentence) {
-                        if let (Some(speaker), _) = state.resolve(&found, p, false) {
-                            out.reported.push(ReportedSpeech {
-                                paragraph: p,
-                                span: [s, e],
-                                speaker,
-                                cue: found.cue.to_string(),
-                            });
-                        }
+                    if let Some(found) = attribution::reported(sentence)
+                        && let (Some(speaker), _) = state.resolve(&found, p, false)
+                    {
+                        out.reported.push(ReportedSpeech {
+                            paragraph: p,
+                            span: [s, e],
+                            speaker,
+                            cue: found.cue.to_string(),
+                        });
                     }
                 }
                 Event::Quote(qi) => {

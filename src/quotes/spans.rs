@@ -106,10 +106,10 @@ pub(crate) fn assemble(paragraphs: &[String]) -> Vec<RawQuote> {
             }
         }
     }
-    if let Some(r) = running {
-        if let Some(raw) = out.get_mut(r) {
-            raw.unclosed = true;
-        }
+    if let Some(r) = running
+        && let Some(raw) = out.get_mut(r)
+    {
+        raw.unclosed = true;
     }
     // A quotation with nothing between its marks is no quotation.
     out.retain(|q| q.parts.iter().any(|p| p.end > p.start));

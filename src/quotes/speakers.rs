@@ -616,10 +616,10 @@ fn bare(word: &str) -> String {
 /// `Trump’s` → `Trump`; `officials’` → `officials`.
 pub(crate) fn strip_possessive(word: &str) -> &str {
     for suffix in ["’s", "'s", "’", "'"] {
-        if let Some(s) = word.strip_suffix(suffix) {
-            if !s.is_empty() {
-                return s;
-            }
+        if let Some(s) = word.strip_suffix(suffix)
+            && !s.is_empty()
+        {
+            return s;
         }
     }
     word
