@@ -118,6 +118,10 @@ const CUES: &[(&str, &str)] = &[
     ("lamented", "lamented"),
     ("insists", "insisted"),
     ("acknowledges", "acknowledged"),
+    ("replies", "replied"), ("laughs", "laughed"), ("responds", "responded"), ("responding", "responded"),
+    ("continues", "continued"), ("explains", "explained"), ("recalls", "recalled"), ("shared", "shared"),
+    ("shares", "shared"), ("replying", "replied"), ("explaining", "explained"), ("noting", "noted"),
+    ("warning", "warned"), ("arguing", "argued"), ("insisting", "insisted"), ("stressing", "stressed"),
     ("according", "according_to"),
 ];
 
@@ -551,7 +555,9 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
                 break;
             }
         } else if matches!(l.as_str(), "in" | "on" | "at")
-            || (is_stop(t) && !(words > 0 && DETERMINERS.contains(&l.as_str())))
+            || (is_stop(t)
+                && !(words > 0 && DETERMINERS.contains(&l.as_str()))
+                && !(words == 0 && matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")))
             || (words == 0 && SKIPPABLE.contains(&l.as_str()))
             || PRONOUNS.contains(&l.as_str())
         {
@@ -694,6 +700,10 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     // A participle ("…, adding", "…, saying") has no subject of its own: it shares the sentence's, which
     // is the noun phrase that opens it ("Trump struck a similar note, telling CNN …").
     if toks.get(cue).is_some_and(|t| t.text.ends_with("ing")) {
+        // "the US military said, adding": the earlier cue's subject is the participle's.
+        if (floor..cue).any(|i| cue_at(toks, i).is_some()) {
+            return (Subject::None, cue);
+        }
         return match sentence_subject(toks, floor, cue) {
             Some((s, e)) => (
                 Subject::Phrase {
@@ -786,12 +796,18 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         if let Some((s, e)) = np_backward(toks, a_end, a_start)
             && s == a_start
         {
+            // "his wife, Heather Nicole, wrote": the name, but the phrase starts at "his wife".
+            let start = if a_start > floor && toks.get(a_start - 1).is_some_and(|t| t.is_punct(',')) {
+                np_backward(toks, a_start - 1, floor).map_or(s, |(bs, _)| bs)
+            } else {
+                s
+            };
             return (
                 Subject::Phrase {
                     text: phrase(toks, s, e),
-                    apposition: false,
+                    apposition: start != s,
                 },
-                s,
+                start,
             );
         }
         return (Subject::None, k);
@@ -855,7 +871,7 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
         }
         if i == first {
             // "“…,” said Dmitry Peskov" (not "told CNN": the object of "told" is the listener).
-            if !INVERTIBLE.contains(&cue) {
+            if !INVERTIBLE.contains(&cue) || t.text.ends_with("ing") {
                 return None;
             }
             return Some(Found {

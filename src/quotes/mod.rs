@@ -311,7 +311,7 @@ impl State<'_> {
                 .is_empty()
             && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
         let naming = is_naming_context(left);
-        let title_like = is_title_like(&quoted, words);
+        let title_like = is_title_like(&quoted, words, !candidates.is_empty());
 
         let same_sentence_speaker = if same_sentence_as_prev {
             prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
@@ -451,6 +451,7 @@ impl State<'_> {
             }
             Subject::Phrase { text, apposition } => {
                 let by = if *apposition { "apposition" } else { adjacent };
+                let text = &speakers::drop_place(text);
                 let sort = sort_of(text);
                 let (speaker, by, description) = match sort {
                     SpeakerSort::Person => {
@@ -694,7 +695,7 @@ fn is_naming_context(left: &str) -> bool {
 
 /// Whether a short quotation reads as a title or name: every significant word capitalised, at least two
 /// words, and no sentence or clause punctuation at its end.
-fn is_title_like(quoted: &str, words: usize) -> bool {
+fn is_title_like(quoted: &str, words: usize, has_cue: bool) -> bool {
     const SMALL: &[&str] = &[
         "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "de",
         "la", "is", "vs", "vs.", "from", "&",
@@ -703,7 +704,9 @@ fn is_title_like(quoted: &str, words: usize) -> bool {
         return false;
     }
     let trimmed = quoted.trim();
-    if trimmed.ends_with(['.', ',', '?', '!', ';', ':', '…']) {
+    // With a cue, “Thank You,” is speech; without one, “Trump Kennedy Center.” is a name that ends the
+    // sentence (American style puts the full stop inside the marks).
+    if trimmed.ends_with(['?', '!', '…']) || (has_cue && trimmed.ends_with(['.', ',', ';', ':'])) {
         return false;
     }
     let mut significant = 0;
@@ -724,7 +727,7 @@ fn is_title_like(quoted: &str, words: usize) -> bool {
     // An all-capitals shout ("TOO BIG TO RIG") is speech, not a title.
     let letters: Vec<char> = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
     let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
-    significant >= 2 && !shouted
+    significant >= 2 && (!shouted || !has_cue)
 }
 
 #[cfg(test)]

@@ -706,6 +706,34 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     SpeakerSort::Person
 }
 
+/// Drop a place or body after a person's name: "Sen. Patty Murray of Washington" → "Sen. Patty Murray";
+/// "the MacDill Air Force Base in Florida" → "the MacDill Air Force Base". Only when what follows the
+/// preposition is all capitalised and what precedes it ends in a name, not a title ("Army Chief of Staff
+/// Gen. Randy George" and "University of Louisville head coach Jeff Brohm" are kept).
+pub(crate) fn drop_place(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(*w, "of" | "in" | "from" | "at") || i == 0 {
+            continue;
+        }
+        let before = words.get(..i).unwrap_or(&[]);
+        let after = words.get(i + 1..).unwrap_or(&[]);
+        let after_caps = !after.is_empty()
+            && after
+                .iter()
+                .all(|w| is_capitalised(w) || matches!(*w, "the" | "of" | "and"));
+        let before_ends_name = before
+            .last()
+            .is_some_and(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w));
+        let before_has_org = before.iter().any(|w| is_org_word(w));
+        // "of" joins an organisation's own name ("Department of Justice"); "in"/"at" give its place.
+        if after_caps && (before_ends_name || (before_has_org && *w != "of")) {
+            return before.join(" ");
+        }
+    }
+    phrase.to_string()
+}
+
 /// Drop titles from the front of a capitalised name: everything up to and including the last title word,
 /// as long as at least one word is left. "Army Spokesperson Col. Dave Butler" → "Dave Butler".
 pub(crate) fn strip_titles(name: &str) -> String {
@@ -1384,6 +1412,19 @@ mod tests {
         assert_eq!(sort_of("CNN"), SpeakerSort::Organisation);
         assert_eq!(sort_of("Dmitry Peskov"), SpeakerSort::Person);
         assert_eq!(sort_of("a Russian source"), SpeakerSort::Description);
+        assert_eq!(sort_of("Customs and Border Protection"), SpeakerSort::Organisation);
+    }
+
+    #[test]
+    fn places_after_names_are_dropped() {
+        assert_eq!(drop_place("Sen. Patty Murray of Washington"), "Sen. Patty Murray");
+        assert_eq!(drop_place("the MacDill Air Force Base in Florida"), "the MacDill Air Force Base");
+        assert_eq!(drop_place("the Department of Justice"), "the Department of Justice");
+        assert_eq!(drop_place("Army Chief of Staff Gen. Randy George"), "Army Chief of Staff Gen. Randy George");
+        assert_eq!(
+            drop_place("University of Louisville head coach Jeff Brohm"),
+            "University of Louisville head coach Jeff Brohm"
+        );
     }
 
     #[test]
