@@ -555,6 +555,11 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
                 break;
             }
         } else if matches!(l.as_str(), "in" | "on" | "at")
+            || (DETERMINERS.contains(&l.as_str())
+                && words > 0
+                && !toks
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| LINK_PREPS.contains(&p.lower().as_str())))
             || (is_stop(t)
                 && !(words > 0 && DETERMINERS.contains(&l.as_str()))
                 && !(words == 0 && matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")))

@@ -301,6 +301,26 @@ impl State<'_> {
             .partition(|f| f.subject != Subject::None);
         candidates.extend(with_subject);
         candidates.extend(attribution::trailing_attribution(right));
+        // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
+        // she loved,” said her friend Ernesto Nisperos."
+        if let Some(ce) = last.close_end {
+            let sentence_end = attribution::sentence_end(text_last, ce, text_last.len());
+            let tail_start = parts_last
+                .get(parts_last.partition_point(|&(o, _)| o < ce)..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&(o, _)| o < sentence_end)
+                .map(|&(_, pce)| pce)
+                .last();
+            if let Some(tail_start) = tail_start.filter(|&t| t < sentence_end) {
+                let tail = text_last.get(tail_start..sentence_end).unwrap_or("");
+                candidates.extend(
+                    attribution::right_attribution(tail, false)
+                        .filter(|f| f.subject != Subject::None),
+                );
+                candidates.extend(attribution::trailing_attribution(tail));
+            }
+        }
         candidates.extend(without);
 
         let words = quoted.split_whitespace().count();
