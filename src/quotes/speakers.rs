@@ -803,6 +803,8 @@ pub(crate) struct Mention {
     /// The lower-case title words before it ("attorney general"), possibly lower-case descriptors too
     /// ("kremlin spokesperson").
     pub title: Vec<String>,
+    /// Whether the name is a person's (not an organisation's).
+    pub person: bool,
 }
 
 /// Every capitalised name run in an article, for fullest-name lookup and description matching.
@@ -816,7 +818,7 @@ pub(crate) struct NameIndex {
 }
 
 /// How many title mentions [`NameIndex::by_title`] looks at before giving up; a story has far fewer.
-const MAX_TITLE_MENTIONS: usize = 5_000;
+const MAX_TITLE_MENTIONS: usize = 1_000;
 
 /// Connectors allowed inside a name run ("Charles de Gaulle", "Mohammed bin Salman").
 const NAME_CONNECTORS: &[&str] = &[
@@ -936,7 +938,12 @@ impl NameIndex {
                 .or_insert((0, order));
             entry.0 += 1;
         }
-        self.mentions.push(Mention { name, title });
+        let person = sort_of(&name) == SpeakerSort::Person;
+        self.mentions.push(Mention {
+            name,
+            title,
+            person,
+        });
     }
 
     /// The fullest name the article gives for a person named `name` (titles already stripped): among the
@@ -982,7 +989,7 @@ impl NameIndex {
             return None;
         }
         let fits = |m: &&Mention| {
-            sort_of(&m.name) == SpeakerSort::Person
+            m.person
                 && description
                     .iter()
                     .all(|d| m.title.iter().any(|t| title_equivalent(t, d)))
@@ -992,17 +999,28 @@ impl NameIndex {
             .get(paragraph + 1)
             .copied()
             .unwrap_or(self.mentions.len());
-        let before = self
-            .mentions
-            .get(..end)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .take(MAX_TITLE_MENTIONS)
-            .find(fits);
-        before
-            .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(fits))
-            .map(|m| self.fullest(&m.name))
+        // The person the article most often gives this title, so far; ties go to the most recent. "The
+        // president" is the one styled President most often, not the last person called a president.
+        let mut tally: Vec<(String, usize, usize)> = Vec::new(); // (name, count, recency rank)
+        let before = self.mentions.get(..end).unwrap_or(&[]);
+        for (rank, m) in before.iter().rev().take(MAX_TITLE_MENTIONS).filter(fits).enumerate() {
+            let name = self.fullest(&m.name);
+            match tally.iter_mut().find(|(n, _, _)| *n == name) {
+                Some(entry) => entry.1 += 1,
+                None => tally.push((name, 1, rank)),
+            }
+        }
+        let best = tally
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(name, _, _)| name);
+        best.or_else(|| {
+            self.mentions
+                .iter()
+                .take(MAX_TITLE_MENTIONS)
+                .find(fits)
+                .map(|m| self.fullest(&m.name))
+        })
     }
 
     /// The last named person mentioned in paragraph `p` (looking at no more than
