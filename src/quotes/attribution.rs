@@ -404,6 +404,7 @@ fn is_stop(t: &Tok) -> bool {
     let lower_text = t.text;
     if !is_capitalised(lower_text)
         && ((lower_text.ends_with("ly") && !LY_NOUNS.contains(&lower_text))
+            || (lower_text.ends_with("ing") && lower_text.len() > 5)
             || lower_text.ends_with("n’t")
             || lower_text.ends_with("n't"))
     {

@@ -549,8 +549,18 @@ impl State<'_> {
             };
         }
         if !speakers::is_person_role(&head) {
-            // "the US military", "the studio", "the agency": a body or thing, not a person.
-            return (text.clone(), by, None);
+            // "the US military", "the studio", "the agency": a body or thing, not a person. "The
+            // department" after "the State Department" is that department.
+            let named = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                s.sort == SpeakerSort::Organisation
+                    && s.speaker
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(&head))
+            });
+            return match named {
+                Some(s) => (s.speaker.clone(), "description", None),
+                None => (text.clone(), by, None),
+            };
         }
         let person = self
             .seen

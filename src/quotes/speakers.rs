@@ -1035,7 +1035,7 @@ impl NameIndex {
             .rev()
             .take(MAX_TITLE_MENTIONS)
             .find(|m| {
-                sort_of(&m.name) == SpeakerSort::Person && m.name.split_whitespace().count() >= 2
+                m.person && m.name.split_whitespace().count() >= 2
             })
     }
 }
