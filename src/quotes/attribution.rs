@@ -118,39 +118,42 @@ const CUES: &[(&str, &str)] = &[
     ("lamented", "lamented"),
     ("insists", "insisted"),
     ("acknowledges", "acknowledged"),
-    ("replies", "replied"), ("laughs", "laughed"), ("responds", "responded"), ("responding", "responded"),
-    ("continues", "continued"), ("explains", "explained"), ("recalls", "recalled"), ("shared", "shared"),
-    ("shares", "shared"), ("replying", "replied"), ("explaining", "explained"), ("noting", "noted"),
-    ("warning", "warned"), ("arguing", "argued"), ("insisting", "insisted"), ("stressing", "stressed"),
+    ("replies", "replied"),
+    ("laughs", "laughed"),
+    ("responds", "responded"),
+    ("responding", "responded"),
+    ("continues", "continued"),
+    ("explains", "explained"),
+    ("recalls", "recalled"),
+    ("shared", "shared"),
+    ("shares", "shared"),
+    ("replying", "replied"),
+    ("explaining", "explained"),
+    ("noting", "noted"),
+    ("warning", "warned"),
+    ("arguing", "argued"),
+    ("insisting", "insisted"),
+    ("stressing", "stressed"),
     ("according", "according_to"),
 ];
 
 /// Cues that may come before their subject ("“…,” said a spokesman").
+#[rustfmt::skip]
 const INVERTIBLE: &[&str] = &[
-    "said",
-    "added",
-    "wrote",
-    "continued",
-    "asked",
-    "replied",
-    "explained",
-    "noted",
-    "posted",
-    "stated",
-    "laughed",
-    "exclaimed",
+    "said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated",
+    "laughed", "exclaimed",
 ];
 
 /// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "and", "or", "but",
-    "as", "because", "if", "after", "before", "since", "although", "though", "than", "then", "so",
-    "had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "would", "will",
-    "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "it", "its",
-    "his", "her", "their", "our", "my", "your", "i", "he", "she", "they", "we", "you", "him",
-    "them", "us", "me", "there", "here", "also", "however", "why", "how", "to", "by", "about",
-    "into", "during", "until", "without", "against", "over", "under", "through", "this", "these",
-    "those", "such", "very", "just", "even", "only", "like", "if", "whether", "once", "upon",
+    "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "and", "or", "but", "as",
+    "because", "if", "after", "before", "since", "although", "though", "than", "then", "so", "had", "has",
+    "have", "was", "were", "is", "are", "be", "been", "being", "would", "will", "could", "should", "can", "may",
+    "might", "must", "do", "does", "did", "not", "it", "its", "his", "her", "their", "our", "my", "your", "i",
+    "he", "she", "they", "we", "you", "him", "them", "us", "me", "there", "here", "also", "however", "why",
+    "how", "to", "by", "about", "into", "during", "until", "without", "against", "over", "under", "through",
+    "this", "these", "those", "such", "very", "just", "even", "only", "like", "if", "whether", "once", "upon",
     "all", "no", "yes", "more", "most", "less", "up", "out", "off", "down",
 ];
 
@@ -205,13 +208,6 @@ const SKIPPABLE: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "often",
     "never",
     "always",
@@ -228,6 +224,11 @@ const SKIPPABLE: &[&str] = &[
     "however",
     "meanwhile",
 ];
+
+/// Whether a token may stand between a subject and its cue.
+fn is_skippable(t: &Tok) -> bool {
+    SKIPPABLE.contains(&t.lower().as_str()) || super::speakers::is_calendar_word(t.text)
+}
 
 /// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
 /// abbreviation's period) or a single punctuation character.
@@ -303,6 +304,7 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
         "to", "CNN", "they", "he", "she", "this",
     ];
     /// Lower-case words that may be glued before a cue.
+    #[rustfmt::skip]
     const BEFORE: &[&str] = &[
         "who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had",
     ];
@@ -396,6 +398,7 @@ pub(crate) struct Found {
 }
 
 /// Lower-case words ending in "ly" that are nouns, not adverbs.
+#[rustfmt::skip]
 const LY_NOUNS: &[&str] = &[
     "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully",
 ];
@@ -549,9 +552,9 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
         let prep = matches!(l.as_str(), "with" | "of" | "for" | "from");
         if prep {
             let joins = words > 0
-                && toks.get(i + 1).is_some_and(|n| {
-                    n.word && !is_stop(n) && !SKIPPABLE.contains(&n.lower().as_str())
-                });
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.word && !is_stop(n) && !is_skippable(n));
             if !joins {
                 break;
             }
@@ -564,7 +567,7 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             || (is_stop(t)
                 && !(words > 0 && DETERMINERS.contains(&l.as_str()))
                 && !(words == 0 && matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")))
-            || (words == 0 && SKIPPABLE.contains(&l.as_str()))
+            || (words == 0 && is_skippable(t))
             || PRONOUNS.contains(&l.as_str())
         {
             break;
@@ -615,10 +618,7 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
         while e < limit
             && e - s < MAX_NP_WORDS
             && toks.get(e).is_some_and(|t| {
-                t.word
-                    && !is_stop(t)
-                    && !t.text.ends_with("ed")
-                    && !SKIPPABLE.contains(&t.lower().as_str())
+                t.word && !is_stop(t) && !t.text.ends_with("ed") && !is_skippable(t)
             })
         {
             e += 1;
@@ -629,7 +629,7 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
         let mut last_cap = s;
         while e < limit && e - s < MAX_NP_WORDS {
             let Some(t) = toks.get(e) else { break };
-            let cap = t.word && is_capitalised(t.text) && !SKIPPABLE.contains(&t.lower().as_str());
+            let cap = t.word && is_capitalised(t.text) && !is_skippable(t);
             let title = t.word && super::speakers::is_title_word(t.text);
             if cap {
                 last_cap = e + 1;
@@ -655,16 +655,9 @@ fn subject_after(toks: &[Tok], start: usize) -> Subject {
         return Subject::None;
     };
     // A document as the source ("according to a statement from the White House"): the body behind it.
+    #[rustfmt::skip]
     const DOCUMENTS: &[&str] = &[
-        "statement",
-        "statements",
-        "report",
-        "release",
-        "post",
-        "letter",
-        "memo",
-        "filing",
-        "email",
+        "statement", "statements", "report", "release", "post", "letter", "memo", "filing", "email",
     ];
     for k in s..e {
         let is_doc = toks
@@ -733,11 +726,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     {
         return (Subject::None, cue);
     }
-    while k > floor
-        && toks
-            .get(k - 1)
-            .is_some_and(|t| t.word && SKIPPABLE.contains(&t.lower().as_str()))
-    {
+    while k > floor && toks.get(k - 1).is_some_and(|t| t.word && is_skippable(t)) {
         k -= 1;
     }
     // Infinitive or modal: "declined to say", "refused to comment" — not an attribution.
@@ -803,7 +792,8 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             && s == a_start
         {
             // "his wife, Heather Nicole, wrote": the name, but the phrase starts at "his wife".
-            let start = if a_start > floor && toks.get(a_start - 1).is_some_and(|t| t.is_punct(',')) {
+            let start = if a_start > floor && toks.get(a_start - 1).is_some_and(|t| t.is_punct(','))
+            {
                 np_backward(toks, a_start - 1, floor).map_or(s, |(bs, _)| bs)
             } else {
                 s

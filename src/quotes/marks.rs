@@ -55,6 +55,7 @@ struct Open {
 }
 
 /// Words that follow an eliding apostrophe (`’n’`, `’em`, `’til`): the apostrophe does not open a quote.
+#[rustfmt::skip]
 const ELISIONS: &[&str] = &[
     "n", "em", "til", "cause", "tis", "twas", "bout", "round", "nuff", "kay",
 ];

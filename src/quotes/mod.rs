@@ -576,38 +576,12 @@ impl State<'_> {
 }
 
 /// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").
+#[rustfmt::skip]
 const DOCUMENT_HEADS: &[&str] = &[
-    "release",
-    "statement",
-    "report",
-    "petition",
-    "filing",
-    "documents",
-    "document",
-    "complaint",
-    "lawsuit",
-    "memo",
-    "letter",
-    "post",
-    "indictment",
-    "affidavit",
-    "order",
-    "ruling",
-    "notice",
-    "motion",
-    "warrant",
-    "email",
-    "message",
-    "video",
-    "transcript",
-    "announcement",
-    "proclamation",
-    "bill",
-    "law",
-    "policy",
-    "guidance",
-    "website",
-    "account",
+    "release", "statement", "report", "petition", "filing", "documents", "document", "complaint", "lawsuit",
+    "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion", "warrant",
+    "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law", "policy",
+    "guidance", "website", "account",
 ];
 
 /// "The White House" → "the White House": a leading article is lower-cased (it was capitalised only
@@ -625,54 +599,13 @@ fn lower_article(text: &str) -> String {
 /// Whether the words just before the opening mark introduce a title, name or term ("the so-called",
 /// "a group called", "known as", "the word").
 fn is_naming_context(left: &str) -> bool {
+    #[rustfmt::skip]
     const NAMING: &[&str] = &[
-        "so-called",
-        "dubbed",
-        "titled",
-        "entitled",
-        "nicknamed",
-        "named",
-        "term",
-        "word",
-        "words",
-        "phrase",
-        "slogan",
-        "hashtag",
-        "motto",
-        "headline",
-        "song",
-        "book",
-        "film",
-        "movie",
-        "show",
-        "album",
-        "series",
-        "podcast",
-        "documentary",
-        "novel",
-        "poem",
-        "play",
-        "app",
-        "banner",
-        "sign",
-        "signs",
-        "chant",
-        "chants",
-        "chanting",
-        "chanted",
-        "label",
-        "nickname",
-        "moniker",
-        "catchphrase",
-        "brand",
-        "codenamed",
-        "code-named",
-        "renamed",
-        "meme",
-        "caption",
-        "hashtag",
-        "acronym",
-        "tagline",
+        "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term", "word", "words", "phrase",
+        "slogan", "hashtag", "motto", "headline", "song", "book", "film", "movie", "show", "album", "series",
+        "podcast", "documentary", "novel", "poem", "play", "app", "banner", "sign", "signs", "chant", "chants",
+        "chanting", "chanted", "label", "nickname", "moniker", "catchphrase", "brand", "codenamed",
+        "code-named", "renamed", "meme", "caption", "hashtag", "acronym", "tagline",
     ];
     let adjacent = left.split_whitespace().next_back().map(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -726,9 +659,10 @@ fn is_naming_context(left: &str) -> bool {
 /// Whether a short quotation reads as a title or name: every significant word capitalised, at least two
 /// words, and no sentence or clause punctuation at its end.
 fn is_title_like(quoted: &str, words: usize, has_cue: bool) -> bool {
+    #[rustfmt::skip]
     const SMALL: &[&str] = &[
-        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "de",
-        "la", "is", "vs", "vs.", "from", "&",
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "de", "la", "is",
+        "vs", "vs.", "from", "&",
     ];
     if !(2..=TITLE_MAX_WORDS).contains(&words) {
         return false;
@@ -736,7 +670,8 @@ fn is_title_like(quoted: &str, words: usize, has_cue: bool) -> bool {
     let trimmed = quoted.trim();
     // With a cue, “Thank You,” is speech; without one, “Trump Kennedy Center.” is a name that ends the
     // sentence (American style puts the full stop inside the marks).
-    if trimmed.ends_with(['?', '!', '…']) || (has_cue && trimmed.ends_with(['.', ',', ';', ':'])) {
+    if trimmed.ends_with(['?', '!', '…']) || (has_cue && trimmed.ends_with(['.', ',', ';', ':']))
+    {
         return false;
     }
     let mut significant = 0;
