@@ -17,8 +17,10 @@ pub(crate) const MAX_CONTEXT_BYTES: usize = 600;
 const MAX_NP_WORDS: usize = 10;
 
 /// How many words after a quotation's closing mark the cue may stand (`“…,” Army Spokesperson Col. Dave
-/// Butler said` puts it fifth; `“…,” Peskov, the Kremlin's spokesman, said` eighth).
-const MAX_RIGHT_CUE_WORDS: usize = 14;
+/// Butler said` puts it fifth; `“…,” Peskov, the Kremlin's spokesman, said` eighth; a long apposition
+/// such as `Andy Piazza, senior director of threat intelligence at Unit 42 in …, said` needs more). The
+/// subject must still start right after the quotation, which keeps far cues out.
+const MAX_RIGHT_CUE_WORDS: usize = 30;
 
 /// Verbs and phrases of saying, with the cue name reported for them.
 const CUES: &[(&str, &str)] = &[
@@ -134,6 +136,8 @@ const CUES: &[(&str, &str)] = &[
     ("arguing", "argued"),
     ("insisting", "insisted"),
     ("stressing", "stressed"),
+    ("retorted", "retorted"), ("accused", "accused"), ("accusing", "accused"), ("stating", "stated"),
+    ("clarifying", "clarified"), ("clarified", "clarified"), ("claiming", "claimed"),
     ("according", "according_to"),
 ];
 
@@ -294,7 +298,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 
 /// Cue forms that the corpus's scraper glues to their neighbours ("Brohmsaidin", "whowrote",
 /// "saidwas").
-const GLUABLE: &[&str] = &["said", "says", "told", "wrote", "added", "posted"];
+#[rustfmt::skip]
+const GLUABLE: &[&str] = &[
+    "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "posted", "claimed", "stated",
+    "noted", "warned", "argued", "announced", "insisted",
+];
 
 /// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
 fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
@@ -330,7 +338,9 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
                     && prefix.chars().all(char::is_alphabetic))
                 || (prefix.len() >= 3
                     && !suffix.is_empty()
-                    && prefix.chars().all(char::is_alphabetic));
+                    && prefix.chars().all(char::is_alphabetic))
+                || super::speakers::is_person_role(prefix)
+                || super::speakers::DESCRIPTOR_HEADS.contains(&prefix);
             if !prefix_ok {
                 continue;
             }
@@ -832,8 +842,17 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
     if !first_tok.word {
         return None;
     }
-    if after_full_stop && is_capitalised(first_tok.text) {
-        return None;
+    // After a full stop inside the marks a capitalised word starts a new sentence, unless the rest is
+    // only "Napolitano said." (a comma misprinted as a full stop).
+    let new_sentence = after_full_stop && is_capitalised(first_tok.text);
+    if new_sentence {
+        let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+        let short = words.len() <= 4
+            && words.iter().any(|t| cue_at(&[**t], 0).is_some())
+            && ctx.trim_end().ends_with(['.', '!', '?']);
+        if !short {
+            return None;
+        }
     }
     let mut words = 0;
     for i in first..toks.len() {
@@ -876,7 +895,13 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
             });
         }
         let (subject, start) = subject_before(&toks, i, first);
-        if start == first && subject != Subject::None {
+        // "then-Suffolk County Police Commissioner Geraldine Hart told reporters": a lower-case prefix
+        // of the phrase is still its start.
+        let prefixed = start == first + 1
+            && toks.get(first).is_some_and(|t| {
+                t.text.contains('-') || matches!(t.lower().as_str(), "former" | "late" | "then")
+            });
+        if (start == first || prefixed) && subject != Subject::None {
             return Some(Found { cue, subject });
         }
         return None;

@@ -448,8 +448,8 @@ impl State<'_> {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
                         // Nobody has spoken yet: the last person named in this or the previous paragraph.
                         self.names
-                            .last_person_in(p)
-                            .or_else(|| p.checked_sub(1).and_then(|q| self.names.last_person_in(q)))
+                            .person_in(p, true)
+                            .or_else(|| p.checked_sub(1).and_then(|q| self.names.person_in(q, false)))
                             .map(|m| self.names.fullest(&m.name))
                     } else {
                         None

@@ -58,7 +58,7 @@ const ORG_WORDS: &[&str] = &[
     "organisation", "fund", "bank", "club", "team", "league", "congress", "senate", "parliament", "downing",
     "cabinet", "force", "guard", "command", "ltd", "llc", "co", "hospital", "church", "station", "coalition",
     "alliance", "federation", "industries", "media", "studios", "systems", "reserve", "nations", "forces",
-    "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "ice", "dhs", "doj", "nasa",
+    "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "states", "kingdom", "emirates", "republic", "ice", "dhs", "doj", "nasa",
     "nato", "un", "eu", "idf", "irgc", "centcom",
 ];
 
@@ -551,16 +551,18 @@ impl NameIndex {
         })
     }
 
-    /// The last named person mentioned in paragraph `p` (looking at no more than
-    /// [`MAX_TITLE_MENTIONS`] mentions).
-    pub(crate) fn last_person_in(&self, p: usize) -> Option<&Mention> {
+    /// A named person (full name) mentioned in paragraph `p`: the first one (the subject a later "he"
+    /// most likely refers to) or the last one, looking at no more than [`MAX_TITLE_MENTIONS`] mentions.
+    pub(crate) fn person_in(&self, p: usize, first: bool) -> Option<&Mention> {
         let start = self.paragraph_start.get(p).copied().unwrap_or(0);
         let end = self.paragraph_start.get(p + 1).copied().unwrap_or(start);
-        self.mentions
-            .get(start..end)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
+        let mentions = self.mentions.get(start..end).unwrap_or(&[]);
+        let ordered: Box<dyn Iterator<Item = &Mention>> = if first {
+            Box::new(mentions.iter())
+        } else {
+            Box::new(mentions.iter().rev())
+        };
+        ordered
             .take(MAX_TITLE_MENTIONS)
             .find(|m| m.person && m.name.split_whitespace().count() >= 2)
     }
