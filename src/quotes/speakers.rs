@@ -205,6 +205,15 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         return SpeakerSort::Organisation;
     }
     if starts_with_det {
+        // "the employee Ben Baker": a description in apposition before a full name is that person.
+        let trailing_caps = words.iter().rev().take_while(|w| is_capitalised(w)).count();
+        let before_run = words.len().checked_sub(trailing_caps + 1).and_then(|i| words.get(i));
+        if trailing_caps >= 2
+            && before_run.is_some_and(|w| !is_capitalised(w) && !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            && !words.iter().rev().take(trailing_caps).any(|w| is_org_word(w))
+        {
+            return SpeakerSort::Person;
+        }
         // "the Kremlin", "the FBI": a determiner followed only by capitalised words naming a body.
         let rest_caps = words.iter().skip(1).all(|w| is_capitalised(w));
         let acronym = last.len() > 1 && last.chars().all(|c| c.is_uppercase() || c == '.');
