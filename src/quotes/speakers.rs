@@ -209,7 +209,11 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         let trailing_caps = words.iter().rev().take_while(|w| is_capitalised(w)).count();
         let before_run = words.len().checked_sub(trailing_caps + 1).and_then(|i| words.get(i));
         if trailing_caps >= 2
-            && before_run.is_some_and(|w| !is_capitalised(w) && !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            && before_run.is_some_and(|w| {
+                !is_capitalised(w)
+                    && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                    && !matches!(*w, "of" | "at" | "for" | "in" | "from" | "with" | "and")
+            })
             && !words.iter().rev().take(trailing_caps).any(|w| is_org_word(w))
         {
             return SpeakerSort::Person;
