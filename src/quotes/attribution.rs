@@ -138,6 +138,7 @@ const CUES: &[(&str, &str)] = &[
     ("stressing", "stressed"),
     ("retorted", "retorted"), ("accused", "accused"), ("accusing", "accused"), ("stating", "stated"),
     ("clarifying", "clarified"), ("clarified", "clarified"), ("claiming", "claimed"),
+    ("expressed", "expressed"), ("chanted", "chanted"), ("chanting", "chanted"), ("chant", "chanted"),
     ("according", "according_to"),
 ];
 
@@ -901,12 +902,42 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
             && toks.get(first).is_some_and(|t| {
                 t.text.contains('-') || matches!(t.lower().as_str(), "former" | "late" | "then")
             });
-        if (start == first || prefixed) && subject != Subject::None {
+        // "fire department chief Rob Churchill said": lower-case words the phrase scan walked through are
+        // still part of it.
+        let lowercase_lead = start > first
+            && (first..start).all(|j| {
+                toks.get(j)
+                    .is_some_and(|t| t.word && !is_capitalised(t.text) && !is_stop(t))
+            });
+        if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
             return Some(Found { cue, subject });
         }
         return None;
     }
     None
+}
+
+/// A participle cue that follows a quotation after a comma (", saying", ", adding"), if any.
+pub(crate) fn participle_after(ctx: &str) -> Option<&'static str> {
+    let toks = tokenize(ctx);
+    let comma = toks.iter().position(|t| t.is_punct(','))?;
+    let next = comma + 1;
+    let t = toks.get(next)?;
+    if !t.text.ends_with("ing") {
+        return None;
+    }
+    cue_at(&toks, next).map(|(cue, _)| cue)
+}
+
+/// The subject that opens a sentence (for a participle that shares it).
+pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
+    let toks = tokenize(ctx);
+    let (s, e) = sentence_subject(&toks, 0, toks.len())?;
+    let text = phrase(&toks, s, e);
+    (!text.is_empty()).then_some(Subject::Phrase {
+        text,
+        apposition: false,
+    })
 }
 
 /// Attribution at the end of the sentence, after its last comma: `… “critical of the practices” by ICE,

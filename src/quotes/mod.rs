@@ -301,6 +301,11 @@ impl State<'_> {
             .partition(|f| f.subject != Subject::None);
         candidates.extend(with_subject);
         candidates.extend(attribution::trailing_attribution(right));
+        // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
+        // after the quotation shares the subject that opened the sentence.
+        if let Some(cue) = attribution::participle_after(right) {
+            candidates.extend(attribution::opening_subject(left).map(|subject| Found { cue, subject }));
+        }
         // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
         // she loved,” said her friend Ernesto Nisperos."
         if let Some(ce) = last.close_end {
@@ -330,7 +335,7 @@ impl State<'_> {
                 .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
                 .is_empty()
             && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
-        let naming = is_naming_context(left);
+        let naming = is_naming_context(left, &quoted);
         let title_like = is_title_like(&quoted, words, !candidates.is_empty());
 
         let same_sentence_speaker = if same_sentence_as_prev {
@@ -598,15 +603,23 @@ fn lower_article(text: &str) -> String {
 
 /// Whether the words just before the opening mark introduce a title, name or term ("the so-called",
 /// "a group called", "known as", "the word").
-fn is_naming_context(left: &str) -> bool {
+fn is_naming_context(left: &str, quoted: &str) -> bool {
+    /// Words after which a quotation is a name or term whatever it looks like.
     #[rustfmt::skip]
     const NAMING: &[&str] = &[
         "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term", "word", "words", "phrase",
-        "slogan", "hashtag", "motto", "headline", "song", "book", "film", "movie", "show", "album", "series",
-        "podcast", "documentary", "novel", "poem", "play", "app", "banner", "sign", "signs", "chant", "chants",
-        "chanting", "chanted", "label", "nickname", "moniker", "catchphrase", "brand", "codenamed",
-        "code-named", "renamed", "meme", "caption", "hashtag", "acronym", "tagline",
+        "slogan", "hashtag", "motto", "headline", "label", "nickname", "moniker", "catchphrase", "brand",
+        "codenamed", "code-named", "renamed", "meme", "caption", "acronym", "tagline",
     ];
+    /// Kinds of works: a quotation after them is a title only when it starts with a capital ("the show
+    /// “Today”", but "a show “f—ing outrageous”").
+    #[rustfmt::skip]
+    const WORKS: &[&str] = &[
+        "song", "book", "film", "movie", "show", "album", "series", "podcast", "documentary", "novel", "poem",
+        "play", "app", "banner", "sign", "signs", "program", "programme", "exhibit", "exhibition", "campaign",
+        "initiative", "operation", "page", "account", "website",
+    ];
+    let capitalised = quoted.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let adjacent = left.split_whitespace().next_back().map(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
@@ -635,7 +648,7 @@ fn is_naming_context(left: &str) -> bool {
     if left.trim_end().ends_with([',', ':']) {
         return false;
     }
-    if NAMING.contains(&last.as_str()) {
+    if NAMING.contains(&last.as_str()) || (capitalised && WORKS.contains(&last.as_str())) {
         return true;
     }
     if last == "as" {
