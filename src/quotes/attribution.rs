@@ -139,6 +139,7 @@ const CUES: &[(&str, &str)] = &[
     ("retorted", "retorted"), ("accused", "accused"), ("accusing", "accused"), ("stating", "stated"),
     ("clarifying", "clarified"), ("clarified", "clarified"), ("claiming", "claimed"),
     ("expressed", "expressed"), ("chanted", "chanted"), ("chanting", "chanted"), ("chant", "chanted"),
+    ("alleges", "alleged"), ("alleged", "alleged"), ("urging", "urged"), ("urges", "urged"),
     ("according", "according_to"),
 ];
 
@@ -258,7 +259,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+        // Zero-width characters left by the scraper ("Coady\u{FEFF}wrote") separate words like spaces.
+        if c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}') {
             continue;
         }
         if c.is_alphanumeric() {
@@ -976,6 +978,18 @@ pub(crate) fn left_candidates(ctx: &str) -> Vec<Found> {
         };
         if found.subject != Subject::None {
             out.push(found);
+        } else if coordinated(&toks, i)
+            && let Some((s, e)) = sentence_subject(&toks, 0, i)
+        {
+            // "Beatty indicated she had received the materials, but said that “…”": the sentence's
+            // subject said it.
+            out.push(Found {
+                cue: found.cue,
+                subject: Subject::Phrase {
+                    text: phrase(&toks, s, e),
+                    apposition: false,
+                },
+            });
         } else if fallback.is_none() && subjectless_ok(&toks, i) {
             fallback = Some(found);
         }
@@ -992,6 +1006,15 @@ fn cue_found(toks: &[Tok], i: usize) -> Option<Found> {
         subject_before(toks, i, 0).0
     };
     Some(Found { cue, subject })
+}
+
+/// Whether the cue at `i` is a second verb of its sentence's subject ("…, but said", "and told").
+fn coordinated(toks: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && toks.get(k - 1).is_some_and(|t| t.word && is_skippable(t)) {
+        k -= 1;
+    }
+    k > 0 && toks.get(k - 1).is_some_and(|t| matches!(t.lower().as_str(), "and" | "but"))
 }
 
 /// A cue without a subject continues the sentence's speaker only as a participle or after "and"

@@ -132,7 +132,8 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 }
 
 pub(crate) fn is_title_word(word: &str) -> bool {
-    TITLES.contains(&bare(word).as_str())
+    let w = bare(word);
+    TITLES.contains(&w.as_str()) || PERSON_ROLES.contains(&w.as_str())
 }
 
 pub(crate) fn is_org_word(word: &str) -> bool {
