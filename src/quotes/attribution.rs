@@ -136,10 +136,21 @@ const CUES: &[(&str, &str)] = &[
     ("arguing", "argued"),
     ("insisting", "insisted"),
     ("stressing", "stressed"),
-    ("retorted", "retorted"), ("accused", "accused"), ("accusing", "accused"), ("stating", "stated"),
-    ("clarifying", "clarified"), ("clarified", "clarified"), ("claiming", "claimed"),
-    ("expressed", "expressed"), ("chanted", "chanted"), ("chanting", "chanted"), ("chant", "chanted"),
-    ("alleges", "alleged"), ("alleged", "alleged"), ("urging", "urged"), ("urges", "urged"),
+    ("retorted", "retorted"),
+    ("accused", "accused"),
+    ("accusing", "accused"),
+    ("stating", "stated"),
+    ("clarifying", "clarified"),
+    ("clarified", "clarified"),
+    ("claiming", "claimed"),
+    ("expressed", "expressed"),
+    ("chanted", "chanted"),
+    ("chanting", "chanted"),
+    ("chant", "chanted"),
+    ("alleges", "alleged"),
+    ("alleged", "alleged"),
+    ("urging", "urged"),
+    ("urges", "urged"),
     ("according", "according_to"),
 ];
 
@@ -770,6 +781,24 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             s,
         );
     }
+    // "Abel Mwansa, Sr. told CBC": the suffix belongs to the name before the comma.
+    if prev.word
+        && matches!(
+            prev.lower().trim_end_matches('.'),
+            "sr" | "jr" | "ii" | "iii"
+        )
+        && k >= floor + 2
+        && toks.get(k - 2).is_some_and(|t| t.is_punct(','))
+        && let Some((s, e)) = np_backward(toks, k - 2, floor)
+    {
+        return (
+            Subject::Phrase {
+                text: phrase(toks, s, e),
+                apposition: false,
+            },
+            s,
+        );
+    }
     if prev.is_punct(',') {
         // Apposition or relative clause between commas: "Scott Whiffen, a spokesman, said";
         // "Peskov, who spoke to reporters, said".
@@ -1014,7 +1043,10 @@ fn coordinated(toks: &[Tok], i: usize) -> bool {
     while k > 0 && toks.get(k - 1).is_some_and(|t| t.word && is_skippable(t)) {
         k -= 1;
     }
-    k > 0 && toks.get(k - 1).is_some_and(|t| matches!(t.lower().as_str(), "and" | "but"))
+    k > 0
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "and" | "but"))
 }
 
 /// A cue without a subject continues the sentence's speaker only as a participle or after "and"

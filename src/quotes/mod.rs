@@ -304,7 +304,8 @@ impl State<'_> {
         // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
         // after the quotation shares the subject that opened the sentence.
         if let Some(cue) = attribution::participle_after(right) {
-            candidates.extend(attribution::opening_subject(left).map(|subject| Found { cue, subject }));
+            candidates
+                .extend(attribution::opening_subject(left).map(|subject| Found { cue, subject }));
         }
         // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
         // she loved,” said her friend Ernesto Nisperos."
@@ -454,7 +455,10 @@ impl State<'_> {
                         // Nobody has spoken yet: the last person named in this or the previous paragraph.
                         self.names
                             .person_in(p, true)
-                            .or_else(|| p.checked_sub(1).and_then(|q| self.names.person_in(q, false)))
+                            .or_else(|| {
+                                p.checked_sub(1)
+                                    .and_then(|q| self.names.person_in(q, false))
+                            })
                             .map(|m| self.names.fullest(&m.name))
                     } else {
                         None
@@ -619,7 +623,10 @@ fn is_naming_context(left: &str, quoted: &str) -> bool {
         "play", "app", "banner", "sign", "signs", "program", "programme", "exhibit", "exhibition", "campaign",
         "initiative", "operation", "page", "account", "website",
     ];
-    let capitalised = quoted.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let capitalised = quoted
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let adjacent = left.split_whitespace().next_back().map(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()

@@ -43,7 +43,7 @@ const NOT_NAME: &[&str] = &[
     "who", "why", "how", "where", "which", "last", "next", "earlier", "later", "also", "both", "some", "many",
     "most", "all", "among", "between", "instead", "even", "only", "now", "today", "yes", "no", "speaking",
     "writing", "several", "another", "other", "every", "each", "more", "one", "two", "three", "source",
-    "sources", "updated", "see", "full", "web", "article", "while", "because", "once", "though",
+    "sources", "updated", "following", "amid", "like", "unlike", "including", "see", "full", "web", "article", "while", "because", "once", "though",
 ];
 
 /// Words that make a capitalised name an organisation rather than a person ("the White House", "the
@@ -208,14 +208,21 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     if starts_with_det {
         // "the employee Ben Baker": a description in apposition before a full name is that person.
         let trailing_caps = words.iter().rev().take_while(|w| is_capitalised(w)).count();
-        let before_run = words.len().checked_sub(trailing_caps + 1).and_then(|i| words.get(i));
+        let before_run = words
+            .len()
+            .checked_sub(trailing_caps + 1)
+            .and_then(|i| words.get(i));
         if trailing_caps >= 2
             && before_run.is_some_and(|w| {
                 !is_capitalised(w)
                     && !DETERMINERS.contains(&w.to_lowercase().as_str())
                     && !matches!(*w, "of" | "at" | "for" | "in" | "from" | "with" | "and")
             })
-            && !words.iter().rev().take(trailing_caps).any(|w| is_org_word(w))
+            && !words
+                .iter()
+                .rev()
+                .take(trailing_caps)
+                .any(|w| is_org_word(w))
         {
             return SpeakerSort::Person;
         }
@@ -261,6 +268,10 @@ pub(crate) fn drop_place(phrase: &str) -> String {
             .last()
             .is_some_and(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w));
         let before_has_org = before.iter().any(|w| is_org_word(w));
+        // "Joint Chiefs of Staff Chairman Gen. Dan Caine": the name is after the preposition.
+        if after.iter().any(|w| is_title_word(w)) {
+            continue;
+        }
         // "of" joins an organisation's own name ("Department of Justice"); "in"/"at" give its place.
         if after_caps && (before_ends_name || (before_has_org && *w != "of")) {
             return before.join(" ");
@@ -275,7 +286,16 @@ pub(crate) fn strip_titles(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut cut = 0;
     for (i, w) in words.iter().enumerate() {
-        if i + 1 < words.len() && (is_title_word(w) || !is_capitalised(w) || is_not_name_word(w)) {
+        // A title, a lower-case word, a sentence-initial word, or a possessive ("CNN’s Ed Lavandera").
+        let possessive = strip_possessive(w) != *w;
+        let gerund = is_capitalised(w) && w.ends_with("ing");
+        if i + 1 < words.len()
+            && (is_title_word(w)
+                || !is_capitalised(w)
+                || is_not_name_word(w)
+                || possessive
+                || gerund)
+        {
             cut = i + 1;
         }
     }
@@ -437,7 +457,7 @@ impl NameIndex {
             }
             let mut names: Vec<&str> = run
                 .into_iter()
-                .skip_while(|w| is_not_name_word(w))
+                .skip_while(|w| is_not_name_word(w) || w.ends_with("ing"))
                 .collect();
             // Split off leading title words.
             let mut cut = 0;
