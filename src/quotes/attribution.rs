@@ -991,17 +991,30 @@ pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
 /// ("…, adding:") is returned when there is nothing better.
 #[cfg(test)]
 pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
-    left_candidates(ctx).into_iter().next()
+    left_candidates(ctx, true).into_iter().next()
 }
 
 /// Every cue with a subject before a quotation, nearest first (a pronoun that resolves to nobody, like
 /// "it suggested", gives way to the one before: "Moore said it suggested …"), then a subjectless
 /// participle cue if there is one.
-pub(crate) fn left_candidates(ctx: &str) -> Vec<Found> {
+pub(crate) fn left_candidates(ctx: &str, at_sentence_start: bool) -> Vec<Found> {
     let toks = tokenize(ctx);
     let mut out = Vec::new();
     let mut fallback = None;
-    for i in (0..toks.len()).rev() {
+    // "After the Lebanese army announced …, Israel dismissed it as “far from sufficient”": a cue in an
+    // opening subordinate clause does not attribute what follows the clause.
+    const SUBORDINATORS: &[&str] = &[
+        "after", "when", "while", "although", "though", "as", "since", "before", "if", "because",
+        "once", "until", "whereas",
+    ];
+    let floor = match toks.first() {
+        Some(t) if at_sentence_start && SUBORDINATORS.contains(&t.lower().as_str()) => toks
+            .iter()
+            .position(|t| t.is_punct(','))
+            .map_or(0, |c| c + 1),
+        _ => 0,
+    };
+    for i in (floor..toks.len()).rev() {
         let Some(found) = cue_found(&toks, i) else {
             continue;
         };

@@ -295,7 +295,8 @@ impl State<'_> {
             attribution::right_attribution(right, quote_ends_full_stop)
                 .filter(|f| f.subject != Subject::None),
         );
-        let left_candidates = attribution::left_candidates(left);
+        let left_candidates =
+            attribution::left_candidates(left, left_start != prev_close || prev_close == 0);
         let (with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
             .into_iter()
             .partition(|f| f.subject != Subject::None);

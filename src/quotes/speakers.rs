@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "president", "vice", "prime", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
-    "spokespeople", "envoy", "special", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
+    "spokespeople", "envoy", "special", "principal", "dean", "provost", "teacher", "nurse", "pastor", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
     "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt",
     "sergeant", "adm", "admiral", "cmdr", "commander", "chief", "director", "deputy", "dr", "mr", "mrs", "ms",
     "miss", "prof", "professor", "judge", "justice", "attorney", "ambassador", "chancellor", "king", "queen",

@@ -534,3 +534,80 @@ fn quote_serialises_as_documented() {
     assert_eq!(json["span"], serde_json::json!([3, 15]));
     assert_eq!(json["speaker_resolved_by"], "adjacent");
 }
+
+// ---- attribution shapes found in the corpus ----
+
+#[test]
+fn cue_in_an_opening_subordinate_clause_does_not_attribute() {
+    let q = extract(&paras(&[
+        "After the Lebanese army announced control of the south, Israel dismissed it as “far from sufficient and late.”",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::Speech);
+    assert_ne!(q[0].speaker.as_deref(), Some("the Lebanese army"));
+}
+
+#[test]
+fn coordinated_cue_takes_the_sentence_subject() {
+    let q = extract(&paras(&[
+        "In a statement Sunday, Beatty indicated she had received the materials, but said that “these documents prove nothing at all.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Beatty"));
+}
+
+#[test]
+fn participle_shares_the_earlier_cue_subject() {
+    let q = extract(&paras(&[
+        "Three aircraft crashed “due to an apparent friendly fire incident,” the US military said, adding that the crews are “in stable condition.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("the US military"));
+    assert_eq!(q[1].speaker.as_deref(), Some("the US military"));
+}
+
+#[test]
+fn name_suffix_after_comma_and_possessive_outlet() {
+    let q = extract(&paras(&[
+        "“I was just so excited,” Abel Mwansa, Sr. told CBC.",
+        "“This might help explain it,” CNN’s Ed Lavandera said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Abel Mwansa"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ed Lavandera"));
+}
+
+#[test]
+fn scraper_glue_and_zero_width_characters() {
+    let q = extract(&paras(&[
+        "“He was a man of few words,” Keira Coady\u{FEFF}wrote.",
+        "Alabama Gov. Kay Ivey praised them. “They were our neighbors,” Iveysaid on X.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Keira Coady"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Kay Ivey"));
+}
+
+#[test]
+fn place_after_a_name_is_not_the_speaker() {
+    let q = extract(&paras(&[
+        "Sen. Patty Murray of Washington said she was “heartbroken” by the news.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Patty Murray"));
+}
+
+#[test]
+fn works_need_a_capitalised_title() {
+    let q = extract(&paras(&[
+        "He appeared on the show “Saturday Night Live” last year.",
+        "Baker called fees charged at a show “outrageous and greedy,” adding “these people are so stupid.”",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[1].kind, QuoteKind::Speech);
+    assert_eq!(q[1].speaker.as_deref(), Some("Baker"));
+}
+
+#[test]
+fn she_does_not_resolve_to_a_man() {
+    let q = extract(&paras(&[
+        "“We gathered tonight,” Rabbi Paul Yedwab said.",
+        "Principal Arianna Gordon stayed with the children.",
+        "“We just kept bringing parents into our arms,” she said.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Arianna Gordon"));
+}
