@@ -908,7 +908,10 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
             continue;
         };
         if cue == "according_to" {
-            if i != first {
+            // Right after the quote, or closing its clause after a comma ("“many” have since been
+            // released, according to Garcia").
+            let after_comma = i > 0 && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
+            if i != first && !after_comma {
                 return None;
             }
             return Some(Found {
@@ -954,7 +957,7 @@ pub(crate) fn participle_after(ctx: &str) -> Option<&'static str> {
     let comma = toks.iter().position(|t| t.is_punct(','))?;
     let next = comma + 1;
     let t = toks.get(next)?;
-    if !t.text.ends_with("ing") {
+    if !t.text.ends_with("ing") || t.lower() == "according" {
         return None;
     }
     cue_at(&toks, next).map(|(cue, _)| cue)

@@ -371,7 +371,13 @@ impl State<'_> {
             }
         } else if quote_only || same_sentence_speaker.is_some() {
             speaker = if quote_only {
-                self.last_quote.clone()
+                // The speaker of the paragraph before (a quotation or reported speech: "Jones said the
+                // talks failed." then "“We tried.”"), else the last quotation's.
+                self.seen
+                    .last()
+                    .filter(|s| s.paragraph + 1 >= p)
+                    .map(|s| s.speaker.clone())
+                    .or_else(|| self.last_quote.clone())
             } else {
                 same_sentence_speaker.clone()
             };
@@ -530,7 +536,15 @@ impl State<'_> {
                 .filter(|w| speakers::is_capitalised(w))
                 .collect();
             if body.is_empty() {
-                return (text.clone(), by, Some(text));
+                // "the statement said" right after someone issued one: theirs.
+                let issuer = self
+                    .seen
+                    .last()
+                    .filter(|s| definite && s.paragraph + 1 >= p && s.description.is_none());
+                return match issuer {
+                    Some(s) => (s.speaker.clone(), "description", None),
+                    None => (text.clone(), by, Some(text)),
+                };
             }
             let body = body
                 .iter()

@@ -611,3 +611,11 @@ fn she_does_not_resolve_to_a_man() {
     ]));
     assert_eq!(q[1].speaker.as_deref(), Some("Arianna Gordon"));
 }
+#[test]
+fn according_to_after_a_clause_is_not_a_participle() {
+    let q = extract(&paras(&[
+        "Port Authority Executive Director Kathryn Garcia spoke.",
+        "More than 43 people were hospitalized and “many” have since been released, according to Garcia, the head of the Port Authority.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Kathryn Garcia"));
+}
