@@ -515,7 +515,13 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
             }
             break;
         }
-        if is_stop(t) || PRONOUNS.contains(&l.as_str()) {
+        // "the noticeably distraught controller": an adverb right after a determiner is inside the phrase.
+        let adverb_after_det = l.ends_with("ly")
+            && i >= floor + 2
+            && toks
+                .get(i - 2)
+                .is_some_and(|d| DETERMINERS.contains(&d.lower().as_str()));
+        if (is_stop(t) && !adverb_after_det) || PRONOUNS.contains(&l.as_str()) {
             break;
         }
         i -= 1;
@@ -830,6 +836,30 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                 bs,
             );
         }
+        // An apposition with commas of its own ("Montgomery, himself a father, grandfather and
+        // great-grandfather, said"): the name before an earlier comma, up to three back.
+        let mut c = a_start;
+        for _ in 0..3 {
+            let Some(prev_comma) = (floor..c.saturating_sub(1))
+                .rev()
+                .find(|&j| toks.get(j).is_some_and(|t| t.is_punct(',')))
+            else {
+                break;
+            };
+            if let Some((bs, be)) = np_backward(toks, prev_comma, floor)
+                && is_name_phrase(toks, bs, be)
+                && (bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word))
+            {
+                return (
+                    Subject::Phrase {
+                        text: phrase(toks, bs, be),
+                        apposition: false,
+                    },
+                    bs,
+                );
+            }
+            c = prev_comma;
+        }
         if let Some((s, e)) = np_backward(toks, a_end, a_start)
             && s == a_start
         {
@@ -977,16 +1007,28 @@ pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
 /// Attribution at the end of the sentence, after its last comma: `… “critical of the practices” by ICE,
 /// a petition filed by her lawyers stated.`
 pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
-    let comma = ctx.rfind(',')?;
-    let tail = ctx.get(comma..)?;
-    if !tail.trim_end().ends_with(['.', '!', '?']) && !tail.trim().is_empty() {
+    if !ctx.trim_end().ends_with(['.', '!', '?']) {
         // The sentence was cut by the context cap or the next quotation: not its end.
         return None;
     }
-    let found = right_attribution(tail, false).filter(|f| f.subject != Subject::None)?;
-    let first_word = tokenize(tail).into_iter().find(|t| t.word)?;
-    // Only "…, X said." here: an inverted "…, said X." this far from the quote is someone else's.
-    (cue_at(&[first_word], 0).is_none()).then_some(found)
+    // From the last comma back (at most four): "…, his attorney, Patrick Kolasinski, said in a news
+    // conference."
+    let mut end = ctx.len();
+    for _ in 0..4 {
+        let comma = ctx.get(..end)?.rfind(',')?;
+        end = comma;
+        let Some(tail) = ctx.get(comma..) else { break };
+        let Some(found) = right_attribution(tail, false).filter(|f| f.subject != Subject::None)
+        else {
+            continue;
+        };
+        let first_word = tokenize(tail).into_iter().find(|t| t.word)?;
+        // Only "…, X said." here: an inverted "…, said X." this far from the quote is someone else's.
+        if cue_at(&[first_word], 0).is_none() {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous
