@@ -203,7 +203,7 @@ fn analyse(paragraphs: &[String]) -> Analysis {
                 Event::Reported(s, e) => {
                     let sentence = text.get(s..e).unwrap_or("");
                     if let Some(found) = attribution::reported(sentence)
-                        && let (Some(speaker), _) = state.resolve(&found, p, false)
+                        && let (Some(speaker), _) = state.resolve(&found, p)
                     {
                         out.reported.push(ReportedSpeech {
                             paragraph: p,
@@ -360,7 +360,7 @@ impl State<'_> {
                     let by = s.as_ref().map(|_| "previous");
                     (s, by)
                 } else {
-                    self.resolve(f, p, true)
+                    self.resolve(f, p)
                 };
                 if s.is_some() {
                     cue = Some(f.cue);
@@ -426,15 +426,8 @@ impl State<'_> {
         })
     }
 
-    /// Resolve a cue's subject to a speaker, remembering it for later pronouns. `for_quote` is false for
-    /// reported speech.
-    fn resolve(
-        &mut self,
-        found: &Found,
-        p: usize,
-        for_quote: bool,
-    ) -> (Option<String>, Option<&'static str>) {
-        let _ = for_quote;
+    /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.
+    fn resolve(&mut self, found: &Found, p: usize) -> (Option<String>, Option<&'static str>) {
         let adjacent = if found.cue == "according_to" {
             "according_to"
         } else {
