@@ -151,6 +151,15 @@ const CUES: &[(&str, &str)] = &[
     ("alleged", "alleged"),
     ("urging", "urged"),
     ("urges", "urged"),
+    ("accuse", "accused"),
+    ("warn", "warned"),
+    ("argue", "argued"),
+    ("insist", "insisted"),
+    ("claim", "claimed"),
+    ("describe", "described"),
+    ("write", "wrote"),
+    ("add", "added"),
+    ("ask", "asked"),
     ("according", "according_to"),
 ];
 
@@ -390,6 +399,13 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     }
     // Cue verbs are lower-case in running text; "Said" at a sentence start is too rare to risk names.
     if is_capitalised(t.text) {
+        return None;
+    }
+    // "continued" and "read" are cues only when nothing follows them ("…,” he continued."), not in
+    // "Israel’s continued attacks" or "read the report".
+    if matches!(lower.as_str(), "continued" | "continues" | "read" | "reads")
+        && toks.get(i + 1).is_some_and(|n| n.word)
+    {
         return None;
     }
     CUES.iter()
@@ -759,9 +775,37 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     while k > floor && toks.get(k - 1).is_some_and(|t| t.word && is_skippable(t)) {
         k -= 1;
     }
-    // Infinitive or modal: "declined to say", "refused to comment" — not an attribution.
+    // Infinitive: "declined to say", "refused to comment" — not an attribution; but "Trump continued to
+    // accuse", "went on to say" are the subject's words.
     if k > floor && toks.get(k - 1).is_some_and(|t| t.lower() == "to") {
-        return (Subject::None, cue);
+        let carries = k >= floor + 2
+            && toks.get(k - 2).is_some_and(|t| {
+                matches!(
+                    t.lower().as_str(),
+                    "continued"
+                        | "continues"
+                        | "went"
+                        | "goes"
+                        | "on"
+                        | "proceeded"
+                        | "repeated"
+                        | "seemed"
+                        | "appeared"
+                        | "appears"
+                        | "seems"
+                )
+            });
+        if !carries {
+            return (Subject::None, cue);
+        }
+        k -= 2;
+        while k > floor
+            && toks
+                .get(k - 1)
+                .is_some_and(|t| t.word && (is_skippable(t) || t.lower() == "went"))
+        {
+            k -= 1;
+        }
     }
     if k == floor {
         return (Subject::None, k);

@@ -353,8 +353,35 @@ impl State<'_> {
             kind = QuoteKind::TitleOrScare;
         } else if let Some(first_found) = candidates.first() {
             cue = Some(first_found.cue);
+            // A person named earlier in this sentence is the nearest antecedent of "he"/"she" ("While
+            // Butler said she is glad …, she added, “…”").
+            let sentence_person = attribution::left_candidates(left, false)
+                .into_iter()
+                .find_map(|f| match f.subject {
+                    Subject::Phrase { text, .. }
+                        if sort_of(&text) == SpeakerSort::Person
+                            && speakers::strip_possessive(&text) == text =>
+                    {
+                        Some(
+                            self.names
+                                .fullest(&strip_titles(&speakers::drop_place(&text))),
+                        )
+                    }
+                    _ => None,
+                });
             for f in &candidates {
-                let (s, by) = if f.subject == Subject::None {
+                let sentence_antecedent = match (&f.subject, &sentence_person) {
+                    (Subject::Pronoun(pr), Some(person))
+                        if matches!(pr.as_str(), "he" | "she")
+                            && speakers::gender_fits(person, pr) =>
+                    {
+                        Some(person.clone())
+                    }
+                    _ => None,
+                };
+                let (s, by) = if let Some(person) = sentence_antecedent {
+                    (Some(person), Some("pronoun"))
+                } else if f.subject == Subject::None {
                     // A cue with no subject ("…, adding: “…”") continues the speaker of the sentence.
                     let s = same_sentence_speaker.clone();
                     let by = s.as_ref().map(|_| "previous");

@@ -619,7 +619,17 @@ const MALE_NAMES: &[&str] = &[
     "chris", "tim", "bob", "vladimir", "dmitry", "sergei", "volodymyr", "marco", "pete", "jd", "kirill", "yuri",
     "ali", "mohammed", "muhammad", "ahmed", "hassan", "benjamin", "emmanuel", "olaf", "keir", "rishi", "xi",
     "narendra", "recep", "mahmoud", "abbas", "tucker", "elon", "mark", "rand", "ted", "chuck", "mitch",
-    "hakeem", "gavin", "ron", "greg", "josh", "kash",
+    "hakeem", "gavin", "ron", "greg", "josh", "kash", "mohamad", "troy", "andy", "dwayne", "sandro",
+    "josef", "yassin", "spencer", "leo", "danny", "freddie", "dario", "alejandro", "ed", "craig", "carlos",
+    "jonn", "colin", "micah", "joey", "brad", "al", "lance", "darryl", "abel", "rick", "jayson", "farzin",
+    "everett", "ben", "tedros", "ruben", "rob", "reza", "rahul", "rafi", "orville", "nawaf", "mikal", "miguel",
+    "masoud", "markwayne", "maksym", "joel", "joaquin", "francesco", "ernesto", "don", "clay", "brendan",
+    "antonio", "yair", "roberto", "hadi", "cory", "zohran", "shawn", "shamar", "paolo", "mohamed", "judd",
+    "jeremiyah", "ivan", "hamidreza", "glen", "doug", "dick", "clayton", "stephane", "ray", "oleksandr",
+    "drake", "derek", "yuriy", "winston", "volker", "victor", "varun", "tony", "todd", "thom", "neel",
+    "mohammad", "luis", "leonid", "lazaro", "julius", "jorge", "itamar", "harvey", "fathi", "evan", "esmail",
+    "emil", "eddy", "ebrahim", "clint", "brett", "bezalel", "avichay", "anwar", "amit", "alijah", "tommy",
+    "ruslan", "raed", "norbert", "kurt", "hasan", "cam", "andriy", "andrii", "hossein",
 ];
 #[rustfmt::skip]
 const FEMALE_NAMES: &[&str] = &[
@@ -636,6 +646,11 @@ const FEMALE_NAMES: &[&str] = &[
     "karoline", "tulsi", "ursula", "giorgia", "kaja", "marine", "jennifer", "arianna", "alexandria", "ilhan",
     "kristen", "tricia", "claudia", "delcy", "melania", "ivanka", "jill", "michele", "susie", "elise",
     "jeanine", "marjorie", "liz", "kate", "katie", "jane", "nina", "rosa", "ana", "sofia", "mia", "ella",
+    "savannah", "portia", "lesley", "karli", "ellen", "brandy", "holly", "meredith", "mahbouba", "shanna",
+    "marziyeh", "keira", "dolores", "tabatha", "sigrid", "johanna", "jasmine", "maya", "mallory", "kathy",
+    "jacki", "fatimah", "cassandra", "shannon", "jenna", "geraldine", "dawn", "veronica", "paige", "molly",
+    "lynette", "kirsten", "kay", "kati", "estefany", "dayana", "claudine", "adelita", "miranda", "meg",
+    "alyssa", "patty", "khaleda", "bryanna", "sherri",
 ];
 
 /// Whether a person's first name allows the pronoun ("she" does not fit "Paul Yedwab").
