@@ -619,3 +619,27 @@ fn according_to_after_a_clause_is_not_a_participle() {
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Kathryn Garcia"));
 }
+
+// ---- snapshots of the JSON shapes (regression; the values were checked by reading the seed) ----
+
+#[test]
+fn seed_quotes_json_snapshot() {
+    insta::assert_json_snapshot!("seed_quotes", extract(&seed()));
+}
+
+#[test]
+fn quote_diff_json_snapshot() {
+    let c = changes(
+        &[
+            "Army Secretary Dan Driscoll arrived “on a fact finding mission to meet with Ukrainian officials,” Army Spokesperson Col. Dave Butler said in a statement.",
+            "“There were discussions in Anchorage,” Dmitry Peskov said.",
+            "“We are ready for talks at any time,” Peskov said.",
+        ],
+        &[
+            "Army Secretary Dan Driscoll arrived “on a fact finding mission to meet with Ukrainian officials,” a Pentagon spokesperson said.",
+            "“There were long discussions in Anchorage,” Dmitry Peskov said.",
+            "Peskov said Russia was ready for talks at any time.",
+        ],
+    );
+    insta::assert_json_snapshot!("quote_diff", c);
+}
