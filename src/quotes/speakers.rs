@@ -337,12 +337,14 @@ pub fn speaker_key(name: &str) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         SpeakerSort::Person => {
-            let stripped = strip_titles(name);
-            let words: Vec<&str> = stripped
+            // Suffixes go first, so "Martin Luther King Jr." keeps "King" as its surname.
+            let without_suffix: Vec<&str> = name
                 .split_whitespace()
                 .filter(|w| !SUFFIXES.contains(&bare(w.trim_end_matches(',')).as_str()))
                 .collect();
-            words
+            let stripped = strip_titles(&without_suffix.join(" "));
+            stripped
+                .split_whitespace()
                 .last()
                 .map(|w| bare(w.trim_end_matches(',')))
                 .unwrap_or_default()
