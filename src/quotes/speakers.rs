@@ -131,15 +131,18 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
     word
 }
 
+/// Whether a word is a job title, honorific or role ("Sen.", "spokesperson", "coach").
 pub(crate) fn is_title_word(word: &str) -> bool {
     let w = bare(word);
     TITLES.contains(&w.as_str()) || PERSON_ROLES.contains(&w.as_str())
 }
 
+/// Whether a word marks an organisation ("Department", "House", "Kremlin").
 pub(crate) fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(&bare(word).as_str())
 }
 
+/// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
     let w = bare(word);
     NOT_NAME.contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
