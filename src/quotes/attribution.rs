@@ -1037,6 +1037,15 @@ pub(crate) fn participle_after(ctx: &str) -> Option<&'static str> {
     cue_at(&toks, next).map(|(cue, _)| cue)
 }
 
+/// Whether the first word of a context is a finite cue verb ("told police …"), not a participle.
+pub(crate) fn starts_with_cue(ctx: &str) -> bool {
+    let toks = tokenize(ctx);
+    let Some(first) = toks.iter().position(|t| t.word) else {
+        return false;
+    };
+    toks.get(first).is_some_and(|t| !t.text.ends_with("ing")) && cue_at(&toks, first).is_some()
+}
+
 /// The subject that opens a sentence (for a participle that shares it).
 pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
     let toks = tokenize(ctx);
@@ -1157,7 +1166,9 @@ fn subjectless_ok(toks: &[Tok], i: usize) -> bool {
     let participle = toks.get(i).is_some_and(|t| t.text.ends_with("ing"));
     let after_and = i > 0 && toks.get(i - 1).is_some_and(|t| t.lower() == "and");
     let according = toks.get(i).is_some_and(|t| t.lower() == "according");
-    (participle || after_and) && !according
+    // A verb opening the context right after a previous quotation ("…,” told police …").
+    let opens = toks.iter().position(|t| t.word) == Some(i);
+    (participle || after_and || opens) && !according
 }
 
 /// Reported speech in a sentence without quotation marks: its first cue with a subject

@@ -301,6 +301,20 @@ impl State<'_> {
             .into_iter()
             .partition(|f| f.subject != Subject::None);
         candidates.extend(with_subject);
+        // "Lynette Hooker, who an officer said was “highly intoxicated,” told police she had been “…”":
+        // a verb right after the previous quotation belongs to the subject that opened the sentence.
+        if same_sentence_as_prev
+            && let Some(f) = without.first()
+            && attribution::starts_with_cue(left)
+            && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
+        {
+            let begin = attribution::sentence_start(text_p, prev_open, 0);
+            let opening = text_p.get(begin..prev_open).unwrap_or("");
+            candidates.extend(attribution::opening_subject(opening).map(|subject| Found {
+                cue: f.cue,
+                subject,
+            }));
+        }
         candidates.extend(attribution::trailing_attribution(right));
         // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
         // after the quotation shares the subject that opened the sentence.
@@ -557,10 +571,14 @@ impl State<'_> {
                 .collect();
             if body.is_empty() {
                 // "the statement said" right after someone issued one: theirs.
-                let issuer = self
-                    .seen
-                    .last()
-                    .filter(|s| definite && s.paragraph + 1 >= p && s.description.is_none());
+                // Only for what a speaker issues in person; "the police report" stays a report.
+                let issued = matches!(
+                    words.last().map(String::as_str),
+                    Some("statement" | "post" | "email" | "letter" | "message")
+                ) && words.len() == 2;
+                let issuer = self.seen.last().filter(|s| {
+                    definite && issued && s.paragraph + 1 >= p && s.description.is_none()
+                });
                 return match issuer {
                     Some(s) => (s.speaker.clone(), "description", None),
                     None => (text.clone(), by, Some(text)),
