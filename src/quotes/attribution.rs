@@ -14,7 +14,7 @@ use super::speakers::{DETERMINERS, is_abbreviation, is_capitalised};
 pub(crate) const MAX_CONTEXT_BYTES: usize = 600;
 
 /// The longest subject noun phrase taken, in words ("a person familiar with the talks" is 6).
-const MAX_NP_WORDS: usize = 10;
+const MAX_NP_WORDS: usize = 14;
 
 /// How many words after a quotation's closing mark the cue may stand (`“…,” Army Spokesperson Col. Dave
 /// Butler said` puts it fifth; `“…,” Peskov, the Kremlin's spokesman, said` eighth; a long apposition
@@ -167,7 +167,8 @@ const CUES: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const INVERTIBLE: &[&str] = &[
     "said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated",
-    "laughed", "exclaimed",
+    "laughed", "exclaimed", "responded", "reported", "announced", "recalled", "declared", "insisted",
+    "warned", "argued", "read", "tweeted", "shared",
 ];
 
 /// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
@@ -306,6 +307,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
+            // "Bullis’ obituary": a plural possessive keeps its apostrophe.
+            if text.get(i..end).is_some_and(|w| w.ends_with('s'))
+                && let Some(&(j, d)) = chars.peek()
+                && matches!(d, '’' | '\'')
+                && text
+                    .get(j + d.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_whitespace)
+            {
+                chars.next();
+                end = j + d.len_utf8();
+            }
             let word = text.get(i..end).unwrap_or("");
             push_unglued(&mut out, word);
         } else {
@@ -391,6 +404,14 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         return None;
     }
     let lower = t.lower();
+    // "per the IRS" is "according to the IRS".
+    if lower == "per"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && (n.lower() == "the" || is_capitalised(n.text)))
+    {
+        return Some(("according_to", 1));
+    }
     if lower == "according" {
         return toks
             .get(i + 1)
@@ -925,13 +946,32 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         return (Subject::None, k);
     }
     match np_backward(toks, k, floor) {
-        Some((s, e)) => (
-            Subject::Phrase {
-                text: phrase(toks, s, e),
-                apposition: false,
-            },
-            s,
-        ),
+        Some((s, e)) => {
+            // "Andy Piazza, senior director of threat intelligence at Unit 42 told CNN": an apposition
+            // whose closing comma was left out; the name before it speaks.
+            if s > floor + 1
+                && toks.get(s - 1).is_some_and(|t| t.is_punct(','))
+                && toks.get(s).is_some_and(|t| !is_capitalised(t.text))
+                && let Some((bs, be)) = np_backward(toks, s - 1, floor)
+                && is_name_phrase(toks, bs, be)
+                && (bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word))
+            {
+                return (
+                    Subject::Phrase {
+                        text: phrase(toks, bs, be),
+                        apposition: false,
+                    },
+                    bs,
+                );
+            }
+            (
+                Subject::Phrase {
+                    text: phrase(toks, s, e),
+                    apposition: false,
+                },
+                s,
+            )
+        }
         None => (Subject::None, k),
     }
 }
@@ -1065,23 +1105,39 @@ pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
         return None;
     }
     // From the last comma back (at most four): "…, his attorney, Patrick Kolasinski, said in a news
-    // conference."
+    // conference." A description found first gives way to a name before it ("…, Michael Kratsios,
+    // White House director of the office of science and technology policy, said").
     let mut end = ctx.len();
+    let mut fallback = None;
     for _ in 0..4 {
-        let comma = ctx.get(..end)?.rfind(',')?;
+        let Some(comma) = ctx.get(..end).and_then(|c| c.rfind(',')) else {
+            break;
+        };
         end = comma;
         let Some(tail) = ctx.get(comma..) else { break };
         let Some(found) = right_attribution(tail, false).filter(|f| f.subject != Subject::None)
         else {
             continue;
         };
-        let first_word = tokenize(tail).into_iter().find(|t| t.word)?;
+        let Some(first_word) = tokenize(tail).into_iter().find(|t| t.word) else {
+            continue;
+        };
         // Only "…, X said." here: an inverted "…, said X." this far from the quote is someone else's.
-        if cue_at(&[first_word], 0).is_none() {
+        if cue_at(&[first_word], 0).is_some() {
+            continue;
+        }
+        let named = match &found.subject {
+            Subject::Phrase { text, .. } => {
+                text.split_whitespace().last().is_some_and(is_capitalised)
+            }
+            _ => true,
+        };
+        if named {
             return Some(found);
         }
+        fallback.get_or_insert(found);
     }
-    None
+    fallback
 }
 
 /// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous

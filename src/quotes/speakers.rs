@@ -712,6 +712,14 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if ABBREVIATIONS.contains(&w.as_str()) {
         return true;
     }
+    // Initialisms with full stops: "M.D.", "D.C.".
+    if w.contains('.') && w.len() <= 6 && w.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let dots = w.chars().filter(|&c| c == '.').count();
+        if letters == dots {
+            return true;
+        }
+    }
     // A single initial: "J." in "Michael J. Fox".
     let letters: Vec<char> = w.chars().collect();
     letters.len() == 2
