@@ -160,6 +160,13 @@ const CUES: &[(&str, &str)] = &[
     ("write", "wrote"),
     ("add", "added"),
     ("ask", "asked"),
+    ("yelling", "yelled"),
+    ("shouting", "shouted"),
+    ("screaming", "screamed"),
+    ("decried", "decried"),
+    ("denounced", "denounced"),
+    ("condemned", "condemned"),
+    ("hailed", "hailed"),
     ("according", "according_to"),
 ];
 
@@ -350,7 +357,7 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
     /// Lower-case words that may be glued before a cue.
     #[rustfmt::skip]
     const BEFORE: &[&str] = &[
-        "who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had",
+        "who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had", "later", "earlier", "previously", "then", "recently",
     ];
     if word.len() >= 6 && !GLUABLE.contains(&word) {
         for form in GLUABLE {

@@ -352,7 +352,31 @@ impl State<'_> {
                 .is_empty()
             && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
         let naming = is_naming_context(left, &quoted);
-        let title_like = is_title_like(&quoted, words, !candidates.is_empty());
+        // A chant or a shout quoted right after its verb is speech, however it is capitalised
+        // ("demonstrators chanted “Death to Khamenei”").
+        let shouted_after_verb = left
+            .split_whitespace()
+            .next_back()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "chanted"
+                        | "chanting"
+                        | "chant"
+                        | "yelled"
+                        | "yelling"
+                        | "shouted"
+                        | "shouting"
+                        | "screamed"
+                        | "screaming"
+                )
+            });
+        let title_like =
+            !shouted_after_verb && is_title_like(&quoted, words, !candidates.is_empty());
 
         let same_sentence_speaker = if same_sentence_as_prev {
             prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
