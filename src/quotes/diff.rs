@@ -10,7 +10,7 @@
 //! same speaker, then nearness, then order), so the result is deterministic and each quotation of both
 //! versions appears exactly once.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::{Quote, QuoteKind, extract, reported_speech, speaker_key};
@@ -41,7 +41,7 @@ const PARAPHRASE_MIN_WORDS: usize = 2;
 const MAX_PAIRS: usize = 40_000;
 
 /// What happened to one quotation between two versions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteChangeOp {
     /// Same words, same speaker, same place.
@@ -65,7 +65,7 @@ pub enum QuoteChangeOp {
 }
 
 /// One side of a quote change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteSide {
     /// The quoted text (for `to_paraphrase`'s new side: the reported-speech sentence).
     pub text: String,
@@ -76,7 +76,7 @@ pub struct QuoteSide {
 }
 
 /// Kind of a word operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WordOpKind {
     /// Words in both.
@@ -88,7 +88,7 @@ pub enum WordOpKind {
 }
 
 /// A run of words with the same operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordOp {
     /// The operation.
     pub op: WordOpKind,
@@ -97,7 +97,7 @@ pub struct WordOp {
 }
 
 /// One quotation's fate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteChange {
     /// What happened.
     pub op: QuoteChangeOp,

@@ -29,7 +29,7 @@ pub use diff::{
 };
 pub use speakers::speaker_key;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use attribution::{Found, Subject};
 use spans::RawQuote;
@@ -49,7 +49,7 @@ const TITLE_MAX_WORDS: usize = 7;
 const MAX_LOOKBACK: usize = 200;
 
 /// What a quotation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// Words someone said or wrote: these take part in the quote diff.
@@ -72,7 +72,7 @@ pub enum QuoteKind {
 /// assert_eq!(quotes[1].speaker_resolved_by.as_deref(), Some("pronoun"));
 /// assert_eq!(quotes[1].kind, QuoteKind::Speech);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// What stands between the marks, trimmed; a running quote's parts joined by a single space.
     pub text: String,
@@ -99,7 +99,7 @@ pub struct Quote {
 
 /// A sentence that reports speech without quotation marks ("Peskov said talks would continue"), used to
 /// tell a quote turned into paraphrase from a removed one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportedSpeech {
     /// Paragraph index.
     pub paragraph: usize,
