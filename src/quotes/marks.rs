@@ -44,6 +44,8 @@ pub(crate) struct TopQuote {
     pub close_end: Option<usize>,
     /// The family of the opening mark.
     pub family: Family,
+    /// The closing mark was missing: the quotation was ended by the next opening mark of its kind.
+    pub missing_closer: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -246,6 +248,26 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
             }
             _ => {}
         }
+        // English copy nests single quotes inside double ones, so a second “ while a top-level “ is
+        // still open means the first lost its closing mark ("was “legitimizing violence, and warned that
+        // “Afghanistan is …”"): end the first there, flagged, and open the next.
+        if c == '“'
+            && action == Some((true, Family::Double))
+            && stack.len() == 1
+            && let Some(o) = stack.first().copied()
+            && o.family == Family::Double
+            && o.ch == '“'
+        {
+            out.push(TopQuote {
+                open: o.pos,
+                start: o.pos + o.len,
+                end: i,
+                close_end: Some(i),
+                family: o.family,
+                missing_closer: true,
+            });
+            stack.clear();
+        }
         match action {
             Some((true, family)) => {
                 stack.push(Open {
@@ -272,6 +294,7 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
                             end: i,
                             close_end: Some(i + len),
                             family: o.family,
+                            missing_closer: false,
                         });
                     }
                     stack.truncate(keep);
@@ -292,6 +315,7 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
             end: text.len(),
             close_end: None,
             family: o.family,
+            missing_closer: false,
         });
     }
     (out, None)
@@ -305,9 +329,10 @@ fn last_single_closer(text: &str) -> usize {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
+        // Not inside a word, and either after a word or standing alone ("… this.” ’ ”").
         if (c == '’' || c == '\'')
             && !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
-            && !left_flank(prev)
+            && (!left_flank(prev) || right_flank(next))
         {
             last = i;
         }
@@ -370,6 +395,13 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].close_end, None);
         assert_eq!(q[0].end, "He said “we will".len());
+    }
+
+    #[test]
+    fn spaced_closers_close_nested_quotes() {
+        let t = "says Green, “We thought, ‘I don’t think so. They’ll go, “I can’t do this.” ’ ”";
+        assert_eq!(inner(t).len(), 1);
+        assert!(scan(t)[0].close_end.is_some());
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub(crate) struct Part {
     pub end: usize,
     /// Byte offset after the closing mark, when the part is closed in its paragraph.
     pub close_end: Option<usize>,
+    /// The part was ended by the next opening mark, its own closing mark missing.
+    pub missing_closer: bool,
 }
 
 /// A quotation of the article before attribution: one or more parts.
@@ -60,6 +62,7 @@ fn trimmed(text: &str, q: &TopQuote, paragraph: usize) -> Part {
         start,
         end,
         close_end: q.close_end,
+        missing_closer: q.missing_closer,
     }
 }
 
@@ -110,6 +113,11 @@ pub(crate) fn assemble(paragraphs: &[String]) -> Vec<RawQuote> {
         && let Some(raw) = out.get_mut(r)
     {
         raw.unclosed = true;
+    }
+    for q in &mut out {
+        if q.parts.iter().any(|p| p.missing_closer) {
+            q.unclosed = true;
+        }
     }
     // A quotation with nothing between its marks is no quotation.
     out.retain(|q| q.parts.iter().any(|p| p.end > p.start));

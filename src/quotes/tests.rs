@@ -256,6 +256,21 @@ fn unattributed_scare_quote() {
 }
 
 #[test]
+fn a_second_opener_ends_a_quote_that_lost_its_closer() {
+    let q = extract(&paras(&[
+        "Türk said the decree was “legitimizing violence against women, and warned that “Afghanistan is a graveyard for rights.”",
+    ]));
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        q[0].text,
+        "legitimizing violence against women, and warned that"
+    );
+    assert!(q[0].flags.contains(&"unclosed".to_string()));
+    assert_eq!(q[1].text, "Afghanistan is a graveyard for rights.");
+    assert!(q[1].flags.is_empty());
+}
+
+#[test]
 fn nested_quote_stays_inside_outer() {
     let q = extract(&paras(&[
         "“He called it ‘a hoax,’ and left,” she said, “and ‘fake’ too.”",
@@ -320,9 +335,23 @@ fn fifty_thousand_nested_quotes() {
     for q in &q {
         assert!(text.is_char_boundary(q.span[0]) && text.is_char_boundary(q.span[1]));
     }
-    // Unbalanced: 50,000 openers and no closer.
+    // Unbalanced: 50,000 openers and no closer: each ends the one before, all flagged.
     let open = "“é ".repeat(50_000);
     let q = extract(std::slice::from_ref(&open));
+    assert_eq!(q.len(), 50_000);
+    assert!(q.iter().all(|q| q.flags.contains(&"unclosed".to_string())));
+    // 50,000 openers of alternating kinds, never closed (the singles have no closer, so they are
+    // apostrophes and each “ ends the one before).
+    let nested = "“a ‘b ".repeat(25_000);
+    let q = extract(std::slice::from_ref(&nested));
+    assert_eq!(q.len(), 25_000);
+    assert!(
+        q.iter()
+            .all(|q| nested.is_char_boundary(q.span[0]) && nested.is_char_boundary(q.span[1]))
+    );
+    // 50,000 nested guillemets, never closed: one quotation to the end.
+    let guillemets = "« a ".repeat(50_000);
+    let q = extract(std::slice::from_ref(&guillemets));
     assert_eq!(q.len(), 1);
     assert!(q[0].flags.contains(&"unclosed".to_string()));
 }
