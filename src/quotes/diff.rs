@@ -37,8 +37,9 @@ const PARAPHRASE_MIN_OVERLAP: f64 = 0.5;
 const PARAPHRASE_MIN_WORDS: usize = 2;
 
 /// Above this many quotation pairs only identical texts are matched, to keep the diff fast on
-/// pathological inputs (a real story has at most a few dozen quotes).
-const MAX_PAIRS: usize = 40_000;
+/// pathological inputs (a real story has at most a few dozen quotes; below the cap, a cheap shared-word
+/// bound screens pairs before the word diff runs).
+const MAX_PAIRS: usize = 1_000_000;
 
 /// What happened to one quotation between two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -174,6 +175,30 @@ fn compare(a: &[String], b: &[String]) -> Comparison {
     }
 }
 
+/// Whether two quotations share enough words (as multisets, an upper bound on their common
+/// subsequence) to reach either matching threshold; cheap, so the word diff runs only on candidates.
+fn could_match(a: Option<&Vec<String>>, b: Option<&Vec<String>>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let shorter = a.len().min(b.len());
+    dice(shared, a.len(), b.len()) >= MATCH_MIN_SIMILARITY
+        || (shorter >= CONTAINMENT_MIN_WORDS
+            && shared as f64 / shorter as f64 >= MATCH_MIN_CONTAINMENT)
+}
+
 fn dice(equal: usize, a: usize, b: usize) -> f64 {
     if a + b == 0 {
         return 1.0;
@@ -253,6 +278,13 @@ pub fn diff_quotes(
     let old_words: Vec<(Vec<String>, Vec<&str>)> = old.iter().map(|q| words_of(&q.text)).collect();
     let new_words: Vec<(Vec<String>, Vec<&str>)> = new.iter().map(|q| words_of(&q.text)).collect();
     let exhaustive = old.len().saturating_mul(new.len()) <= MAX_PAIRS;
+    let sorted = |w: &(Vec<String>, Vec<&str>)| {
+        let mut k = w.0.clone();
+        k.sort_unstable();
+        k
+    };
+    let old_sorted: Vec<Vec<String>> = old_words.iter().map(sorted).collect();
+    let new_sorted: Vec<Vec<String>> = new_words.iter().map(sorted).collect();
 
     // Candidate pairs with their score.
     struct Candidate {
@@ -267,7 +299,11 @@ pub fn diff_quotes(
         for (j, (nk, _)) in new_words.iter().enumerate() {
             let score = if ok == nk {
                 1.0
-            } else if !exhaustive || ok.is_empty() || nk.is_empty() {
+            } else if !exhaustive
+                || ok.is_empty()
+                || nk.is_empty()
+                || !could_match(old_sorted.get(i), new_sorted.get(j))
+            {
                 continue;
             } else {
                 let cmp = compare(ok, nk);
