@@ -327,7 +327,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 end = j + d.len_utf8();
             }
             let word = text.get(i..end).unwrap_or("");
-            push_unglued(&mut out, word);
+            for piece in super::speakers::split_glued(word) {
+                push_unglued(&mut out, piece);
+            }
         } else {
             let end = i + c.len_utf8();
             out.push(Tok {

@@ -202,9 +202,13 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
                 .all(|w| is_capitalised(w) && !is_title_word(w))
     });
     // "Customs and Border Protection": names joined by "and" are a body.
-    let joined = words
-        .windows(3)
-        .any(|w| w[1] == "and" && is_capitalised(w[0]) && is_capitalised(w[2]));
+    let joined = words.windows(3).any(|w| {
+        w[1] == "and"
+            && is_capitalised(w[0])
+            && is_capitalised(w[2])
+            && !is_title_word(w[0])
+            && !is_title_word(w[2])
+    });
     if (is_org_word(last) || org_of || joined) && is_capitalised(last) {
         return SpeakerSort::Organisation;
     }
@@ -263,18 +267,24 @@ pub(crate) fn drop_place(phrase: &str) -> String {
         }
         let before = words.get(..i).unwrap_or(&[]);
         let after = words.get(i + 1..).unwrap_or(&[]);
-        let after_caps = !after.is_empty()
-            && after
+        // "of Washington", "of Washington state".
+        let place_words: Vec<&&str> = after
+            .iter()
+            .rev()
+            .skip_while(|w| matches!(**w, "state" | "county" | "city" | "province"))
+            .collect();
+        // "Joint Chiefs of Staff Chairman Gen. Dan Caine": the name is after the preposition.
+        if place_words.iter().any(|w| is_title_word(w)) {
+            continue;
+        }
+        let after_caps = !place_words.is_empty()
+            && place_words
                 .iter()
-                .all(|w| is_capitalised(w) || matches!(*w, "the" | "of" | "and"));
+                .all(|w| is_capitalised(w) || matches!(**w, "the" | "of" | "and"));
         let before_ends_name = before
             .last()
             .is_some_and(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w));
         let before_has_org = before.iter().any(|w| is_org_word(w));
-        // "Joint Chiefs of Staff Chairman Gen. Dan Caine": the name is after the preposition.
-        if after.iter().any(|w| is_title_word(w)) {
-            continue;
-        }
         // "of" joins an organisation's own name ("Department of Justice"); "in"/"at" give its place.
         if after_caps && (before_ends_name || (before_has_org && *w != "of")) {
             return before.join(" ");
@@ -377,6 +387,9 @@ pub(crate) struct NameIndex {
     paragraph_start: Vec<usize>,
 }
 
+/// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
+const MAX_NAME_WORD_CHARS: usize = 15;
+
 /// How many title mentions [`NameIndex::by_title`] looks at before giving up; a story has far fewer.
 const MAX_TITLE_MENTIONS: usize = 1_000;
 
@@ -399,7 +412,7 @@ impl NameIndex {
     }
 
     fn add_paragraph(&mut self, text: &str) {
-        let words: Vec<&str> = text.split_whitespace().collect();
+        let words: Vec<&str> = text.split_whitespace().flat_map(split_glued).collect();
         let mut i = 0;
         while i < words.len() {
             let Some(w) = words.get(i) else { break };
@@ -519,6 +532,13 @@ impl NameIndex {
         let mut best: Option<(&String, usize, usize, usize)> = None;
         for (full, &(count, order)) in candidates {
             let words: Vec<String> = full.split_whitespace().map(bare).collect();
+            // Words glued by the scraper ("Securitythreatenstorevoke Harvard") are no name.
+            if words
+                .iter()
+                .any(|w| w.chars().count() > MAX_NAME_WORD_CHARS)
+            {
+                continue;
+            }
             if !given.iter().all(|g| words.contains(g)) {
                 continue;
             }
@@ -696,6 +716,33 @@ fn title_equivalent(title: &str, word: &str) -> bool {
     title == word || PAIRS.iter().any(|&(a, b)| title == a && word == b)
 }
 
+/// Split a word where the scraper glued two words together at a link ("IsraelMike", "JudgeAllison",
+/// "TrumptoldCNN"): a run of three or more lower-case letters followed by a capital. Names such as
+/// "McDonald", "DeSantis" or "MacKenzie" have shorter runs and stay whole; a glued leading "The" is
+/// split too ("TheDepartment").
+pub(crate) fn split_glued(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut lower_run = 0;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && i > start {
+            let piece = word.get(start..i).unwrap_or("");
+            if lower_run >= 3 || piece == "The" {
+                parts.push(piece);
+                start = i;
+            }
+            lower_run = 0;
+        } else if c.is_lowercase() {
+            lower_run += 1;
+        } else {
+            lower_run = 0;
+        }
+    }
+    parts.push(word.get(start..).unwrap_or(""));
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// Abbreviations whose period does not end a sentence.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     #[rustfmt::skip]
@@ -773,7 +820,22 @@ mod tests {
     }
 
     #[test]
+    fn glued_words_are_split() {
+        assert_eq!(split_glued("IsraelMike"), vec!["Israel", "Mike"]);
+        assert_eq!(split_glued("TrumptoldCNN"), vec!["Trumptold", "CNN"]);
+        assert_eq!(split_glued("TheDepartment"), vec!["The", "Department"]);
+        assert_eq!(split_glued("McDonald"), vec!["McDonald"]);
+        assert_eq!(split_glued("DeSantis"), vec!["DeSantis"]);
+        assert_eq!(split_glued("MacKenzie"), vec!["MacKenzie"]);
+        assert_eq!(split_glued("iPhone"), vec!["iPhone"]);
+    }
+
+    #[test]
     fn places_after_names_are_dropped() {
+        assert_eq!(
+            drop_place("Democratic Rep. Marie Gluesenkamp Perez of Washington state"),
+            "Democratic Rep. Marie Gluesenkamp Perez"
+        );
         assert_eq!(
             drop_place("Sen. Patty Murray of Washington"),
             "Sen. Patty Murray"
