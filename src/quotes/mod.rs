@@ -4,13 +4,33 @@
 //! A quotation is the unit a reader cares about when a story is edited: a quote that is reworded, trimmed
 //! or pinned on another person is the edit most worth reporting. The work is split by concept:
 //!
-//! - [`marks`]: which characters open and close quotations (curly, straight, guillemets, CJK brackets),
+//! - `marks`: which characters open and close quotations (curly, straight, guillemets, CJK brackets),
 //!   which are apostrophes, and the top-level quotations of one paragraph;
-//! - [`spans`]: running quotes over several paragraphs and unclosed quotes;
-//! - [`attribution`]: cues (said, told, according to, …) and their subjects, sentence bounds, reported
+//! - `spans`: running quotes over several paragraphs and unclosed quotes;
+//! - `attribution`: cues (said, told, according to, …) and their subjects, sentence bounds, reported
 //!   speech;
-//! - [`speakers`]: titles, organisations, the fullest name the article gives, and [`speaker_key`];
-//! - [`diff`]: matching quotations across versions and naming the change.
+//! - `speakers`: titles, organisations, the fullest name the article gives, and [`speaker_key`];
+//! - `diff`: matching quotations across versions and naming the change.
+//!
+//! # How a speaker is found
+//! For each quotation, candidates are tried in order and the first that resolves wins: a cue right after
+//! the quotation (`“…,” X said`, `“…,” said X`, `“…,” according to X`); cues before it in its sentence,
+//! nearest first (`X said: “…”`, `X told CNN that there are “…”`); a verb right after an earlier quotation
+//! of the sentence (its subject is the sentence's); an attribution closing the sentence (`…, a petition
+//! filed by her lawyers stated.`); a participle after the quotation (`…, saying`); a cue without a subject
+//! (`…, adding: “…”`), which continues the sentence's speaker. Subjects are then resolved: titles are
+//! stripped and the fullest name the article gives is used; pronouns go to the nearest earlier speaker
+//! who fits (a person for he/she, with a common-first-name check, an organisation for it); definite
+//! descriptions go to the person the article gives that title ("the attorney general" → Pam Bondi), to
+//! the anonymous source described before ("the official" → "an administration official"), or for other
+//! person roles to the last named person speaker. A quotation without any cue inherits the previous
+//! speaker when it is a whole paragraph or follows another quotation of its paragraph.
+//!
+//! # Speech or title
+//! `title_or_scare` is for a quotation after a naming word ("so-called", "dubbed", "the term", "known
+//! as", "a group called", "the show" + capitalised title), a short title-case name (“Board of Peace”),
+//! or a short (under five words) quotation with no attribution anywhere in its sentence. Everything that
+//! the text attributes, of any length, is `speech`.
 //!
 //! # JSON
 //! A [`Quote`] serialises as `{"text", "speaker": str|null, "paragraph", "cue": str|null,
