@@ -467,10 +467,7 @@ impl State<'_> {
                 same_sentence_speaker.clone()
             };
             resolved_by = speaker.as_ref().map(|_| "previous");
-        } else if words >= SPEECH_MIN_WORDS
-            || (words >= 3 && quoted.contains(['.', '?', '!']))
-            || raw.parts.len() > 1
-        {
+        } else if words >= SPEECH_MIN_WORDS || is_full_sentence(&quoted) || raw.parts.len() > 1 {
             // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
             // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
             speaker = prev_in_paragraph
@@ -771,6 +768,16 @@ fn is_naming_context(left: &str, quoted: &str) -> bool {
         );
     }
     false
+}
+
+/// Whether a short quotation is a whole sentence of someone's (“Why not me?”): a capital first and
+/// terminal punctuation last. A lower-case fragment ending in a full stop (“just in case.”) only
+/// carries the full stop of the sentence around it.
+fn is_full_sentence(quoted: &str) -> bool {
+    let t = quoted.trim();
+    t.split_whitespace().count() >= 2
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.ends_with(['.', '?', '!'])
 }
 
 /// Whether a short quotation reads as a title or name: every significant word capitalised, at least two
