@@ -550,11 +550,15 @@ pub fn describe(change: &QuoteChange) -> Option<String> {
         QuoteChangeOp::Extended => format!("{subject} extended"),
         QuoteChangeOp::Moved => format!("{subject} moved"),
         QuoteChangeOp::ToParaphrase => format!("{} turned into paraphrase", by(&old_speaker)),
-        QuoteChangeOp::Reattributed => format!(
-            "{} re-attributed to {}",
-            by(&old_speaker),
-            new_speaker.as_deref().unwrap_or("no one")
-        ),
+        QuoteChangeOp::Reattributed => match (&old_speaker, &new_speaker) {
+            (None, Some(new)) => format!("unattributed quote now attributed to {new}"),
+            (Some(old), None) => format!("quote by {old} no longer attributed"),
+            _ => format!(
+                "{} re-attributed to {}",
+                by(&old_speaker),
+                new_speaker.as_deref().unwrap_or("no one")
+            ),
+        },
     };
     Some(phrase)
 }
