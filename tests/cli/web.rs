@@ -1,7 +1,7 @@
 //! URL sources end to end against a server on 127.0.0.1: `save URL`, conditional requests, `extract`,
 //! `reextract`, `watch --feed --once`, and errors that save nothing.
 
-use crate::server::{Page, Server, news_page};
+use crate::server::{Server, news_page};
 use crate::util::Sandbox;
 
 const P1: &str = "Rescuers searched through the night for survivors after the bridge collapsed on Tuesday, officials said.";
