@@ -193,6 +193,7 @@ fn analyse(paragraphs: &[String]) -> Analysis {
         names: &names,
         seen: Vec::new(),
         last_quote: None,
+        paragraph_subject: None,
     };
     let mut out = Analysis {
         quotes: Vec::new(),
@@ -251,6 +252,8 @@ struct State<'a> {
     seen: Vec<Seen>,
     /// The speaker of the last speech quotation, if it had one.
     last_quote: Option<String>,
+    /// The named person who opens the current paragraph, when a quotation is not at its start.
+    paragraph_subject: Option<String>,
 }
 
 impl State<'_> {
@@ -306,6 +309,23 @@ impl State<'_> {
             None => "",
         };
         let quoted = raw.text(paragraphs);
+        // The person who opens the paragraph, for pronouns ("Castro denies …, he said").
+        self.paragraph_subject = text_p
+            .get(..first.open)
+            .filter(|before| !before.trim().is_empty())
+            .map(|before| {
+                let end = attribution::sentence_end(before, 0, before.len());
+                before.get(..end).unwrap_or(before)
+            })
+            .and_then(attribution::opening_subject)
+            .and_then(|subject| match subject {
+                // Only someone the article names in full: a sentence may open with any capitalised word.
+                Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
+                    Some(self.names.fullest(&strip_titles(&text)))
+                        .filter(|name| name.split_whitespace().count() >= 2)
+                }
+                _ => None,
+            });
         let quote_ends_full_stop = quoted.trim_end().ends_with('.');
 
         // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
@@ -525,13 +545,15 @@ impl State<'_> {
                     "it" => s.sort == SpeakerSort::Organisation,
                     _ => true,
                 };
-                let from_seen = self
-                    .seen
-                    .iter()
-                    .rev()
-                    .take(MAX_LOOKBACK)
-                    .find(|s| fits(s))
-                    .map(|s| s.speaker.clone());
+                let nearest = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| fits(s));
+                // A person who opens this paragraph is nearer than any speaker of earlier paragraphs
+                // ("Castro denies his life is easier. His nightclub “only” cost him $50,000, he said").
+                let opener = self.paragraph_subject.clone().filter(|subject| {
+                    matches!(pronoun.as_str(), "he" | "she")
+                        && speakers::gender_fits(subject, pronoun)
+                        && nearest.is_none_or(|s| s.paragraph < p)
+                });
+                let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
                 let found = from_seen.or_else(|| {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
                         // Nobody has spoken yet: the last person named in this or the previous paragraph.
