@@ -167,6 +167,7 @@ const CUES: &[(&str, &str)] = &[
     ("denounced", "denounced"),
     ("condemned", "condemned"),
     ("hailed", "hailed"),
+    ("commended", "commended"),
     ("according", "according_to"),
 ];
 

@@ -194,6 +194,7 @@ fn analyse(paragraphs: &[String]) -> Analysis {
         seen: Vec::new(),
         last_quote: None,
         paragraph_subject: None,
+        subject_of: None,
     };
     let mut out = Analysis {
         quotes: Vec::new(),
@@ -254,6 +255,8 @@ struct State<'a> {
     last_quote: Option<String>,
     /// The named person who opens the current paragraph, when a quotation is not at its start.
     paragraph_subject: Option<String>,
+    /// The paragraph whose opening person was last worked out, and that person.
+    subject_of: Option<(usize, Option<String>)>,
 }
 
 impl State<'_> {
@@ -309,23 +312,20 @@ impl State<'_> {
             None => "",
         };
         let quoted = raw.text(paragraphs);
-        // The person who opens the paragraph, for pronouns ("Castro denies …, he said").
-        self.paragraph_subject = text_p
+        // The person who opens the paragraph, for pronouns ("Castro denies …, he said"); worked out
+        // once per paragraph, and only for quotations that do not open it.
+        let opens_paragraph = text_p
             .get(..first.open)
-            .filter(|before| !before.trim().is_empty())
-            .map(|before| {
-                let end = attribution::sentence_end(before, 0, before.len());
-                before.get(..end).unwrap_or(before)
-            })
-            .and_then(attribution::opening_subject)
-            .and_then(|subject| match subject {
-                // Only someone the article names in full: a sentence may open with any capitalised word.
-                Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
-                    Some(self.names.fullest(&strip_titles(&text)))
-                        .filter(|name| name.split_whitespace().count() >= 2)
-                }
-                _ => None,
-            });
+            .is_none_or(|before| before.trim_start().is_empty());
+        if self.subject_of.as_ref().is_none_or(|(q, _)| *q != p) {
+            let subject = self.opening_person(text_p);
+            self.subject_of = Some((p, subject));
+        }
+        self.paragraph_subject = self
+            .subject_of
+            .as_ref()
+            .and_then(|(_, s)| s.clone())
+            .filter(|_| !opens_paragraph);
         let quote_ends_full_stop = quoted.trim_end().ends_with('.');
 
         // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
@@ -528,6 +528,20 @@ impl State<'_> {
         })
     }
 
+    /// The named person (full name) whose name opens a paragraph's first sentence, if any.
+    fn opening_person(&self, text: &str) -> Option<String> {
+        let end = attribution::sentence_end(text, 0, text.len());
+        let first_sentence = text.get(..end).unwrap_or("");
+        attribution::opening_subject(first_sentence).and_then(|subject| match subject {
+            // Only someone the article names in full: a sentence may open with any capitalised word.
+            Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
+                Some(self.names.fullest(&strip_titles(&text)))
+                    .filter(|name| name.split_whitespace().count() >= 2)
+            }
+            _ => None,
+        })
+    }
+
     /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.
     fn resolve(&mut self, found: &Found, p: usize) -> (Option<String>, Option<&'static str>) {
         let adjacent = if found.cue == "according_to" {
@@ -632,6 +646,11 @@ impl State<'_> {
                 .skip_while(|w| w.eq_ignore_ascii_case("the"))
                 .filter(|w| speakers::is_capitalised(w))
                 .collect();
+            if body.is_empty()
+                && let Some(org) = self.names.organisation_for(&text, p)
+            {
+                return (org, "description", None);
+            }
             if body.is_empty() {
                 // "the statement said" right after someone issued one: theirs.
                 // Only for what a speaker issues in person; "the police report" stays a report.
@@ -653,6 +672,14 @@ impl State<'_> {
                 .collect::<Vec<_>>()
                 .join(" ");
             return (body, by, None);
+        }
+        // "police", "the court": the body the article names in full.
+        if !words
+            .iter()
+            .any(|w| speakers::ANONYMOUS_HEADS.contains(&w.as_str()))
+            && let Some(org) = self.names.organisation_for(&text, p)
+        {
+            return (org, "description", None);
         }
         if !definite {
             return (text.clone(), by, Some(text));
