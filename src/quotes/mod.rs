@@ -494,9 +494,10 @@ impl State<'_> {
                 .as_ref()
                 .and_then(|(_, s)| s.clone())
                 .or_else(|| {
+                    // After a quotation running in from the paragraph before, its speaker carries on.
                     self.seen
                         .last()
-                        .filter(|s| s.paragraph == p)
+                        .filter(|s| s.paragraph == p || (prev_close > 0 && s.paragraph + 1 == p))
                         .map(|s| s.speaker.clone())
                 });
             resolved_by = speaker.as_ref().map(|_| "previous");
@@ -605,7 +606,14 @@ impl State<'_> {
                         let name = strip_titles(text);
                         (self.names.fullest(&name), by, None)
                     }
-                    SpeakerSort::Organisation => (lower_article(text), by, None),
+                    SpeakerSort::Organisation => {
+                        // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
+                        let bare = text.trim_start_matches("the ").trim_start_matches("The ");
+                        match self.names.expand_acronym(bare) {
+                            Some(full) => (full, by, None),
+                            None => (lower_article(text), by, None),
+                        }
+                    }
                     SpeakerSort::Description => self.describe(text, p, by),
                 };
                 let sort = if description.is_some() {

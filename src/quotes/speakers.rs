@@ -686,6 +686,28 @@ impl NameIndex {
             .map(|m| m.name.clone())
     }
 
+    /// The full name behind an acronym, when the article spells it out: "RCMP" → "Royal Canadian
+    /// Mounted Police" (the initials of its capitalised words, in order).
+    pub(crate) fn expand_acronym(&self, acronym: &str) -> Option<String> {
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .take(MAX_TITLE_MENTIONS * 5)
+            .find_map(|m| {
+                let initials: String = m
+                    .name
+                    .split_whitespace()
+                    .filter(|w| is_capitalised(w))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                (initials == letters && m.name.split_whitespace().count() >= 2)
+                    .then(|| m.name.clone())
+            })
+    }
+
     /// A named person (full name) mentioned in paragraph `p`: the first one (the subject a later "he"
     /// most likely refers to) or the last one, looking at no more than [`MAX_TITLE_MENTIONS`] mentions.
     pub(crate) fn person_in(&self, p: usize, first: bool) -> Option<&Mention> {
@@ -893,6 +915,16 @@ mod tests {
             sort_of("Customs and Border Protection"),
             SpeakerSort::Organisation
         );
+    }
+
+    #[test]
+    fn acronyms_expand_to_the_name_spelled_out() {
+        let idx = NameIndex::build(&paras(&["The Royal Canadian Mounted Police said so."]));
+        assert_eq!(
+            idx.expand_acronym("RCMP").as_deref(),
+            Some("Royal Canadian Mounted Police")
+        );
+        assert_eq!(idx.expand_acronym("FBI"), None);
     }
 
     #[test]
