@@ -43,10 +43,7 @@ mod marks;
 mod spans;
 mod speakers;
 
-pub use diff::{
-    QuoteChange, QuoteChangeOp, QuoteSide, WordOp, WordOpKind, describe, diff_paragraphs,
-    diff_quotes,
-};
+pub use diff::{QuoteChange, QuoteChangeOp, QuoteSide, describe, diff_paragraphs, diff_quotes};
 pub use speakers::speaker_key;
 
 use serde::{Deserialize, Serialize};

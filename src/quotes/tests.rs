@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::diff::WordOp;
 
 fn paras(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
@@ -457,12 +458,12 @@ fn diff_truncated_extended_reworded() {
     assert!(
         c[0].words
             .iter()
-            .any(|w| w.op == WordOpKind::Delete && w.text == "win")
+            .any(|w| w.op == WordOp::Delete && w.text == "win")
     );
     assert!(
         c[0].words
             .iter()
-            .any(|w| w.op == WordOpKind::Insert && w.text == "lose")
+            .any(|w| w.op == WordOp::Insert && w.text == "lose")
     );
 }
 
