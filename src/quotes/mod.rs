@@ -678,10 +678,12 @@ impl State<'_> {
                 .join(" ");
             return (body, by, None);
         }
-        // "police", "the court": the body the article names in full.
+        // "police", "the court": the body the article names in full. Not "a Justice Department
+        // spokesperson": a person of the body, whose head noun is a role.
         if !words
             .iter()
             .any(|w| speakers::ANONYMOUS_HEADS.contains(&w.as_str()))
+            && !words.last().is_some_and(|h| speakers::is_person_role(h))
             && let Some(org) = self.names.organisation_for(&text, p)
         {
             return (org, "description", None);

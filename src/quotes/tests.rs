@@ -704,3 +704,30 @@ fn quote_diff_of_many_quotes_is_fast() {
         300
     );
 }
+
+#[test]
+fn a_spokesperson_of_a_department_is_not_another_department() {
+    // The building's name is an organisation-like mention with "Department"; the spokesperson's own
+    // qualifier ("Treasury") is not in it, and a spokesperson is a person of the body anyway.
+    let q = extract(&paras(&[
+        "The flag hung on the Margaret Hale Department of Treasury Building.",
+        "“We are proud of the flag,” a Treasury Department spokesperson said.",
+    ]));
+    let q = speech(&q);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("a Treasury Department spokesperson")
+    );
+}
+
+#[test]
+fn police_stand_for_the_department_the_article_names() {
+    let q = extract(&paras(&[
+        "The Riverton Police Department closed the road on Monday.",
+        "Police said the area was “safe to enter again” by noon.",
+    ]));
+    let q = speech(&q);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Riverton Police Department"));
+}
