@@ -639,6 +639,13 @@ impl State<'_> {
         by: &'static str,
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
+        // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
+        if let Some(full) = text
+            .strip_prefix("the ")
+            .and_then(|bare| self.names.expand_acronym(bare))
+        {
+            return (full, "description", None);
+        }
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
         let definite = words.first().is_some_and(|w| w == "the");
         let head = words

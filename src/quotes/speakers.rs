@@ -707,14 +707,20 @@ impl NameIndex {
             .iter()
             .take(MAX_TITLE_MENTIONS * 5)
             .find_map(|m| {
+                // "Royal Canadian Mounted Police (RCMP)" is collected as one run with the acronym in it.
                 let initials: String = m
                     .name
                     .split_whitespace()
-                    .filter(|w| is_capitalised(w))
+                    .filter(|w| is_capitalised(w) && *w != acronym)
                     .filter_map(|w| w.chars().next())
                     .collect();
-                (initials == letters && m.name.split_whitespace().count() >= 2)
-                    .then(|| m.name.clone())
+                (initials == letters && m.name.split_whitespace().count() >= 2).then(|| {
+                    m.name
+                        .split_whitespace()
+                        .filter(|w| *w != acronym)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
             })
     }
 

@@ -731,3 +731,17 @@ fn police_stand_for_the_department_the_article_names() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.as_deref(), Some("Riverton Police Department"));
 }
+
+#[test]
+fn the_acronym_stands_for_the_body_spelled_out() {
+    let q = extract(&paras(&[
+        "“We are looking,” said Inspector Ann Ruel of the Northern Coast Guard Service (NCGS).",
+        "On Friday, the NCGS said the boat had “never been registered” anywhere.",
+    ]));
+    let q = speech(&q);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        q[1].speaker.as_deref(),
+        Some("Northern Coast Guard Service")
+    );
+}
