@@ -65,6 +65,11 @@ const TITLE_MAX_WORDS: usize = 7;
 /// speakers at most; the cap keeps pathological inputs linear.
 const MAX_LOOKBACK: usize = 200;
 
+/// How many paragraphs back a "he said" with no earlier speaker looks for the person it stands for. AP copy
+/// carries a pronoun over one paragraph, sometimes over a one-line aside between ("…, said Josh Hirt." /
+/// "With a caveat." / "“…,” he added."); two covers both without reaching into unrelated paragraphs.
+const MAX_PRONOUN_PARAGRAPHS: usize = 2;
+
 /// What a quotation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -568,12 +573,14 @@ impl State<'_> {
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
                 let found = from_seen.or_else(|| {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
-                        // Nobody has spoken yet: the last person named in this or the previous paragraph.
+                        // Nobody has spoken yet: the last person named in this or an earlier paragraph,
+                        // passing over short paragraphs that name nobody ("With a caveat.").
                         self.names
                             .person_in(p, true)
                             .or_else(|| {
-                                p.checked_sub(1)
-                                    .and_then(|q| self.names.person_in(q, false))
+                                (p.saturating_sub(MAX_PRONOUN_PARAGRAPHS)..p)
+                                    .rev()
+                                    .find_map(|q| self.names.person_in(q, false))
                             })
                             .map(|m| self.names.fullest(&m.name))
                     } else {

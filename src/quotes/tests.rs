@@ -745,3 +745,15 @@ fn the_acronym_stands_for_the_body_spelled_out() {
         Some("Northern Coast Guard Service")
     );
 }
+
+#[test]
+fn a_pronoun_reaches_past_an_aside_that_names_nobody() {
+    let q = extract(&paras(&[
+        "Prices should keep falling this spring, said Mara Quill, chief analyst at Stonebank.",
+        "With one reservation.",
+        "“I would not call it a recovery yet,” she added.",
+    ]));
+    let q = speech(&q);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Mara Quill"));
+}
