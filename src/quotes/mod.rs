@@ -710,6 +710,15 @@ impl State<'_> {
             return (name, "description", None);
         }
         let head = rest.last().cloned().unwrap_or_default();
+        // "the Danity Kane singer" after "Singer Aubrey O’Day": the qualifiers are new information (AP
+        // style adds them on second reference); the role noun alone names the person.
+        if rest.len() > 1
+            && speakers::is_person_role(&head)
+            && !speakers::ANONYMOUS_HEADS.contains(&head.as_str())
+            && let Some(name) = self.names.by_title(std::slice::from_ref(&head), p)
+        {
+            return (name, "description", None);
+        }
         if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
             let earlier = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                 s.description

@@ -757,3 +757,15 @@ fn a_pronoun_reaches_past_an_aside_that_names_nobody() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.as_deref(), Some("Mara Quill"));
 }
+
+#[test]
+fn a_second_reference_adds_qualifiers_to_the_role() {
+    let q = extract(&paras(&[
+        "“It was a fine show,” said critic Paul Ferrand.",
+        "Singer Lena Ostrova attended the second night.",
+        "The Silver Kites singer wrote that she was “not sorry at all.”",
+    ]));
+    let q = speech(&q);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].speaker.as_deref(), Some("Lena Ostrova"));
+}
