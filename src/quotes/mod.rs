@@ -739,6 +739,22 @@ impl State<'_> {
                         .split_whitespace()
                         .any(|w| w.eq_ignore_ascii_case(&head))
             });
+            // "the team", "the company": a generic noun for a body points back to the body that spoke
+            // last, if it spoke lately ("the Cardinals said …" / "“…,” the team said").
+            let named = named.or_else(|| {
+                GENERIC_BODY_HEADS
+                    .contains(&head.as_str())
+                    .then(|| {
+                        self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                            // A body, not a description: "the Cardinals" reads as a name to the
+                            // sorter, but no person's name takes "the".
+                            (s.sort == SpeakerSort::Organisation
+                                || (s.description.is_none() && s.speaker.starts_with("the ")))
+                                && s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
+                        })
+                    })
+                    .flatten()
+            });
             return match named {
                 Some(s) => (s.speaker.clone(), "description", None),
                 None => (text.clone(), by, None),
@@ -756,6 +772,20 @@ impl State<'_> {
         }
     }
 }
+
+/// Generic nouns that stand for a body already named ("the team" for the Arizona Cardinals, "the company"
+/// for Anthropic); compared lower-case.
+const GENERIC_BODY_HEADS: &[&str] = &[
+    "team",
+    "club",
+    "franchise",
+    "company",
+    "firm",
+    "organization",
+    "organisation",
+    "group",
+    "league",
+];
 
 /// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").
 #[rustfmt::skip]

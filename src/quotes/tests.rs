@@ -766,3 +766,18 @@ fn a_second_reference_adds_qualifiers_to_the_role() {
     assert_eq!(speakers.len(), 2);
     assert_eq!(speakers[1].as_deref(), Some("Lena Ostrova"));
 }
+
+#[test]
+fn the_team_is_the_body_that_spoke_last() {
+    let speakers = speech_speakers(&[
+        "In a statement, the Harbor Gulls said they were “shocked and saddened.”",
+        "“He was one of us,” the team said in a post.",
+    ]);
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(speakers[1], speakers[0]);
+    assert!(
+        speakers[1]
+            .as_deref()
+            .is_some_and(|s| s.contains("Harbor Gulls"))
+    );
+}
