@@ -781,3 +781,15 @@ fn the_team_is_the_body_that_spoke_last() {
             .is_some_and(|s| s.contains("Harbor Gulls"))
     );
 }
+
+#[test]
+fn an_outlet_quoting_someone_is_not_the_speaker() {
+    let speakers = speech_speakers(&[
+        "The Northland Maritime Ministry said the vessel had sunk.",
+        "“There was no collision,” the Harbor Times quoted the ministry as saying.",
+        "“We are searching,” the Harbor Times quoted Admiral Pia Lund as saying.",
+    ]);
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(speakers[0].as_deref(), Some("Northland Maritime Ministry"));
+    assert_eq!(speakers[1].as_deref(), Some("Pia Lund"));
+}
