@@ -573,14 +573,17 @@ impl State<'_> {
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
                 let found = from_seen.or_else(|| {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
-                        // Nobody has spoken yet: the last person named in this or an earlier paragraph,
-                        // passing over short paragraphs that name nobody ("With a caveat.").
+                        // Nobody has spoken yet: the first person named in this paragraph, else in an
+                        // earlier one, passing over short paragraphs that name nobody ("With a caveat.").
+                        // In a paragraph before, the first person named is its subject, the most salient
+                        // antecedent ("Rabbi Jane Roe held a scroll from the Elm Park Township synagogue." /
+                        // "“…,” she said."), not whoever is named last.
                         self.names
                             .person_in(p, true)
                             .or_else(|| {
                                 (p.saturating_sub(MAX_PRONOUN_PARAGRAPHS)..p)
                                     .rev()
-                                    .find_map(|q| self.names.person_in(q, false))
+                                    .find_map(|q| self.names.person_in(q, true))
                             })
                             .map(|m| self.names.fullest(&m.name))
                     } else {

@@ -793,3 +793,12 @@ fn an_outlet_quoting_someone_is_not_the_speaker() {
     assert_eq!(speakers[0].as_deref(), Some("Northland Maritime Ministry"));
     assert_eq!(speakers[1].as_deref(), Some("Pia Lund"));
 }
+
+#[test]
+fn a_pronoun_opening_a_paragraph_refers_to_the_subject_before() {
+    let speakers = speech_speakers(&[
+        "Pastor Helen Marsh wept as she carried a bell out of the Cedar Glen Township chapel, near Dana Brook.",
+        "“We will ring it again,” she told reporters.",
+    ]);
+    assert_eq!(speakers, [Some("Helen Marsh".to_string())]);
+}
