@@ -722,6 +722,17 @@ impl State<'_> {
         {
             return (name, "description", None);
         }
+        // "the chief executive of Live Nation" before "CEO Michael Rapino": the role before "of" names
+        // the person, whatever body follows.
+        if let Some(of) = rest.iter().position(|w| w == "of")
+            && let Some(role) = rest.get(..of).filter(|r| !r.is_empty())
+            && role.last().is_some_and(|h| {
+                speakers::is_person_role(h) && !speakers::ANONYMOUS_HEADS.contains(&h.as_str())
+            })
+            && let Some(name) = self.names.by_title(role, p)
+        {
+            return (name, "description", None);
+        }
         if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
             let earlier = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                 s.description

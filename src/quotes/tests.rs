@@ -802,3 +802,12 @@ fn a_pronoun_opening_a_paragraph_refers_to_the_subject_before() {
     ]);
     assert_eq!(speakers, [Some("Helen Marsh".to_string())]);
 }
+
+#[test]
+fn the_role_of_a_body_names_the_person_styled_by_the_role() {
+    let speakers = speech_speakers(&[
+        "The chief executive of Blue Orchard testified that it was “shameful” to raise prices.",
+        "CEO Tomas Vell, who has led Blue Orchard since 2010, pushed back at times.",
+    ]);
+    assert_eq!(speakers, [Some("Tomas Vell".to_string())]);
+}
