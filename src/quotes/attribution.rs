@@ -1037,6 +1037,23 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
     if let Some(found) = quoted_as_saying(ctx) {
         return Some(found);
     }
+    // "“…” Marcus Semien — a 35-year-old second baseman — said": an apposition set off by dashes
+    // between the subject and its cue is read past.
+    if let Some((before, rest)) = ctx.split_once(" — ")
+        && let Some((aside, after)) = rest.split_once(" — ")
+        && !aside.contains(['.', '“', '”'])
+        && !before.contains(['.', '“', '”'])
+    {
+        let joined = format!("{before} {after}");
+        if let Some(found) = right_attribution_plain(&joined, after_full_stop) {
+            return Some(found);
+        }
+    }
+    right_attribution_plain(ctx, after_full_stop)
+}
+
+/// [`right_attribution`] without reading past dashed asides.
+fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
     let toks = tokenize(ctx);
     let first = toks.iter().position(|t| {
         t.word || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') || t.is_punct('“')

@@ -811,3 +811,11 @@ fn the_role_of_a_body_names_the_person_styled_by_the_role() {
     ]);
     assert_eq!(speakers, [Some("Tomas Vell".to_string())]);
 }
+
+#[test]
+fn a_dashed_apposition_between_name_and_cue_is_read_past() {
+    let speakers = speech_speakers(&[
+        "“What pressure?” Lio Barret — a 31-year-old goalkeeper in his first season here — said, smiling.",
+    ]);
+    assert_eq!(speakers, [Some("Lio Barret".to_string())]);
+}
