@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -22,7 +22,7 @@ use super::classify::typography_equal;
 use crate::normalize::fold_typography;
 
 /// What happened to one run of text in a word-level diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WordOp {
     /// In both versions.
@@ -35,7 +35,7 @@ pub enum WordOp {
 
 /// One run of a word-level diff. Concatenating the `equal` and `delete` runs gives the old text; the
 /// `equal` and `insert` runs give the new text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordChange {
     /// Equal, inserted or deleted.
     pub op: WordOp,

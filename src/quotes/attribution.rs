@@ -473,6 +473,38 @@ pub(crate) enum Subject {
     Phrase { text: String, apposition: bool },
 }
 
+/// "…,” TASS quoted the ministry as saying": the speaker is the one quoted, not the outlet quoting. Only
+/// right after the closing mark, within the clause.
+fn quoted_as_saying(ctx: &str) -> Option<Found> {
+    let clause = ctx.split(['.', ';', '!', '?']).next()?;
+    let (_, rest) = clause.split_once(" quoted ")?;
+    let (object, _) = rest
+        .split_once(" as saying")
+        .or_else(|| rest.split_once(" as telling"))?;
+    let object = object.trim();
+    let words = object.split_whitespace().count();
+    if object.is_empty() || words > MAX_QUOTED_OBJECT_WORDS || object.contains(',') {
+        return None;
+    }
+    let subject = match object.to_lowercase().as_str() {
+        "him" => Subject::Pronoun("he".to_string()),
+        "her" => Subject::Pronoun("she".to_string()),
+        "them" => Subject::Pronoun("they".to_string()),
+        _ => Subject::Phrase {
+            text: object.to_string(),
+            apposition: false,
+        },
+    };
+    Some(Found {
+        cue: "quoted_as_saying",
+        subject,
+    })
+}
+
+/// Longest object of "quoted … as saying" taken as a speaker ("the ministry", "Defense Minister Andrei
+/// Belousov"); longer runs are a clause of their own.
+const MAX_QUOTED_OBJECT_WORDS: usize = 8;
+
 /// A cue and its subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -1002,6 +1034,26 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
 /// sentence. `after_full_stop` is true when the quotation ended with a full stop, so a capitalised word
 /// after it more likely starts a new sentence.
 pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Found> {
+    if let Some(found) = quoted_as_saying(ctx) {
+        return Some(found);
+    }
+    // "“…” Marcus Semien — a 35-year-old second baseman — said": an apposition set off by dashes
+    // between the subject and its cue is read past.
+    if let Some((before, rest)) = ctx.split_once(" — ")
+        && let Some((aside, after)) = rest.split_once(" — ")
+        && !aside.contains(['.', '“', '”'])
+        && !before.contains(['.', '“', '”'])
+    {
+        let joined = format!("{before} {after}");
+        if let Some(found) = right_attribution_plain(&joined, after_full_stop) {
+            return Some(found);
+        }
+    }
+    right_attribution_plain(ctx, after_full_stop)
+}
+
+/// [`right_attribution`] without reading past dashed asides.
+fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
     let toks = tokenize(ctx);
     let first = toks.iter().position(|t| {
         t.word || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') || t.is_punct('“')

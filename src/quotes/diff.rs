@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::{Quote, QuoteKind, extract, reported_speech, speaker_key};
+use crate::diff::{WordChange, WordOp};
 use crate::normalize::fold_typography;
 
 /// Two quotations are the same quotation edited when their word-level Dice similarity reaches this.
@@ -76,27 +77,6 @@ pub struct QuoteSide {
     pub paragraph: usize,
 }
 
-/// Kind of a word operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WordOpKind {
-    /// Words in both.
-    Equal,
-    /// Words only in the new quotation.
-    Insert,
-    /// Words only in the old quotation.
-    Delete,
-}
-
-/// A run of words with the same operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WordOp {
-    /// The operation.
-    pub op: WordOpKind,
-    /// The words, as written, joined by single spaces.
-    pub text: String,
-}
-
 /// One quotation's fate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteChange {
@@ -108,8 +88,10 @@ pub struct QuoteChange {
     pub new: Option<QuoteSide>,
     /// Word similarity of old and new (Dice over normalised words, 0–1, three decimals).
     pub similarity: f64,
-    /// Word-level changes from old to new (empty for added and removed quotations).
-    pub words: Vec<WordOp>,
+    /// Word-level changes from old to new (empty for added and removed quotations). The same runs as the
+    /// paragraph diff's, except that a quotation's runs hold its words joined by single spaces (quote text is
+    /// already whitespace-normalised, so there are no spaces to keep).
+    pub words: Vec<WordChange>,
 }
 
 /// Normalised word keys of a text: typography folded, lower-case, punctuation trimmed; with the original
@@ -206,7 +188,7 @@ fn dice(equal: usize, a: usize, b: usize) -> f64 {
     2.0 * equal as f64 / (a + b) as f64
 }
 
-fn push_run(out: &mut Vec<WordOp>, op: WordOpKind, words: &[&str]) {
+fn push_run(out: &mut Vec<WordChange>, op: WordOp, words: &[&str]) {
     if words.is_empty() {
         return;
     }
@@ -216,27 +198,21 @@ fn push_run(out: &mut Vec<WordOp>, op: WordOpKind, words: &[&str]) {
             last.text.push(' ');
             last.text.push_str(&text);
         }
-        _ => out.push(WordOp { op, text }),
+        _ => out.push(WordChange { op, text }),
     }
 }
 
-fn word_ops(cmp: &Comparison, old: &[&str], new: &[&str]) -> Vec<WordOp> {
+fn word_ops(cmp: &Comparison, old: &[&str], new: &[&str]) -> Vec<WordChange> {
     let mut out = Vec::new();
     for op in &cmp.ops {
         let (_, o, n) = op.as_tag_tuple();
         match op {
-            DiffOp::Equal { .. } => {
-                push_run(&mut out, WordOpKind::Equal, new.get(n).unwrap_or(&[]))
-            }
-            DiffOp::Delete { .. } => {
-                push_run(&mut out, WordOpKind::Delete, old.get(o).unwrap_or(&[]))
-            }
-            DiffOp::Insert { .. } => {
-                push_run(&mut out, WordOpKind::Insert, new.get(n).unwrap_or(&[]))
-            }
+            DiffOp::Equal { .. } => push_run(&mut out, WordOp::Equal, new.get(n).unwrap_or(&[])),
+            DiffOp::Delete { .. } => push_run(&mut out, WordOp::Delete, old.get(o).unwrap_or(&[])),
+            DiffOp::Insert { .. } => push_run(&mut out, WordOp::Insert, new.get(n).unwrap_or(&[])),
             DiffOp::Replace { .. } => {
-                push_run(&mut out, WordOpKind::Delete, old.get(o).unwrap_or(&[]));
-                push_run(&mut out, WordOpKind::Insert, new.get(n).unwrap_or(&[]));
+                push_run(&mut out, WordOp::Delete, old.get(o).unwrap_or(&[]));
+                push_run(&mut out, WordOp::Insert, new.get(n).unwrap_or(&[]));
             }
         }
     }

@@ -43,10 +43,7 @@ mod marks;
 mod spans;
 mod speakers;
 
-pub use diff::{
-    QuoteChange, QuoteChangeOp, QuoteSide, WordOp, WordOpKind, describe, diff_paragraphs,
-    diff_quotes,
-};
+pub use diff::{QuoteChange, QuoteChangeOp, QuoteSide, describe, diff_paragraphs, diff_quotes};
 pub use speakers::speaker_key;
 
 use serde::{Deserialize, Serialize};
@@ -67,6 +64,11 @@ const TITLE_MAX_WORDS: usize = 7;
 /// How many earlier speakers a pronoun or description looks back over. A story names a few dozen
 /// speakers at most; the cap keeps pathological inputs linear.
 const MAX_LOOKBACK: usize = 200;
+
+/// How many paragraphs back a "he said" with no earlier speaker looks for the person it stands for. AP copy
+/// carries a pronoun over one paragraph, sometimes over a one-line aside between ("…, said Josh Hirt." /
+/// "With a caveat." / "“…,” he added."); two covers both without reaching into unrelated paragraphs.
+const MAX_PRONOUN_PARAGRAPHS: usize = 2;
 
 /// What a quotation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -571,12 +573,17 @@ impl State<'_> {
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
                 let found = from_seen.or_else(|| {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
-                        // Nobody has spoken yet: the last person named in this or the previous paragraph.
+                        // Nobody has spoken yet: the first person named in this paragraph, else in an
+                        // earlier one, passing over short paragraphs that name nobody ("With a caveat.").
+                        // In a paragraph before, the first person named is its subject, the most salient
+                        // antecedent ("Rabbi Jane Roe held a scroll from the Elm Park Township synagogue." /
+                        // "“…,” she said."), not whoever is named last.
                         self.names
                             .person_in(p, true)
                             .or_else(|| {
-                                p.checked_sub(1)
-                                    .and_then(|q| self.names.person_in(q, false))
+                                (p.saturating_sub(MAX_PRONOUN_PARAGRAPHS)..p)
+                                    .rev()
+                                    .find_map(|q| self.names.person_in(q, true))
                             })
                             .map(|m| self.names.fullest(&m.name))
                     } else {
@@ -642,6 +649,13 @@ impl State<'_> {
         by: &'static str,
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
+        // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
+        if let Some(full) = text
+            .strip_prefix("the ")
+            .and_then(|bare| self.names.expand_acronym(bare))
+        {
+            return (full, "description", None);
+        }
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
         let definite = words.first().is_some_and(|w| w == "the");
         let head = words
@@ -681,10 +695,12 @@ impl State<'_> {
                 .join(" ");
             return (body, by, None);
         }
-        // "police", "the court": the body the article names in full.
+        // "police", "the court": the body the article names in full. Not "a Justice Department
+        // spokesperson": a person of the body, whose head noun is a role.
         if !words
             .iter()
             .any(|w| speakers::ANONYMOUS_HEADS.contains(&w.as_str()))
+            && !words.last().is_some_and(|h| speakers::is_person_role(h))
             && let Some(org) = self.names.organisation_for(&text, p)
         {
             return (org, "description", None);
@@ -697,6 +713,26 @@ impl State<'_> {
             return (name, "description", None);
         }
         let head = rest.last().cloned().unwrap_or_default();
+        // "the Danity Kane singer" after "Singer Aubrey O’Day": the qualifiers are new information (AP
+        // style adds them on second reference); the role noun alone names the person.
+        if rest.len() > 1
+            && speakers::is_person_role(&head)
+            && !speakers::ANONYMOUS_HEADS.contains(&head.as_str())
+            && let Some(name) = self.names.by_title(std::slice::from_ref(&head), p)
+        {
+            return (name, "description", None);
+        }
+        // "the chief executive of Live Nation" before "CEO Michael Rapino": the role before "of" names
+        // the person, whatever body follows.
+        if let Some(of) = rest.iter().position(|w| w == "of")
+            && let Some(role) = rest.get(..of).filter(|r| !r.is_empty())
+            && role.last().is_some_and(|h| {
+                speakers::is_person_role(h) && !speakers::ANONYMOUS_HEADS.contains(&h.as_str())
+            })
+            && let Some(name) = self.names.by_title(role, p)
+        {
+            return (name, "description", None);
+        }
         if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
             let earlier = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                 s.description
@@ -717,6 +753,22 @@ impl State<'_> {
                         .split_whitespace()
                         .any(|w| w.eq_ignore_ascii_case(&head))
             });
+            // "the team", "the company": a generic noun for a body points back to the body that spoke
+            // last, if it spoke lately ("the Cardinals said …" / "“…,” the team said").
+            let named = named.or_else(|| {
+                GENERIC_BODY_HEADS
+                    .contains(&head.as_str())
+                    .then(|| {
+                        self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                            // A body, not a description: "the Cardinals" reads as a name to the
+                            // sorter, but no person's name takes "the".
+                            (s.sort == SpeakerSort::Organisation
+                                || (s.description.is_none() && s.speaker.starts_with("the ")))
+                                && s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
+                        })
+                    })
+                    .flatten()
+            });
             return match named {
                 Some(s) => (s.speaker.clone(), "description", None),
                 None => (text.clone(), by, None),
@@ -734,6 +786,20 @@ impl State<'_> {
         }
     }
 }
+
+/// Generic nouns that stand for a body already named ("the team" for the Arizona Cardinals, "the company"
+/// for Anthropic); compared lower-case.
+const GENERIC_BODY_HEADS: &[&str] = &[
+    "team",
+    "club",
+    "franchise",
+    "company",
+    "firm",
+    "organization",
+    "organisation",
+    "group",
+    "league",
+];
 
 /// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").
 #[rustfmt::skip]

@@ -661,8 +661,18 @@ impl NameIndex {
         if heads.is_empty() {
             return None;
         }
+        // The description's own capitalised words name the body too: "a Justice Department spokesperson"
+        // is no "Robert F. Kennedy Department".
+        let qualifiers: Vec<String> = description
+            .split_whitespace()
+            .filter(|w| is_capitalised(w) && !is_org_word(w))
+            .map(|w| bare(strip_possessive(w)))
+            .collect();
         let fits = |m: &&Mention| {
             !m.person
+                && qualifiers
+                    .iter()
+                    .all(|q| m.name.split_whitespace().any(|w| bare(w) == *q))
                 && m.name.split_whitespace().count() >= 2
                 && m.name
                     .split_whitespace()
@@ -697,14 +707,20 @@ impl NameIndex {
             .iter()
             .take(MAX_TITLE_MENTIONS * 5)
             .find_map(|m| {
+                // "Royal Canadian Mounted Police (RCMP)" is collected as one run with the acronym in it.
                 let initials: String = m
                     .name
                     .split_whitespace()
-                    .filter(|w| is_capitalised(w))
+                    .filter(|w| is_capitalised(w) && *w != acronym)
                     .filter_map(|w| w.chars().next())
                     .collect();
-                (initials == letters && m.name.split_whitespace().count() >= 2)
-                    .then(|| m.name.clone())
+                (initials == letters && m.name.split_whitespace().count() >= 2).then(|| {
+                    m.name
+                        .split_whitespace()
+                        .filter(|w| *w != acronym)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
             })
     }
 

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::diff::WordOp;
 
 fn paras(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
@@ -457,12 +458,12 @@ fn diff_truncated_extended_reworded() {
     assert!(
         c[0].words
             .iter()
-            .any(|w| w.op == WordOpKind::Delete && w.text == "win")
+            .any(|w| w.op == WordOp::Delete && w.text == "win")
     );
     assert!(
         c[0].words
             .iter()
-            .any(|w| w.op == WordOpKind::Insert && w.text == "lose")
+            .any(|w| w.op == WordOp::Insert && w.text == "lose")
     );
 }
 
@@ -702,4 +703,119 @@ fn quote_diff_of_many_quotes_is_fast() {
             .count(),
         300
     );
+}
+
+/// The speakers of the speech quotations of made-up paragraphs, in order.
+fn speech_speakers(v: &[&str]) -> Vec<Option<String>> {
+    speech(&extract(&paras(v)))
+        .iter()
+        .map(|q| q.speaker.clone())
+        .collect()
+}
+
+#[test]
+fn a_spokesperson_of_a_department_is_not_another_department() {
+    // The building's name is an organisation-like mention with "Department"; the spokesperson's own
+    // qualifier ("Treasury") is not in it, and a spokesperson is a person of the body anyway.
+    let speakers = speech_speakers(&[
+        "The flag hung on the Margaret Hale Department of Treasury Building.",
+        "“We are proud of the flag,” a Treasury Department spokesperson said.",
+    ]);
+    assert_eq!(
+        speakers,
+        [Some("a Treasury Department spokesperson".to_string())]
+    );
+}
+
+#[test]
+fn police_stand_for_the_department_the_article_names() {
+    let speakers = speech_speakers(&[
+        "The Riverton Police Department closed the road on Monday.",
+        "Police said the area was “safe to enter again” by noon.",
+    ]);
+    assert_eq!(speakers, [Some("Riverton Police Department".to_string())]);
+}
+
+#[test]
+fn the_acronym_stands_for_the_body_spelled_out() {
+    let speakers = speech_speakers(&[
+        "“We are looking,” said Inspector Ann Ruel of the Northern Coast Guard Service (NCGS).",
+        "On Friday, the NCGS said the boat had “never been registered” anywhere.",
+    ]);
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(speakers[1].as_deref(), Some("Northern Coast Guard Service"));
+}
+
+#[test]
+fn a_pronoun_reaches_past_an_aside_that_names_nobody() {
+    let speakers = speech_speakers(&[
+        "Prices should keep falling this spring, said Mara Quill, chief analyst at Stonebank.",
+        "With one reservation.",
+        "“I would not call it a recovery yet,” she added.",
+    ]);
+    assert_eq!(speakers, [Some("Mara Quill".to_string())]);
+}
+
+#[test]
+fn a_second_reference_adds_qualifiers_to_the_role() {
+    let speakers = speech_speakers(&[
+        "“It was a fine show,” said critic Paul Ferrand.",
+        "Singer Lena Ostrova attended the second night.",
+        "The Silver Kites singer wrote that she was “not sorry at all.”",
+    ]);
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(speakers[1].as_deref(), Some("Lena Ostrova"));
+}
+
+#[test]
+fn the_team_is_the_body_that_spoke_last() {
+    let speakers = speech_speakers(&[
+        "In a statement, the Harbor Gulls said they were “shocked and saddened.”",
+        "“He was one of us,” the team said in a post.",
+    ]);
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(speakers[1], speakers[0]);
+    assert!(
+        speakers[1]
+            .as_deref()
+            .is_some_and(|s| s.contains("Harbor Gulls"))
+    );
+}
+
+#[test]
+fn an_outlet_quoting_someone_is_not_the_speaker() {
+    let speakers = speech_speakers(&[
+        "The Northland Maritime Ministry said the vessel had sunk.",
+        "“There was no collision,” the Harbor Times quoted the ministry as saying.",
+        "“We are searching,” the Harbor Times quoted Admiral Pia Lund as saying.",
+    ]);
+    assert_eq!(speakers.len(), 2);
+    assert_eq!(speakers[0].as_deref(), Some("Northland Maritime Ministry"));
+    assert_eq!(speakers[1].as_deref(), Some("Pia Lund"));
+}
+
+#[test]
+fn a_pronoun_opening_a_paragraph_refers_to_the_subject_before() {
+    let speakers = speech_speakers(&[
+        "Pastor Helen Marsh wept as she carried a bell out of the Cedar Glen Township chapel, near Dana Brook.",
+        "“We will ring it again,” she told reporters.",
+    ]);
+    assert_eq!(speakers, [Some("Helen Marsh".to_string())]);
+}
+
+#[test]
+fn the_role_of_a_body_names_the_person_styled_by_the_role() {
+    let speakers = speech_speakers(&[
+        "The chief executive of Blue Orchard testified that it was “shameful” to raise prices.",
+        "CEO Tomas Vell, who has led Blue Orchard since 2010, pushed back at times.",
+    ]);
+    assert_eq!(speakers, [Some("Tomas Vell".to_string())]);
+}
+
+#[test]
+fn a_dashed_apposition_between_name_and_cue_is_read_past() {
+    let speakers = speech_speakers(&[
+        "“What pressure?” Lio Barret — a 31-year-old goalkeeper in his first season here — said, smiling.",
+    ]);
+    assert_eq!(speakers, [Some("Lio Barret".to_string())]);
 }
