@@ -171,13 +171,17 @@ fn emoji_sequences_and_combining_marks_stay_whole() {
         .filter(|w| w.op == WordOp::Insert)
         .map(|w| w.text.as_str())
         .collect();
-    assert!(inserted.contains('👨') && inserted.contains('🏿'), "{inserted:?}");
+    assert!(
+        inserted.contains('👨') && inserted.contains('🏿'),
+        "{inserted:?}"
+    );
 }
 
 #[test]
 fn a_deeply_nested_page_is_refused_quickly() {
-    let body = "<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>"
-        .repeat(5);
+    let body =
+        "<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>"
+            .repeat(5);
     let deep = format!(
         "<html><body>{}<article>{body}</article>{}</body></html>",
         "<div>".repeat(20_000),
@@ -221,7 +225,7 @@ fn a_deeply_nested_page_is_refused_by_save_with_one_line() {
     assert_eq!(code, 2);
     let line = single_line(&err);
     assert!(
-        line.contains("nested 20000 deep") && line.contains("512"),
+        line.contains("nested 20000 deep") && line.contains(&MAX_NESTING_DEPTH.to_string()),
         "{line}"
     );
     assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
@@ -279,7 +283,8 @@ fn a_file_over_the_size_cap_is_refused_without_reading_it() {
     assert!(start.elapsed() < Duration::from_secs(5));
     // Just over the cap is refused too.
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(storydiff::source::MAX_INPUT_BYTES + 1).unwrap();
+    file.set_len(storydiff::source::MAX_INPUT_BYTES + 1)
+        .unwrap();
     drop(file);
     let (code, _, err) = sb.run(&["save", "--story", "s", path.to_str().unwrap()]);
     assert_eq!(code, 2, "{err}");
@@ -316,9 +321,7 @@ impl Tmpfs {
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(&self.dir)
-            .status();
+        let _ = std::process::Command::new("umount").arg(&self.dir).status();
     }
 }
 
@@ -384,7 +387,11 @@ fn refs_and_story_ids_never_leave_the_store() {
     ] {
         // `diff` takes files too: an existing file (`/etc/passwd`) is read as one, not as a ref.
         let diff = [&["diff", bad, "s@1"][..]];
-        let diff = if Path::new(bad).exists() { &[][..] } else { &diff[..] };
+        let diff = if Path::new(bad).exists() {
+            &[][..]
+        } else {
+            &diff[..]
+        };
         for cmd in [&["show", bad][..], &["log", bad]].iter().chain(diff) {
             let (code, out, err) = sb.run(cmd);
             assert_eq!(code, 2, "{cmd:?} accepted: {out}");
@@ -418,7 +425,11 @@ fn symlinked_store_directories_are_refused_never_followed() {
         let before = walk(&elsewhere);
         // `log` reads only the history, so it has nothing to refuse when `objects/` is a link.
         let log = [&["log", "s"][..]];
-        let log = if dir == "histories" { &log[..] } else { &[][..] };
+        let log = if dir == "histories" {
+            &log[..]
+        } else {
+            &[][..]
+        };
         for cmd in log.iter().chain(&[
             &["show", "s"][..],
             &["diff", "s@1", a.to_str().unwrap()],
@@ -432,7 +443,11 @@ fn symlinked_store_directories_are_refused_never_followed() {
                 "{dir}: {cmd:?}: {err}"
             );
         }
-        assert_eq!(walk(&elsewhere), before, "{dir}: written through the symlink");
+        assert_eq!(
+            walk(&elsewhere),
+            before,
+            "{dir}: written through the symlink"
+        );
         let (code, out, _) = sb.run(&["verify"]);
         assert_eq!(code, 1, "{dir}: verify must report the symlink");
         assert!(out.contains("symbolic link"), "{out}");
@@ -483,7 +498,9 @@ fn only_http_and_https_urls_are_fetched() {
             );
         }
     }
-    assert!(!sb.store().join("histories").exists() || walk(&sb.store().join("histories")).is_empty());
+    assert!(
+        !sb.store().join("histories").exists() || walk(&sb.store().join("histories")).is_empty()
+    );
 }
 
 #[test]
@@ -530,4 +547,30 @@ fn a_script_in_a_page_title_or_paragraph_stays_text_in_the_html_report() {
         "paragraph shown as text"
     );
     assert!(out.contains("&lt;SCRIPT src=//evil&gt;"));
+}
+
+#[test]
+fn every_real_page_is_under_the_nesting_cap() {
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/extraction"
+    ));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        println!("skipped: no corpus at {}", dir.display());
+        return;
+    };
+    let mut pages = 0;
+    for path in entries.map(|e| e.unwrap().path()) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+            let depth = storydiff::ingest::nesting::nesting_depth(&html);
+            assert!(
+                depth <= MAX_NESTING_DEPTH / 4,
+                "{}: {depth}",
+                path.display()
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 100, "{pages} pages");
 }

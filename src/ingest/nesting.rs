@@ -14,28 +14,75 @@
 
 use std::collections::HashMap;
 
-/// Deepest element nesting (as counted by [`nesting_depth`]) a page may have to be extracted. The deepest
-/// page among the article-extraction benchmark pages in `shared/corpus/extraction` measures 45; 512 leaves
-/// more than ten times that for real pages, and extraction of a page nested that deep takes well under a
-/// second (measured: see `tests/hostile.rs`).
-pub const MAX_NESTING_DEPTH: usize = 512;
+/// Deepest element nesting (as counted by [`nesting_depth`]) a page may have to be extracted.
+///
+/// Measured: the deepest of the 157 pages in `shared/corpus/extraction` counts 49, most count under 30, so
+/// 256 leaves five times the deepest real page. Extraction cost per element grows with its depth (debug
+/// build, `dom_smoothie` 0.19: an article under 511 nested `<div>`s takes 0.1–0.2 s, 1,000 levels 0.4 s,
+/// 2,000 levels 1.9 s, 4,000 levels 4.7 s, 20,000 levels about 250 s), so a lower cap also bounds what a
+/// large page made of many deep subtrees costs: at 500 levels such a page costs about three times as much
+/// per byte as flat markup.
+pub const MAX_NESTING_DEPTH: usize = 256;
 
 /// Elements that never have contents or an end tag.
 const VOID: &[&[u8]] = &[
-    b"area", b"base", b"basefont", b"bgsound", b"br", b"col", b"embed", b"frame", b"hr", b"image", b"img",
-    b"input", b"keygen", b"link", b"meta", b"param", b"source", b"track", b"wbr",
+    b"area",
+    b"base",
+    b"basefont",
+    b"bgsound",
+    b"br",
+    b"col",
+    b"embed",
+    b"frame",
+    b"hr",
+    b"image",
+    b"img",
+    b"input",
+    b"keygen",
+    b"link",
+    b"meta",
+    b"param",
+    b"source",
+    b"track",
+    b"wbr",
 ];
 
 /// Elements whose end tag may be left out and that the tree builder closes when a sibling opens (so a run of
 /// them does not nest), plus the document's own `html`, `head` and `body`.
 const OPTIONAL_END: &[&[u8]] = &[
-    b"body", b"caption", b"colgroup", b"dd", b"dt", b"head", b"html", b"li", b"optgroup", b"option", b"p",
-    b"rb", b"rp", b"rt", b"rtc", b"tbody", b"td", b"tfoot", b"th", b"thead", b"tr",
+    b"body",
+    b"caption",
+    b"colgroup",
+    b"dd",
+    b"dt",
+    b"head",
+    b"html",
+    b"li",
+    b"optgroup",
+    b"option",
+    b"p",
+    b"rb",
+    b"rp",
+    b"rt",
+    b"rtc",
+    b"tbody",
+    b"td",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"tr",
 ];
 
 /// Elements whose contents are text up to their end tag, not markup.
 const RAW_TEXT: &[&[u8]] = &[
-    b"iframe", b"noembed", b"noframes", b"script", b"style", b"textarea", b"title", b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
 ];
 
 /// The deepest nesting of elements in `html`, as the tree builder would build it (see the module
@@ -50,12 +97,13 @@ const RAW_TEXT: &[&[u8]] = &[
 /// ```
 pub fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let mut stack: Vec<Vec<u8>> = Vec::new();
-    // How many elements of each name are open, so an end tag finds (or misses) its element without a search.
-    let mut open: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut names = Names::default();
+    // Open counted elements, innermost last, as ids from `names`.
+    let mut stack: Vec<usize> = Vec::new();
     // Open `<svg>` and `<math>` elements: inside them `<x/>` closes itself, as in XML.
     let mut foreign = 0usize;
     let mut deepest = 0usize;
+    let mut name = Vec::new();
     let mut i = 0usize;
     while let Some(off) = memchr(b'<', bytes, i) {
         i = off + 1;
@@ -82,20 +130,39 @@ pub fn nesting_depth(html: &str) -> usize {
             .iter()
             .position(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C' | b'/' | b'>'))
             .map_or(bytes.len(), |p| name_start + p);
-        let name = bytes
-            .get(name_start..name_end)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        name.clear();
+        name.extend(
+            bytes
+                .get(name_start..name_end)
+                .unwrap_or_default()
+                .iter()
+                .map(u8::to_ascii_lowercase),
+        );
         let (tag_end, self_closing) = tag_end(bytes, name_end);
         i = tag_end;
+        let is_foreign = |n: &[u8]| n == b"svg" || n == b"math";
         if closing {
-            close(&name, &mut stack, &mut open, &mut foreign);
+            // Pop back to (and including) the innermost open element of this name; an end tag with nothing
+            // to close is ignored.
+            if let Some(id) = names.get(&name)
+                && names.open[id] > 0
+            {
+                while let Some(top) = stack.pop() {
+                    names.open[top] -= 1;
+                    if is_foreign(&names.text[top]) {
+                        foreign = foreign.saturating_sub(1);
+                    }
+                    if top == id {
+                        break;
+                    }
+                }
+            }
             continue;
         }
-        if VOID.contains(&name.as_slice()) || OPTIONAL_END.contains(&name.as_slice()) {
-            continue;
-        }
-        if self_closing && foreign > 0 {
+        let skip = VOID.contains(&name.as_slice())
+            || OPTIONAL_END.contains(&name.as_slice())
+            || (self_closing && foreign > 0);
+        if skip {
             continue;
         }
         if RAW_TEXT.contains(&name.as_slice()) {
@@ -105,37 +172,40 @@ pub fn nesting_depth(html: &str) -> usize {
         if name == b"plaintext" {
             break; // the rest of the page is text
         }
-        if name == b"svg" || name == b"math" {
+        if is_foreign(&name) {
             foreign += 1;
         }
-        *open.entry(name.clone()).or_default() += 1;
-        stack.push(name);
+        let id = names.intern(&name);
+        names.open[id] += 1;
+        stack.push(id);
         deepest = deepest.max(stack.len());
     }
     deepest
 }
 
-/// Pop the stack back to (and including) the innermost open `name`; ignore an end tag with nothing to close.
-fn close(
-    name: &[u8],
-    stack: &mut Vec<Vec<u8>>,
-    open: &mut HashMap<Vec<u8>, usize>,
-    foreign: &mut usize,
-) {
-    if open.get(name).copied().unwrap_or(0) == 0 {
-        return;
+/// Element names seen so far, each with a small id, and how many elements of each are open (so an end tag
+/// finds, or misses, its element without searching the stack, and no tag allocates).
+#[derive(Default)]
+struct Names {
+    ids: HashMap<Vec<u8>, usize>,
+    text: Vec<Vec<u8>>,
+    open: Vec<usize>,
+}
+
+impl Names {
+    fn get(&self, name: &[u8]) -> Option<usize> {
+        self.ids.get(name).copied()
     }
-    while let Some(top) = stack.pop() {
-        if top == b"svg" || top == b"math" {
-            *foreign = foreign.saturating_sub(1);
+
+    fn intern(&mut self, name: &[u8]) -> usize {
+        if let Some(id) = self.get(name) {
+            return id;
         }
-        let done = top == name;
-        if let Some(n) = open.get_mut(&top) {
-            *n = n.saturating_sub(1);
-        }
-        if done {
-            break;
-        }
+        let id = self.text.len();
+        self.ids.insert(name.to_vec(), id);
+        self.text.push(name.to_vec());
+        self.open.push(0);
+        id
     }
 }
 
@@ -243,7 +313,17 @@ mod tests {
 
     #[test]
     fn truncated_tags_do_not_panic() {
-        for page in ["<", "</", "<div", "<div class='x", "<!", "<!--", "<script>", "<a/", "</x"] {
+        for page in [
+            "<",
+            "</",
+            "<div",
+            "<div class='x",
+            "<!",
+            "<!--",
+            "<script>",
+            "<a/",
+            "</x",
+        ] {
             let _ = nesting_depth(page);
         }
     }
