@@ -13,6 +13,7 @@ use storydiff::diff::{ArticleDiff, DiffOptions, PARAGRAPH_BREAK, WordOp, diff_ar
 use storydiff::ingest::html::{ExtractError, extract_html};
 use storydiff::ingest::nesting::MAX_NESTING_DEPTH;
 use storydiff::normalize::normalize_text;
+use storydiff::quotes;
 use storydiff::report::{Side, Sides, html, json, markdown, text};
 use util::Sandbox;
 
@@ -100,7 +101,35 @@ fn fifty_thousand_nested_and_unbalanced_quote_marks() {
     );
     let d = diff_and_render(&old, &new);
     assert!(d.differs());
+    for text in [&old, &new] {
+        let paragraphs = Article::from_text(text).unwrap().paragraphs;
+        check_quote_spans(&paragraphs);
+    }
+    let _ = quotes::diff_paragraphs(
+        &Article::from_text(&old).unwrap().paragraphs,
+        &Article::from_text(&new).unwrap().paragraphs,
+        &|_, _| false,
+    );
     assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+}
+
+/// Every quotation's span lies on char boundaries of its paragraph and, unless it runs over several
+/// paragraphs, covers exactly its text.
+fn check_quote_spans(paragraphs: &[String]) -> Vec<quotes::Quote> {
+    let found = quotes::extract(paragraphs);
+    for q in &found {
+        let p = &paragraphs[q.paragraph];
+        let [start, end] = q.span;
+        assert!(start <= end && end <= p.len(), "{q:?}");
+        assert!(
+            p.is_char_boundary(start) && p.is_char_boundary(end),
+            "{q:?}"
+        );
+        if !q.flags.iter().any(|f| f == "running") {
+            assert_eq!(p[start..end], q.text);
+        }
+    }
+    found
 }
 
 #[test]
@@ -162,6 +191,14 @@ fn emoji_sequences_and_combining_marks_stay_whole() {
         a.paragraphs[0].contains("café"),
         "combining accent composed (NFC)"
     );
+    // Quotations around emoji, combining marks and a raw RTL override (paragraphs not normalised).
+    let tricky = vec![
+        format!("“{zalgo},” said Jane Doe. “{family} forever!”"),
+        "«\u{202E}txet desrever» he said, “e\u{301}".to_string(),
+        format!("„{}“ she said.", "👍🏽".repeat(1000)),
+    ];
+    assert!(check_quote_spans(&tricky).len() >= 3);
+    check_quote_spans(&a.paragraphs);
     let d = diff_and_render(&old, &new);
     assert!(d.changed);
     // Word runs are whole strings; the changed runs keep each emoji sequence intact.
