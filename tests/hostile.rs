@@ -251,6 +251,29 @@ fn a_deeply_nested_page_is_refused_quickly() {
 }
 
 #[test]
+fn a_page_of_nested_tables_under_the_cap_is_read_in_seconds() {
+    // Tables hide three of every four levels from the count (implied `<tbody>`, `<tr>`, `<td>`): the worst
+    // case under the cap is a tree about four times as deep.
+    let levels = MAX_NESTING_DEPTH - 1; // and the `<article>`
+    let page = format!(
+        "<html><body>{}<article>{}</article>{}</body></html>",
+        "<table><tr><td>".repeat(levels),
+        "<p>The council voted on Tuesday to close the old bridge for repairs, officials said.</p>"
+            .repeat(5),
+        "</td></tr></table>".repeat(levels)
+    );
+    let start = Instant::now();
+    let result = extract_html(&page, None);
+    let took = start.elapsed();
+    println!(
+        "{levels} nested tables: {took:?}, {:?}",
+        result.as_ref().map(|p| p.paragraphs.len())
+    );
+    assert!(!matches!(result, Err(ExtractError::TooDeep { .. })));
+    assert!(took < QUICK, "took {took:?}");
+}
+
+#[test]
 fn a_deeply_nested_page_is_refused_by_save_with_one_line() {
     let sb = Sandbox::new();
     let page = sb.write(

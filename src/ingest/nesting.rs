@@ -9,8 +9,10 @@
 //! (`<script>`, `<style>`, `<textarea>`, `<title>`, …) are skipped, quoted attribute values may hold `>`.
 //! Void elements (`<br>`, `<img>`, …) and elements whose end tag is optional and that close each other
 //! (`<p>`, `<li>`, `<td>`, `<option>`, …) are not counted, so the measure may be lower than the real tree
-//! depth, never higher for well-formed pages; nesting through those elements still needs a counted element
-//! in between (`<li><ul><li>`), so a hostile page can hide at most half of its depth.
+//! depth, never higher for well-formed pages. Nesting through those elements still needs a counted element
+//! in between: a list (`<ul><li><ul><li>`) shows half of its depth, a table (`<table>`, implied `<tbody>`,
+//! `<tr>`, `<td>`) a quarter, so a page under the cap is at most four times as deep as the cap in the
+//! worst case, and such a page still extracts quickly (255 nested tables: 0.3 s, `tests/hostile.rs`).
 
 use std::collections::HashMap;
 
