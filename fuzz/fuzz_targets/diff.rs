@@ -30,10 +30,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(same.numbers.is_empty());
 
     let d = diff_articles(&a, &b, &options);
-    for (paragraphs, side_of) in [
-        (&a.paragraphs, 0usize),
-        (&b.paragraphs, 1usize),
-    ] {
+    for (paragraphs, side_of) in [(&a.paragraphs, 0usize), (&b.paragraphs, 1usize)] {
         let mut seen = vec![0u32; paragraphs.len()];
         for p in &d.paragraphs {
             let (indices, text) = if side_of == 0 {
@@ -55,7 +52,10 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(*text, joined, "side text reassembles its paragraphs");
             }
         }
-        assert!(seen.iter().all(|&n| n == 1), "every paragraph in exactly one entry");
+        assert!(
+            seen.iter().all(|&n| n == 1),
+            "every paragraph in exactly one entry"
+        );
     }
     for p in &d.paragraphs {
         if p.words.is_empty() {
@@ -68,7 +68,15 @@ fuzz_target!(|data: &[u8]| {
                 .map(|w| w.text.as_str())
                 .collect()
         };
-        assert_eq!(Some(side(WordOp::Delete)), p.old_text, "word runs give the old text");
-        assert_eq!(Some(side(WordOp::Insert)), p.new_text, "word runs give the new text");
+        assert_eq!(
+            Some(side(WordOp::Delete)),
+            p.old_text,
+            "word runs give the old text"
+        );
+        assert_eq!(
+            Some(side(WordOp::Insert)),
+            p.new_text,
+            "word runs give the new text"
+        );
     }
 });

@@ -12,8 +12,14 @@ fn check(paragraphs: &[String]) {
     for q in extract(paragraphs) {
         let p = &paragraphs[q.paragraph];
         let [start, end] = q.span;
-        assert!(start <= end && end <= p.len(), "span {start}..{end} outside paragraph");
-        assert!(p.is_char_boundary(start) && p.is_char_boundary(end), "span off char boundary");
+        assert!(
+            start <= end && end <= p.len(),
+            "span {start}..{end} outside paragraph"
+        );
+        assert!(
+            p.is_char_boundary(start) && p.is_char_boundary(end),
+            "span off char boundary"
+        );
         if !q.flags.iter().any(|f| f == "running") {
             assert_eq!(&p[start..end], q.text, "span covers the quote");
         }
