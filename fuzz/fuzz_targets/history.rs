@@ -8,6 +8,9 @@ fuzz_target!(|data: &[u8]| {
     let _ = parse(data);
     let (fixed, records, _) = rebuild(data);
     if !records.is_empty() {
-        assert_eq!(parse(fixed.as_bytes()).expect("a rebuilt history parses"), records);
+        assert_eq!(
+            parse(fixed.as_bytes()).expect("a rebuilt history parses"),
+            records
+        );
     }
 });

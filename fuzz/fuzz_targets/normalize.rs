@@ -16,6 +16,9 @@ fuzz_target!(|data: &[u8]| {
         let back = Article::from_text(&article.to_text()).expect("printed article parses");
         assert_eq!(back, article);
         let bytes = article.canonical_bytes();
-        assert_eq!(Article::from_canonical_bytes(&bytes).expect("canonical parses"), article);
+        assert_eq!(
+            Article::from_canonical_bytes(&bytes).expect("canonical parses"),
+            article
+        );
     }
 });

@@ -18,6 +18,7 @@ use dom_query::{Document, NodeRef};
 use serde::Serialize;
 
 use super::metadata::{PageMetadata, read_metadata};
+use super::nesting::{MAX_NESTING_DEPTH, nesting_depth};
 use super::score::tokens;
 use super::url::canonical_url;
 use crate::article::Article;
@@ -174,6 +175,15 @@ pub enum ExtractError {
     /// The extractor found no article container at all.
     #[error("no article found in the page: {0}")]
     NoArticle(String),
+    /// The page nests its elements deeper than any article page does (a hostile or broken page, whose
+    /// parsing would take minutes); see [`super::nesting`].
+    #[error("page refused: elements nested {depth} deep, over the limit of {limit}")]
+    TooDeep {
+        /// Depth measured by [`super::nesting::nesting_depth`].
+        depth: usize,
+        /// The limit, [`super::nesting::MAX_NESTING_DEPTH`].
+        limit: usize,
+    },
 }
 
 /// Fewest characters of body text a page must yield to be an article. The shortest hand-annotated body in
@@ -253,6 +263,14 @@ impl Extractor for NewsExtractor {
     }
 
     fn extract(&self, html: &str, url: Option<&str>) -> Result<ExtractedPage, ExtractError> {
+        // Measured before parsing: parsing and extracting a deeply nested page is what takes minutes.
+        let depth = nesting_depth(html);
+        if depth > MAX_NESTING_DEPTH {
+            return Err(ExtractError::TooDeep {
+                depth,
+                limit: MAX_NESTING_DEPTH,
+            });
+        }
         // One parse serves both: metadata is read first, then dom_smoothie takes (and mutates) the tree.
         let doc = Document::from(html);
         let meta = read_metadata(&doc);

@@ -19,6 +19,7 @@ pub mod feed;
 pub mod html;
 pub mod http;
 pub mod metadata;
+pub mod nesting;
 pub mod polite;
 pub mod robots;
 pub mod score;
@@ -132,6 +133,35 @@ pub fn is_url(source: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// The scheme of a source written as a URL of a scheme other than `http(s)`: `scheme://…` (a scheme of two
+/// or more characters, so a Windows drive `C:\\…` is not one), or `data:`, `javascript:` and `mailto:`,
+/// which have no `//`. `None` for `http(s)` URLs and paths.
+///
+/// ```
+/// use storydiff::ingest::other_url_scheme;
+/// assert_eq!(other_url_scheme("file:///etc/passwd"), Some("file"));
+/// assert_eq!(other_url_scheme("FTP://example.com/a"), Some("FTP"));
+/// assert_eq!(other_url_scheme("data:text/html,<p>hi"), Some("data"));
+/// assert_eq!(other_url_scheme("https://example.com/a"), None);
+/// assert_eq!(other_url_scheme("stories/a.txt"), None);
+/// assert_eq!(other_url_scheme("C:\\stories\\a.txt"), None);
+/// ```
+pub fn other_url_scheme(source: &str) -> Option<&str> {
+    if is_url(source) {
+        return None;
+    }
+    let (scheme, rest) = source.split_once(':')?;
+    let valid_scheme = scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let opaque = ["data", "javascript", "mailto"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s));
+    (valid_scheme && (rest.starts_with("//") || opaque)).then_some(scheme)
+}
+
 /// What [`load_source`] read.
 #[derive(Debug, Clone)]
 pub enum Loaded {
@@ -220,7 +250,18 @@ pub fn load_source(
     if is_url(source) {
         return loaded_from(client.fetch(source, http::Expect::Html, previous)?);
     }
-    let bytes = crate::source::read_bytes(std::path::Path::new(source))?;
+    let path = std::path::Path::new(source);
+    if let Some(scheme) = other_url_scheme(source)
+        && !path.exists()
+    {
+        // `file:///etc/passwd`, `ftp://…`, `data:…`: say that only http(s) is fetched, rather than "no such
+        // file" (and never read through another scheme).
+        return Err(IngestError::Url(url::UrlError::UnsupportedScheme {
+            url: source.to_string(),
+            scheme: scheme.to_ascii_lowercase(),
+        }));
+    }
+    let bytes = crate::source::read_bytes(path)?;
     let raw = bytes.clone();
     let ingested = ingest_bytes(bytes, None)?;
     Ok(Loaded::Article(Box::new(LoadedArticle {
