@@ -1,0 +1,151 @@
+//! Benchmarks of the diff pipeline on real story pairs from `../shared/corpus/versions` (issue 7), with
+//! `divan`: `cargo bench --bench diff` (add a filter such as `full_diff` to run one group).
+//!
+//! # The pairs
+//! Every consecutive pair of versions in the corpus (232 pairs) was sorted by the bytes of both texts together;
+//! we take the smallest, the median (index 116 of 232) and the largest:
+//! - `small`: `cnn-2026-04-05-iran-us-israel-war-what-we-know-week-6-intl-hnk` 01 → 02 (879 bytes together),
+//! - `median`: `cnn-2026-03-05-pentagon-anthropic-supply-chain-risk` 01 → 02 (10,988 bytes),
+//! - `largest`: `cnn-2025-04-26-harvard-university-trump-timeline` 01 → 02 (62,419 bytes; a long timeline).
+//!
+//! # What each benchmark measures
+//! - `normalise_hash`: [`Article::from_text`] and [`Article::sha256`] of the new version (what `save` does
+//!   to every input before it touches the store).
+//! - `paragraphs`: [`diff_articles`] on the two bodies without furniture. Paragraph alignment (`diff::align`)
+//!   is crate-private, so this is alignment plus the word diffs of the reworded paragraphs it pairs;
+//!   `paragraphs` minus `word_diff` is the alignment's share (callgrind gives the exact split, see
+//!   `scripts/bench-peers.sh` and the README).
+//! - `word_diff`: the word diff (`diff::words`, also crate-private) of every paragraph pair that the full diff
+//!   shows as reworded, moved with edits, split or merged, each diffed as a one-paragraph article, so the
+//!   alignment around it is trivial.
+//! - `full_diff`: [`diff_articles`] on the two parsed articles with the default options (what `storydiff
+//!   diff` and `log --patch` do per pair, before rendering).
+//!
+//! Inputs are read and parsed outside the timed closures; nothing timed touches the file system.
+
+use std::hint::black_box;
+
+use divan::Bencher;
+use storydiff::article::Article;
+use storydiff::diff::{DiffOptions, ParagraphOp, diff_articles};
+
+fn main() {
+    divan::main();
+}
+
+/// Where the corpus lives (beside the repository, as in CI).
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/versions");
+
+/// The benchmarked pairs by name: (story id, old file, new file). See the module documentation for how they
+/// were chosen.
+const PAIRS: [(&str, &str, &str, &str); 3] = [
+    (
+        "small",
+        "cnn-2026-04-05-iran-us-israel-war-what-we-know-week-6-intl-hnk",
+        "01.txt",
+        "02.txt",
+    ),
+    (
+        "median",
+        "cnn-2026-03-05-pentagon-anthropic-supply-chain-risk",
+        "01.txt",
+        "02.txt",
+    ),
+    (
+        "largest",
+        "cnn-2025-04-26-harvard-university-trump-timeline",
+        "01.txt",
+        "02.txt",
+    ),
+];
+
+/// The names divan shows as the argument of each benchmark.
+const NAMES: [&str; 3] = ["small", "median", "largest"];
+
+/// The raw texts of a named pair. Panics (failing the benchmark run) when the corpus is missing.
+fn raw_pair(name: &str) -> (String, String) {
+    let (_, story, old, new) = PAIRS
+        .iter()
+        .find(|p| p.0 == name)
+        .unwrap_or_else(|| panic!("unknown pair {name}"));
+    let read = |file: &str| {
+        let path = format!("{CORPUS}/{story}/{file}");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+    };
+    (read(old), read(new))
+}
+
+/// The parsed articles of a named pair.
+fn articles(name: &str) -> (Article, Article) {
+    let (old, new) = raw_pair(name);
+    let parse = |raw: &str| Article::from_text(raw).unwrap_or_else(|e| panic!("{name}: {e}"));
+    (parse(&old), parse(&new))
+}
+
+/// An article holding only these paragraphs (no headline or other furniture).
+fn body_only(paragraphs: Vec<String>) -> Article {
+    Article {
+        paragraphs,
+        ..Article::default()
+    }
+}
+
+/// No deadline: the result, and so the work measured, depends only on the input.
+fn options() -> DiffOptions {
+    DiffOptions {
+        time_budget: None,
+        ..DiffOptions::default()
+    }
+}
+
+#[divan::bench(args = NAMES)]
+fn normalise_hash(bencher: Bencher, name: &str) {
+    let (_, new) = raw_pair(name);
+    bencher
+        .counter(divan::counter::BytesCount::new(new.len()))
+        .bench_local(|| {
+            let article = Article::from_text(black_box(&new)).map(|a| a.sha256());
+            black_box(article)
+        });
+}
+
+#[divan::bench(args = NAMES)]
+fn paragraphs(bencher: Bencher, name: &str) {
+    let (old, new) = articles(name);
+    let (old, new) = (body_only(old.paragraphs), body_only(new.paragraphs));
+    let options = options();
+    bencher.bench_local(|| diff_articles(black_box(&old), black_box(&new), &options));
+}
+
+#[divan::bench(args = NAMES)]
+fn word_diff(bencher: Bencher, name: &str) {
+    let (old, new) = articles(name);
+    let options = options();
+    // The paragraph pairs whose words the full diff compares (text on both sides, not equal).
+    let pairs: Vec<(Article, Article)> = diff_articles(&old, &new, &options)
+        .paragraphs
+        .into_iter()
+        .filter(|p| p.op != ParagraphOp::Unchanged)
+        .filter_map(|p| match (p.old_text, p.new_text) {
+            (Some(a), Some(b)) if a != b => Some((body_only(vec![a]), body_only(vec![b]))),
+            _ => None,
+        })
+        .collect();
+    assert!(!pairs.is_empty(), "{name}: no reworded paragraph to diff");
+    bencher
+        .counter(divan::counter::ItemsCount::new(pairs.len()))
+        .bench_local(|| {
+            pairs
+                .iter()
+                .map(|(a, b)| diff_articles(black_box(a), black_box(b), &options))
+                .filter(|d| d.changed)
+                .count()
+        });
+}
+
+#[divan::bench(args = NAMES)]
+fn full_diff(bencher: Bencher, name: &str) {
+    let (old, new) = articles(name);
+    let options = DiffOptions::default();
+    bencher.bench_local(|| diff_articles(black_box(&old), black_box(&new), &options));
+}
