@@ -28,7 +28,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let rounds: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     let iterations: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(200);
-    let pairs = corpus_pairs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/versions"));
+    let pairs =
+        corpus_pairs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/versions"));
     let options = DiffOptions::default();
 
     let mut per_pair = vec![Vec::with_capacity(rounds); pairs.len()];
