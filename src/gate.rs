@@ -58,7 +58,10 @@ impl GateKind {
         match self {
             GateKind::Any => diff.changed,
             GateKind::Substantive => diff.substantive,
-            GateKind::Quotes => false, // TEMP-QUOTES
+            GateKind::Quotes => diff
+                .quotes
+                .iter()
+                .any(|q| q.op != crate::quotes::QuoteChangeOp::Unchanged),
             GateKind::Headline => diff.fields.iter().any(|f| {
                 f.field == FieldKind::Headline
                     && f.op != FieldOp::Unchanged

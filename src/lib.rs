@@ -15,6 +15,7 @@ pub mod gate;
 pub mod import;
 pub mod ingest;
 pub mod normalize;
+pub mod quotes;
 pub mod report;
 pub mod source;
 pub mod store;

@@ -57,6 +57,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Snapshot a story, compare it with its latest version, save it, and alert (for CI).
     Check(CheckArgs),
+    /// List every direct quotation with its speaker (a file, URL or stored ref).
+    Quotes(QuotesArgs),
     /// Print the article storydiff extracts from a file or URL, without saving it.
     Extract(ExtractArgs),
     /// Rebuild a story's history by extracting its stored raw pages again (after an extractor upgrade).
@@ -193,6 +195,15 @@ pub enum CheckFormat {
     Json,
     /// Markdown.
     Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// A file, `-`, a URL, or a stored ref (ID, ID@N, ID@latest~K).
+    pub source: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

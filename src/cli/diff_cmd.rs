@@ -5,7 +5,7 @@ use storydiff::exit_code;
 use storydiff::report::{Sides, html, json, markdown, text};
 use storydiff::story_id::{StoryRef, VersionSelector};
 
-use super::args::{DiffArgs, DiffFlags, Global, ReportFormat};
+use super::args::{DiffArgs, DiffFlags, Format, Global, QuotesArgs, ReportFormat};
 use super::open_store;
 use super::output::emit;
 use super::sides::{Version, load_version, stored_version};
@@ -77,4 +77,45 @@ pub fn diff(global: &Global, a: &DiffArgs) -> anyhow::Result<u8> {
     } else {
         exit_code::OK
     })
+}
+
+/// `quotes SOURCE`: every top-level quotation with its speaker.
+pub fn quotes(global: &Global, a: &QuotesArgs) -> anyhow::Result<u8> {
+    let mut store = None;
+    let version = load_version(&a.source, &mut store, || open_store(global))?;
+    let quotes = storydiff::quotes::extract(&version.article.paragraphs);
+    match a.format {
+        Format::Json => super::output::emit_json(&serde_json::json!({
+            "schema_version": 1,
+            "source": version.side.label,
+            "sha256": version.side.sha256,
+            "quotes": quotes,
+        }))?,
+        Format::Text => {
+            let mut out = String::new();
+            for q in &quotes {
+                let who = q.speaker.as_deref().unwrap_or("(no speaker)");
+                let how = match (&q.cue, &q.speaker_resolved_by) {
+                    (Some(cue), Some(by)) => format!(" [{cue}; {by}]"),
+                    (Some(cue), None) => format!(" [{cue}]"),
+                    (None, Some(by)) => format!(" [{by}]"),
+                    (None, None) => String::new(),
+                };
+                let kind = match q.kind {
+                    storydiff::quotes::QuoteKind::Speech => "",
+                    storydiff::quotes::QuoteKind::TitleOrScare => " (title or scare quote)",
+                };
+                out.push_str(&format!(
+                    "¶{:<3} {who}{how}{kind}: “{}”\n",
+                    q.paragraph + 1,
+                    q.text
+                ));
+            }
+            if quotes.is_empty() {
+                out.push_str("(no quotations)\n");
+            }
+            emit(&out)?;
+        }
+    }
+    Ok(exit_code::OK)
 }

@@ -60,6 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Diff(a) => diff_cmd::diff(&cli.global, a),
         Command::Check(a) => check_cmd::check(&cli.global, a),
         Command::Extract(a) => ingest_cmds::extract(a),
+        Command::Quotes(a) => diff_cmd::quotes(&cli.global, a),
         Command::Reextract(a) => ingest_cmds::reextract(&cli.global, a),
         Command::Watch(a) => ingest_cmds::watch(&cli.global, a),
     }

@@ -104,6 +104,9 @@ pub fn snapshot(
     })
 }
 
+/// How a snapshot reads its source: the source and the validators of its last capture.
+pub type LoadFn<'a> = dyn FnMut(&str, Option<&Validators>) -> Result<Loaded, IngestError> + 'a;
+
 /// [`snapshot`], reading the source with `load` (the polite fetcher of `watch`, for one).
 pub fn snapshot_with(
     store: Option<&Store>,
@@ -111,7 +114,7 @@ pub fn snapshot_with(
     source: &str,
     headline: Option<&str>,
     at: Option<&str>,
-    load: &mut dyn FnMut(&str, Option<&Validators>) -> Result<Loaded, IngestError>,
+    load: &mut LoadFn<'_>,
 ) -> anyhow::Result<Snapshot> {
     let captured_at = parse_at(at)?;
     let history = match store {

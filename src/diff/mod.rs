@@ -29,6 +29,7 @@ pub mod numbers;
 mod summary;
 pub mod words;
 
+use crate::quotes::QuoteChange;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -237,6 +238,9 @@ pub struct ArticleDiff {
     pub paragraphs: Vec<ParagraphChange>,
     /// Figures that changed, in fields then paragraphs, in reading order.
     pub numbers: Vec<NumberChange>,
+    /// Every direct quotation of both versions and what happened to it ([`crate::quotes::diff_quotes`]), in
+    /// the new version's reading order; `title_or_scare` quotes stay out.
+    pub quotes: Vec<QuoteChange>,
     /// Whether a work cap or the time budget was hit (the diff is then coarser somewhere; see `notes`).
     pub capped: bool,
     /// What was capped, in words.
@@ -314,13 +318,35 @@ pub fn diff_articles(old: &Article, new: &Article, options: &DiffOptions) -> Art
         fields,
         paragraphs,
         numbers,
+        quotes: Vec::new(),
         capped: !notes.is_empty(),
         notes,
         context: options.context,
     };
     diff.typography_only = diff.differs() && !beyond_typography;
     diff.summary = summary::summarize(&diff);
+    diff.quotes = quote_changes(old, new, &diff.paragraphs);
+    // Quote changes lead the summary: they are the edits a reader most needs to know about.
+    diff.summary
+        .prepend(diff.quotes.iter().filter_map(crate::quotes::describe));
     diff
+}
+
+/// The quote diff of two versions, told by the paragraph alignment which paragraphs moved (a quote pushed
+/// down by inserted paragraphs is not moved; one whose paragraph the alignment calls moved is).
+fn quote_changes(old: &Article, new: &Article, paragraphs: &[ParagraphChange]) -> Vec<QuoteChange> {
+    let moved: std::collections::HashSet<(usize, usize)> = paragraphs
+        .iter()
+        .filter(|p| p.op == ParagraphOp::Moved)
+        .flat_map(|p| {
+            p.old
+                .iter()
+                .flat_map(move |&o| p.new.iter().map(move |&n| (o, n)))
+        })
+        .collect();
+    crate::quotes::diff_paragraphs(&old.paragraphs, &new.paragraphs, &|o, n| {
+        moved.contains(&(o, n))
+    })
 }
 
 /// Whether a paragraph entry counts as an edit: anything but unchanged when strict; otherwise a move or a

@@ -43,6 +43,7 @@ pub fn render(diff: &ArticleDiff, sides: &Sides) -> String {
         esc(&title)
     );
     header(&mut out, diff, sides);
+    quotes(&mut out, diff);
     fields(&mut out, &diff.fields);
     figures(&mut out, diff);
 
@@ -159,6 +160,26 @@ fn classes_suffix(classes: &str) -> String {
     } else {
         format!(" · {}", esc(classes))
     }
+}
+
+/// The quote changes, first after the header: the edits a reader most needs to know about.
+fn quotes(out: &mut String, diff: &ArticleDiff) {
+    let quotes = super::changed_quotes(diff);
+    if quotes.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"figures quotes\">\n<h2>Quotes</h2>\n<ul>\n");
+    for (q, phrase) in quotes {
+        let _ = write!(out, "<li><strong>{}</strong>", esc(&phrase));
+        if let Some(old) = &q.old {
+            let _ = write!(out, "<br><del>{SR_BEFORE}“{}”</del>", esc(&old.text));
+        }
+        if let Some(new) = &q.new {
+            let _ = write!(out, "<br><ins>{SR_AFTER}“{}”</ins>", esc(&new.text));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
 }
 
 fn figures(out: &mut String, diff: &ArticleDiff) {

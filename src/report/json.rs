@@ -32,6 +32,10 @@
 //!                   "rewritten": true}],                       // only when shown whole (similarity < 0.5)
 //!   "numbers": [{"old": str|null, "new": str|null, "context": str,
 //!                "paragraph": index, "field": field}],         // paragraph or field, whichever applies
+//!   "quotes": [{"op": "unchanged"|"added"|"removed"|"reworded"|"truncated"|"extended"|"reattributed"|
+//!               "moved"|"to_paraphrase",
+//!               "old": {"text", "speaker", "paragraph"}|null, "new": {…}|null,
+//!               "similarity": float, "words": [word]}],        // every speech quote of both versions once
 //!   "capped": bool,                                            // a work cap or the time budget was hit
 //!   "notes": [str]                                             // what was capped
 //! }

@@ -42,6 +42,21 @@ pub fn render(diff: &ArticleDiff, sides: &Sides) -> String {
         let _ = writeln!(out, "_Note: {}_\n", escape(note));
     }
 
+    let quotes = super::changed_quotes(diff);
+    if !quotes.is_empty() {
+        out.push_str("**Quotes:**\n\n");
+        for (q, phrase) in quotes {
+            let _ = writeln!(out, "- **{}**", escape(&phrase));
+            if let Some(old) = &q.old {
+                let _ = writeln!(out, "  - before: ~~“{}”~~", escape(&old.text));
+            }
+            if let Some(new) = &q.new {
+                let _ = writeln!(out, "  - after: “{}”", escape(&new.text));
+            }
+        }
+        out.push('\n');
+    }
+
     let fields = changed_fields(diff);
     if !fields.is_empty() {
         out.push_str("| Field | Change | Before | After |\n|---|---|---|---|\n");

@@ -191,6 +191,27 @@ pub(crate) fn describe(p: &ParagraphChange) -> String {
 }
 
 /// The fields that changed (a report shows only those).
+/// The quote changes a report lists (everything but `unchanged`), each with its summary phrase
+/// ("quote by Dmitry Peskov reworded") and the paragraph numbers (from 1) it stands in.
+pub(crate) fn changed_quotes(diff: &ArticleDiff) -> Vec<(&crate::quotes::QuoteChange, String)> {
+    diff.quotes
+        .iter()
+        .filter(|q| q.op != crate::quotes::QuoteChangeOp::Unchanged)
+        .filter_map(|q| {
+            let phrase = crate::quotes::describe(q)?;
+            let at = |s: &Option<crate::quotes::QuoteSide>| {
+                s.as_ref().map(|s| format!("¶{}", s.paragraph + 1))
+            };
+            let place = match (at(&q.old), at(&q.new)) {
+                (Some(o), Some(n)) if o != n => format!("{o} → {n}"),
+                (Some(p), _) | (None, Some(p)) => p,
+                (None, None) => String::new(),
+            };
+            Some((q, format!("{phrase} ({place})")))
+        })
+        .collect()
+}
+
 pub(crate) fn changed_fields(diff: &ArticleDiff) -> Vec<&crate::diff::FieldChange> {
     diff.fields
         .iter()

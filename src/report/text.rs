@@ -55,6 +55,21 @@ pub fn render(diff: &ArticleDiff, sides: &Sides, color: bool) -> String {
         let _ = writeln!(out, "Note: {note}");
     }
 
+    let quotes = super::changed_quotes(diff);
+    if !quotes.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", paint.bold("Quotes:"));
+        for (q, phrase) in quotes {
+            let _ = writeln!(out, "  {phrase}");
+            if let Some(old) = &q.old {
+                let _ = writeln!(out, "    {}", paint.del_line(&format!("“{}”", old.text)));
+            }
+            if let Some(new) = &q.new {
+                let _ = writeln!(out, "    {}", paint.ins_line(&format!("“{}”", new.text)));
+            }
+        }
+    }
+
     let fields = changed_fields(diff);
     if !fields.is_empty() {
         out.push('\n');

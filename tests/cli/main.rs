@@ -7,6 +7,7 @@ mod check;
 mod crash;
 mod diff;
 mod import;
+mod merge;
 mod server;
 mod store;
 mod web;

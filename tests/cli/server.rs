@@ -55,6 +55,25 @@ impl Server {
         );
     }
 
+    /// Serve `body` with a status and content type, without an ETag.
+    pub fn plain(
+        &self,
+        path: &str,
+        status: u16,
+        content_type: &'static str,
+        body: impl Into<Vec<u8>>,
+    ) {
+        self.set(
+            path,
+            Page {
+                status,
+                content_type,
+                body: body.into(),
+                etag: None,
+            },
+        );
+    }
+
     pub fn set(&self, path: &str, page: Page) {
         self.pages.lock().unwrap().insert(path.to_string(), page);
     }

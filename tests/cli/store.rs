@@ -536,3 +536,25 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn the_store_is_found_by_flag_after_the_subcommand_by_environment_and_by_default() {
+    let sb = Sandbox::new();
+    sb.save("s", &sb.write("a.txt", A));
+    let store = sb.store();
+    let mut after = crate::util::bin();
+    after
+        .current_dir(sb.dir.path())
+        .args(["log", "s", "--store"])
+        .arg(&store);
+    assert_eq!(crate::util::output(after).0, 0);
+    let mut env = crate::util::bin();
+    env.current_dir(sb.dir.path())
+        .env("STORYDIFF_STORE", &store)
+        .args(["log", "s"]);
+    assert_eq!(crate::util::output(env).0, 0);
+    std::fs::rename(&store, sb.path("snapshots")).unwrap();
+    let mut default = crate::util::bin();
+    default.current_dir(sb.dir.path()).args(["log", "s"]);
+    assert_eq!(crate::util::output(default).0, 0, "./snapshots by default");
+}

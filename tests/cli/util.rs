@@ -59,7 +59,7 @@ impl Sandbox {
     }
 
     /// `storydiff --store <store> ARGS…`, run in the sandbox, colour off, no inherited store.
-    pub fn cmd(&self, args: &[&str]) -> Command {
+    pub fn cmd<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Command {
         let mut cmd = bin();
         cmd.current_dir(self.dir.path())
             .arg("--store")
@@ -69,7 +69,7 @@ impl Sandbox {
     }
 
     /// Run and return (exit code, stdout, stderr).
-    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+    pub fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> (i32, String, String) {
         output(self.cmd(args))
     }
 

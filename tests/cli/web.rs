@@ -1,7 +1,7 @@
 //! URL sources end to end against a server on 127.0.0.1: `save URL`, conditional requests, `extract`,
 //! `reextract`, `watch --feed --once`, and errors that save nothing.
 
-use crate::server::{Page, Server, news_page};
+use crate::server::{Server, news_page};
 use crate::util::Sandbox;
 
 const P1: &str = "Rescuers searched through the night for survivors after the bridge collapsed on Tuesday, officials said.";
@@ -83,15 +83,7 @@ fn extract_prints_the_article_as_storydiff_sees_it() {
 #[test]
 fn fetch_errors_exit_2_with_one_line_and_save_nothing() {
     let server = Server::start();
-    server.set(
-        "/pdf",
-        Page {
-            status: 200,
-            content_type: "application/pdf",
-            body: b"%PDF-1.4".to_vec(),
-            etag: None,
-        },
-    );
+    server.plain("/pdf", 200, "application/pdf", b"%PDF-1.4");
     server.html(
         "/tiny",
         "<html><body><p>Subscribe to read.</p></body></html>",
@@ -125,26 +117,9 @@ fn watch_once_saves_every_feed_item_and_reports_failures() {
         server.url("/a"),
         server.url("/b")
     );
-    server.set(
-        "/feed.xml",
-        Page {
-            status: 200,
-            content_type: "application/rss+xml",
-            body: feed.into_bytes(),
-            etag: None,
-        },
-    );
+    server.plain("/feed.xml", 200, "application/rss+xml", feed);
     let sb = Sandbox::new();
-    let (code, out, err) = sb.run(&[
-        "watch",
-        "--feed",
-        &server.url("/feed.xml"),
-        "--once",
-        "--delay",
-        "0",
-        "--format",
-        "json",
-    ]);
+    let (code, out, err) = sb.run(&watch_args(&server, &["--format", "json"]));
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["items"], 2);
@@ -158,44 +133,36 @@ fn watch_once_saves_every_feed_item_and_reports_failures() {
         2
     );
     // One item disappears from the site: reported, the other still saved, exit 2.
-    server.set(
-        "/b",
-        Page {
-            status: 500,
-            content_type: "text/plain",
-            body: b"oops".to_vec(),
-            etag: None,
-        },
-    );
-    let (code, out, _) = sb.run(&[
-        "watch",
-        "--feed",
-        &server.url("/feed.xml"),
-        "--once",
-        "--delay",
-        "0",
-    ]);
+    server.plain("/b", 500, "text/plain", b"oops");
+    let (code, out, _) = sb.run(&watch_args(&server, &[]));
     assert_eq!(code, 2);
     assert!(out.contains("2 items, 1 failed"), "{out}");
     // robots.txt disallowing everything is respected.
-    server.set(
+    server.plain(
         "/robots.txt",
-        Page {
-            status: 200,
-            content_type: "text/plain",
-            body: b"User-agent: *\nDisallow: /\n".to_vec(),
-            etag: None,
-        },
+        200,
+        "text/plain",
+        b"User-agent: *\nDisallow: /\n",
     );
     let other = Sandbox::new();
-    let (code, _, err) = other.run(&[
+    let (code, _, err) = other.run(&watch_args(&server, &[]));
+    assert_eq!(code, 2);
+    assert!(err.contains("robots.txt"), "{err}");
+}
+
+/// `watch --feed <server>/feed.xml --once --delay 0` plus `extra`.
+fn watch_args(server: &Server, extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = [
         "watch",
         "--feed",
         &server.url("/feed.xml"),
         "--once",
         "--delay",
         "0",
-    ]);
-    assert_eq!(code, 2);
-    assert!(err.contains("robots.txt"), "{err}");
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args
 }

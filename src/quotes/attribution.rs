@@ -1,0 +1,1450 @@
+//! Attribution: finding the verb of saying (the cue) near a quotation and the noun phrase that is its
+//! subject, before the quote (`X said: “…”`), after it (`“…,” X said`, `“…,” said X`), or as
+//! `according to X`; sentence boundaries; and reported speech in sentences without quotation marks.
+//!
+//! The scanner works on a bounded window of words around each quotation (a sentence, capped at
+//! [`MAX_CONTEXT_BYTES`]), so its cost is linear in the paragraph whatever the input. It is deliberately
+//! a hand-written pattern matcher over a small lexicon, like the rule-based extractors it is modelled on
+//! (CoreNLP's QuoteAnnotator, the Gender Gap Tracker): news attribution is formulaic.
+
+use super::speakers::{DETERMINERS, is_abbreviation, is_capitalised};
+
+/// How many bytes on either side of a quotation are read for its attribution. A news sentence rarely
+/// exceeds 400 bytes; the cap keeps a 1 MB paragraph without full stops linear.
+pub(crate) const MAX_CONTEXT_BYTES: usize = 600;
+
+/// The longest subject noun phrase taken, in words ("a person familiar with the talks" is 6).
+const MAX_NP_WORDS: usize = 14;
+
+/// How many words after a quotation's closing mark the cue may stand (`“…,” Army Spokesperson Col. Dave
+/// Butler said` puts it fifth; `“…,” Peskov, the Kremlin's spokesman, said` eighth; a long apposition
+/// such as `Andy Piazza, senior director of threat intelligence at Unit 42 in …, said` needs more). The
+/// subject must still start right after the quotation, which keeps far cues out.
+const MAX_RIGHT_CUE_WORDS: usize = 30;
+
+/// Verbs and phrases of saying, with the cue name reported for them.
+const CUES: &[(&str, &str)] = &[
+    ("said", "said"),
+    ("says", "said"),
+    ("say", "said"),
+    ("saying", "said"),
+    ("told", "told"),
+    ("tells", "told"),
+    ("telling", "told"),
+    ("added", "added"),
+    ("adds", "added"),
+    ("adding", "added"),
+    ("wrote", "wrote"),
+    ("writes", "wrote"),
+    ("writing", "wrote"),
+    ("posted", "posted"),
+    ("posts", "posted"),
+    ("tweeted", "posted"),
+    ("stated", "stated"),
+    ("asked", "asked"),
+    ("asks", "asked"),
+    ("asking", "asked"),
+    ("explained", "explained"),
+    ("explains", "explained"),
+    ("noted", "noted"),
+    ("notes", "noted"),
+    ("continued", "continued"),
+    ("replied", "replied"),
+    ("responded", "responded"),
+    ("recalled", "recalled"),
+    ("recalls", "recalled"),
+    ("warned", "warned"),
+    ("warns", "warned"),
+    ("insisted", "insisted"),
+    ("claimed", "claimed"),
+    ("claims", "claimed"),
+    ("declared", "declared"),
+    ("announced", "announced"),
+    ("acknowledged", "acknowledged"),
+    ("admitted", "admitted"),
+    ("testified", "testified"),
+    ("argued", "argued"),
+    ("argues", "argued"),
+    ("urged", "urged"),
+    ("vowed", "vowed"),
+    ("promised", "promised"),
+    ("predicted", "predicted"),
+    ("conceded", "conceded"),
+    ("cautioned", "cautioned"),
+    ("complained", "complained"),
+    ("emphasized", "emphasized"),
+    ("emphasised", "emphasized"),
+    ("stressed", "stressed"),
+    ("agreed", "agreed"),
+    ("countered", "countered"),
+    ("concluded", "concluded"),
+    ("shouted", "shouted"),
+    ("yelled", "yelled"),
+    ("screamed", "screamed"),
+    ("whispered", "whispered"),
+    ("joked", "joked"),
+    ("quipped", "quipped"),
+    ("remarked", "remarked"),
+    ("observed", "observed"),
+    ("called", "called"),
+    ("calls", "called"),
+    ("calling", "called"),
+    ("described", "described"),
+    ("describes", "described"),
+    ("describing", "described"),
+    ("labeled", "called"),
+    ("labelled", "called"),
+    ("branded", "called"),
+    ("confirmed", "confirmed"),
+    ("denied", "denied"),
+    ("suggested", "suggested"),
+    ("announces", "announced"),
+    ("reported", "reported"),
+    ("texted", "wrote"),
+    ("emailed", "wrote"),
+    ("messaged", "wrote"),
+    ("pleaded", "pleaded"),
+    ("demanded", "demanded"),
+    ("blasted", "blasted"),
+    ("slammed", "slammed"),
+    ("praised", "praised"),
+    ("thanked", "thanked"),
+    ("mused", "mused"),
+    ("read", "read"),
+    ("reads", "read"),
+    ("laughed", "laughed"),
+    ("scoffed", "scoffed"),
+    ("sighed", "sighed"),
+    ("exclaimed", "exclaimed"),
+    ("boasted", "boasted"),
+    ("lamented", "lamented"),
+    ("insists", "insisted"),
+    ("acknowledges", "acknowledged"),
+    ("replies", "replied"),
+    ("laughs", "laughed"),
+    ("responds", "responded"),
+    ("responding", "responded"),
+    ("continues", "continued"),
+    ("explains", "explained"),
+    ("recalls", "recalled"),
+    ("shared", "shared"),
+    ("shares", "shared"),
+    ("replying", "replied"),
+    ("explaining", "explained"),
+    ("noting", "noted"),
+    ("warning", "warned"),
+    ("arguing", "argued"),
+    ("insisting", "insisted"),
+    ("stressing", "stressed"),
+    ("retorted", "retorted"),
+    ("accused", "accused"),
+    ("accusing", "accused"),
+    ("stating", "stated"),
+    ("clarifying", "clarified"),
+    ("clarified", "clarified"),
+    ("claiming", "claimed"),
+    ("expressed", "expressed"),
+    ("chanted", "chanted"),
+    ("chanting", "chanted"),
+    ("chant", "chanted"),
+    ("alleges", "alleged"),
+    ("alleged", "alleged"),
+    ("urging", "urged"),
+    ("urges", "urged"),
+    ("accuse", "accused"),
+    ("warn", "warned"),
+    ("argue", "argued"),
+    ("insist", "insisted"),
+    ("claim", "claimed"),
+    ("describe", "described"),
+    ("write", "wrote"),
+    ("add", "added"),
+    ("ask", "asked"),
+    ("yelling", "yelled"),
+    ("shouting", "shouted"),
+    ("screaming", "screamed"),
+    ("decried", "decried"),
+    ("denounced", "denounced"),
+    ("condemned", "condemned"),
+    ("hailed", "hailed"),
+    ("according", "according_to"),
+];
+
+/// Cues that may come before their subject ("“…,” said a spokesman").
+#[rustfmt::skip]
+const INVERTIBLE: &[&str] = &[
+    "said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated",
+    "laughed", "exclaimed", "responded", "reported", "announced", "recalled", "declared", "insisted",
+    "warned", "argued", "read", "tweeted", "shared",
+];
+
+/// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "and", "or", "but", "as",
+    "because", "if", "after", "before", "since", "although", "though", "than", "then", "so", "had", "has",
+    "have", "was", "were", "is", "are", "be", "been", "being", "would", "will", "could", "should", "can", "may",
+    "might", "must", "do", "does", "did", "not", "it", "its", "his", "her", "their", "our", "my", "your", "i",
+    "he", "she", "they", "we", "you", "him", "them", "us", "me", "there", "here", "also", "however", "why",
+    "how", "to", "by", "about", "into", "during", "until", "without", "against", "over", "under", "through",
+    "this", "these", "those", "such", "very", "just", "even", "only", "like", "if", "whether", "once", "upon",
+    "all", "no", "yes", "more", "most", "less", "up", "out", "off", "down",
+];
+
+/// Prepositions that may join a postmodifier to a subject ("a person familiar with the talks", "a
+/// spokesperson for the agency", "the top US Army commander in Europe").
+const LINK_PREPS: &[&str] = &["with", "of", "for", "from", "in", "at", "on"];
+
+/// Pronoun subjects, resolved later to a named speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Words between a subject and its cue that are skipped ("Peskov also said", "Trump has said",
+/// "the Kremlin on Wednesday said").
+const SKIPPABLE: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "then",
+    "further",
+    "again",
+    "once",
+    "recently",
+    "repeatedly",
+    "separately",
+    "publicly",
+    "privately",
+    "already",
+    "first",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "reportedly",
+    "still",
+    "simply",
+    "flatly",
+    "bluntly",
+    "directly",
+    "initially",
+    "subsequently",
+    "last",
+    "this",
+    "on",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "tonight",
+    "often",
+    "never",
+    "always",
+    "once",
+    "frequently",
+    "quickly",
+    "soon",
+    "finally",
+    "both",
+    "each",
+    "similarly",
+    "likewise",
+    "too",
+    "however",
+    "meanwhile",
+];
+
+/// Whether a token may stand between a subject and its cue.
+fn is_skippable(t: &Tok) -> bool {
+    SKIPPABLE.contains(&t.lower().as_str()) || super::speakers::is_calendar_word(t.text)
+}
+
+/// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
+/// abbreviation's period) or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok<'a> {
+    pub text: &'a str,
+    pub word: bool,
+}
+
+impl Tok<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    fn is_punct(&self, c: char) -> bool {
+        !self.word && self.text.starts_with(c)
+    }
+}
+
+/// Split a window into tokens. Scraper artefacts that glue a name to "said" ("Brohmsaidin a statement")
+/// are split back into words, since the corpus has them around every link.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // Zero-width characters left by the scraper ("Coady\u{FEFF}wrote") separate words like spaces.
+        if c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}') {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let inner_joiner = matches!(d, '’' | '\'' | '-' | '‑')
+                    && text
+                        .get(j + d.len_utf8()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric);
+                let abbrev_dot = d == '.' && {
+                    let candidate = text.get(i..j + 1).unwrap_or("");
+                    is_abbreviation(candidate)
+                        || text
+                            .get(j + 1..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphabetic)
+                };
+                if d.is_alphanumeric() || inner_joiner || abbrev_dot {
+                    chars.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // "Bullis’ obituary": a plural possessive keeps its apostrophe.
+            if text.get(i..end).is_some_and(|w| w.ends_with('s'))
+                && let Some(&(j, d)) = chars.peek()
+                && matches!(d, '’' | '\'')
+                && text
+                    .get(j + d.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_whitespace)
+            {
+                chars.next();
+                end = j + d.len_utf8();
+            }
+            let word = text.get(i..end).unwrap_or("");
+            for piece in super::speakers::split_glued(word) {
+                push_unglued(&mut out, piece);
+            }
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                text: text.get(i..end).unwrap_or(""),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+/// Cue forms that the corpus's scraper glues to their neighbours ("Brohmsaidin", "whowrote",
+/// "saidwas").
+#[rustfmt::skip]
+const GLUABLE: &[&str] = &[
+    "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "posted", "claimed", "stated",
+    "noted", "warned", "argued", "announced", "insisted",
+];
+
+/// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
+fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
+    /// Words that may be glued after a cue.
+    const AFTER: &[&str] = &[
+        "", "in", "the", "his", "her", "that", "on", "at", "all", "it", "a", "was", "were", "is",
+        "to", "CNN", "they", "he", "she", "this",
+    ];
+    /// Lower-case words that may be glued before a cue.
+    #[rustfmt::skip]
+    const BEFORE: &[&str] = &[
+        "who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had", "later", "earlier", "previously", "then", "recently",
+    ];
+    if word.len() >= 6 && !GLUABLE.contains(&word) {
+        for form in GLUABLE {
+            let Some(pos) = word.find(form) else { continue };
+            let (prefix, rest) = word.split_at(pos);
+            let suffix = rest.get(form.len()..).unwrap_or("");
+            let capitalised_suffix = suffix.len() >= 2
+                && is_capitalised(suffix)
+                && super::speakers::strip_possessive(suffix)
+                    .chars()
+                    .all(char::is_alphabetic);
+            if !(AFTER.contains(&suffix) || capitalised_suffix)
+                || (prefix.is_empty() && suffix.is_empty())
+            {
+                continue;
+            }
+            let prefix_ok = prefix.is_empty()
+                || BEFORE.contains(&prefix)
+                || (prefix.len() >= 3
+                    && is_capitalised(prefix)
+                    && prefix.chars().all(char::is_alphabetic))
+                || (prefix.len() >= 3
+                    && !suffix.is_empty()
+                    && prefix.chars().all(char::is_alphabetic))
+                || super::speakers::is_person_role(prefix)
+                || super::speakers::DESCRIPTOR_HEADS.contains(&prefix);
+            if !prefix_ok {
+                continue;
+            }
+            for part in [prefix, *form, suffix] {
+                if !part.is_empty() {
+                    out.push(Tok {
+                        text: part,
+                        word: true,
+                    });
+                }
+            }
+            return;
+        }
+    }
+    out.push(Tok {
+        text: word,
+        word: true,
+    });
+}
+
+/// The cue a token starts, if any: `(canonical name, number of tokens it spans)`.
+fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
+    let t = toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    let lower = t.lower();
+    // "per the IRS" is "according to the IRS".
+    if lower == "per"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && (n.lower() == "the" || is_capitalised(n.text)))
+    {
+        return Some(("according_to", 1));
+    }
+    if lower == "according" {
+        return toks
+            .get(i + 1)
+            .filter(|n| n.lower() == "to")
+            .map(|_| ("according_to", 2));
+    }
+    // Cue verbs are lower-case in running text; "Said" at a sentence start is too rare to risk names.
+    if is_capitalised(t.text) {
+        return None;
+    }
+    // "continued" and "read" are cues only when nothing follows them ("…,” he continued."), not in
+    // "Israel’s continued attacks" or "read the report".
+    if matches!(lower.as_str(), "continued" | "continues" | "read" | "reads")
+        && toks.get(i + 1).is_some_and(|n| n.word)
+    {
+        return None;
+    }
+    CUES.iter()
+        .find(|(form, _)| *form == lower)
+        .map(|&(_, canonical)| (canonical, 1))
+}
+
+/// Whether a word is a cue verb (for stopping noun-phrase scans).
+fn is_cue_word(lower: &str) -> bool {
+    CUES.iter().any(|(form, _)| *form == lower)
+}
+
+/// The subject found for a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// No subject next to the cue ("…, adding that …").
+    None,
+    /// A personal pronoun ("he"), lower-case.
+    Pronoun(String),
+    /// A noun phrase as written ("Kremlin spokesperson Dmitry Peskov"); `apposition` when the name came
+    /// from an apposition ("said a spokesman, Scott Whiffen").
+    Phrase { text: String, apposition: bool },
+}
+
+/// A cue and its subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub cue: &'static str,
+    pub subject: Subject,
+}
+
+/// Lower-case words ending in "ly" that are nouns, not adverbs.
+#[rustfmt::skip]
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully",
+];
+
+fn is_stop(t: &Tok) -> bool {
+    let lower_text = t.text;
+    if !is_capitalised(lower_text)
+        && ((lower_text.ends_with("ly") && !LY_NOUNS.contains(&lower_text))
+            || (lower_text.ends_with("ing") && lower_text.len() > 5)
+            || lower_text.ends_with("n’t")
+            || lower_text.ends_with("n't"))
+    {
+        return true;
+    }
+    // "US", "IT": acronyms, not the pronoun.
+    if t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let l = t.lower();
+    STOP.contains(&l.as_str()) || is_cue_word(&l)
+}
+
+fn phrase(toks: &[Tok], start: usize, end: usize) -> String {
+    toks.get(start..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The noun phrase that ends just before token `end`, as `(start, end)`.
+fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut i = end;
+    let mut words = 0;
+    while i > floor && words < MAX_NP_WORDS {
+        let Some(t) = toks.get(i - 1) else { break };
+        if !t.word {
+            break;
+        }
+        let l = t.lower();
+        let possessive = matches!(l.as_str(), "his" | "her" | "their" | "its" | "our");
+        if possessive && words > 0 {
+            // "his family said", "a spokesperson for her campaign said": the possessive opens the phrase.
+            i -= 1;
+            words += 1;
+            let prep_before = i > floor + 1
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| p.word && LINK_PREPS.contains(&p.lower().as_str()));
+            if prep_before {
+                continue;
+            }
+            break;
+        }
+        if l == "and" && words > 0 {
+            // "Customs and Border Protection", "his parents and stepmother": both sides alike.
+            let right_cap = toks.get(i).is_some_and(|t| is_capitalised(t.text));
+            let left = toks.get(i.wrapping_sub(2)).filter(|_| i >= floor + 2);
+            let joins =
+                left.is_some_and(|w| w.word && !is_stop(w) && is_capitalised(w.text) == right_cap);
+            if joins {
+                i -= 1;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        if DETERMINERS.contains(&l.as_str()) {
+            i -= 1;
+            words += 1;
+            let prep_before = i > floor + 1
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| p.word && LINK_PREPS.contains(&p.lower().as_str()))
+                && toks.get(i - 2).is_some_and(|w| w.word && !is_stop(w));
+            if prep_before {
+                continue;
+            }
+            break;
+        }
+        if LINK_PREPS.contains(&l.as_str()) {
+            let joins = words > 0
+                && i >= floor + 2
+                && toks.get(i - 2).is_some_and(|w| w.word && !is_stop(w));
+            if joins {
+                i -= 1;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        // "the noticeably distraught controller": an adverb right after a determiner is inside the phrase.
+        let adverb_after_det = l.ends_with("ly")
+            && i >= floor + 2
+            && toks
+                .get(i - 2)
+                .is_some_and(|d| DETERMINERS.contains(&d.lower().as_str()));
+        if (is_stop(t) && !adverb_after_det) || PRONOUNS.contains(&l.as_str()) {
+            break;
+        }
+        i -= 1;
+        words += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    // Start at the first determiner, capitalised word or number: drop stray lower-case words before it.
+    let start = (i..end)
+        .find(|&j| {
+            let after_link = j > i
+                && toks
+                    .get(j - 1)
+                    .is_some_and(|p| LINK_PREPS.contains(&p.lower().as_str()));
+            !after_link
+                && toks.get(j).is_some_and(|t| {
+                    let l = t.lower();
+                    DETERMINERS.contains(&l.as_str())
+                        || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
+                        || (is_capitalised(t.text) && !super::speakers::is_not_name_word(t.text))
+                        || t.text.starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+        .unwrap_or(i);
+    // Sentence-initial words that are no part of a name ("Meanwhile Trump said").
+    let start = (start..end)
+        .find(|&j| {
+            toks.get(j).is_some_and(|t| {
+                let l = t.lower();
+                DETERMINERS.contains(&l.as_str())
+                    || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
+                    || !(is_capitalised(t.text) && super::speakers::is_not_name_word(t.text))
+            })
+        })
+        .unwrap_or(end);
+    if start >= end {
+        return None;
+    }
+    // A phrase must not start with a linking preposition.
+    let start = (start..end).find(|&j| {
+        toks.get(j)
+            .is_some_and(|t| !LINK_PREPS.contains(&t.lower().as_str()))
+    })?;
+    Some((start, end))
+}
+
+/// The noun phrase that starts at token `start`, as `(start, end)`.
+fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    let mut words = 0;
+    while words < MAX_NP_WORDS {
+        let Some(t) = toks.get(i) else { break };
+        if !t.word {
+            break;
+        }
+        let l = t.lower();
+        let prep = matches!(l.as_str(), "with" | "of" | "for" | "from");
+        if prep {
+            let joins = words > 0
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.word && !is_stop(n) && !is_skippable(n));
+            if !joins {
+                break;
+            }
+        } else if matches!(l.as_str(), "in" | "on" | "at")
+            || (DETERMINERS.contains(&l.as_str())
+                && words > 0
+                && !toks
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| LINK_PREPS.contains(&p.lower().as_str())))
+            || (is_stop(t)
+                && !(words > 0 && DETERMINERS.contains(&l.as_str()))
+                && !(words == 0 && matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")))
+            || (words == 0 && is_skippable(t))
+            || PRONOUNS.contains(&l.as_str())
+        {
+            break;
+        }
+        i += 1;
+        words += 1;
+    }
+    // Drop a trailing preposition or determiner.
+    while i > start
+        && toks.get(i - 1).is_some_and(|t| {
+            let l = t.lower();
+            matches!(l.as_str(), "with" | "of" | "for" | "from")
+                || DETERMINERS.contains(&l.as_str())
+        })
+    {
+        i -= 1;
+    }
+    (i > start).then_some((start, i))
+}
+
+fn is_name_phrase(toks: &[Tok], start: usize, end: usize) -> bool {
+    toks.get(start..end).is_some_and(|ts| {
+        !ts.is_empty()
+            && ts.last().is_some_and(|t| is_capitalised(t.text))
+            && !DETERMINERS.contains(&ts.first().map(|t| t.lower()).unwrap_or_default().as_str())
+    })
+}
+
+/// The noun phrase that opens the clause starting at `floor` (before `limit`): a determiner and the words
+/// up to the first verb-like word, or a run of capitalised words ("US Defense Secretary Pete Hegseth").
+fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = floor;
+    // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
+    if toks.get(s).is_some_and(|t| {
+        super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())
+    }) && let Some(comma) =
+        (floor..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
+    {
+        s = comma + 1;
+    }
+    let first = toks.get(s)?;
+    if !first.word {
+        return None;
+    }
+    let mut e = s;
+    if DETERMINERS.contains(&first.lower().as_str()) {
+        e += 1;
+        while e < limit
+            && e - s < MAX_NP_WORDS
+            && toks.get(e).is_some_and(|t| {
+                t.word && !is_stop(t) && !t.text.ends_with("ed") && !is_skippable(t)
+            })
+        {
+            e += 1;
+        }
+    } else {
+        // Capitalised words, and lower-case titles between them ("White House press secretary Karoline
+        // Leavitt").
+        let mut last_cap = s;
+        while e < limit && e - s < MAX_NP_WORDS {
+            let Some(t) = toks.get(e) else { break };
+            let cap = t.word && is_capitalised(t.text) && !is_skippable(t);
+            let title = t.word && super::speakers::is_title_word(t.text);
+            if cap {
+                last_cap = e + 1;
+            } else if !title {
+                break;
+            }
+            e += 1;
+        }
+        e = last_cap.max(s);
+    }
+    if toks
+        .get(s)
+        .is_some_and(|t| PRONOUNS.contains(&t.lower().as_str()))
+    {
+        return None;
+    }
+    (e > s).then_some((s, e))
+}
+
+/// The subject after token `start` ("said a spokesman, Scott Whiffen", "according to X").
+fn subject_after(toks: &[Tok], start: usize) -> Subject {
+    let Some((s, e)) = np_forward(toks, start) else {
+        return Subject::None;
+    };
+    // A document as the source ("according to a statement from the White House"): the body behind it.
+    #[rustfmt::skip]
+    const DOCUMENTS: &[&str] = &[
+        "statement", "statements", "report", "release", "post", "letter", "memo", "filing", "email",
+    ];
+    for k in s..e {
+        let is_doc = toks
+            .get(k)
+            .is_some_and(|t| DOCUMENTS.contains(&t.lower().as_str()));
+        let from = toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "from" | "by" | "of"));
+        if is_doc && from && k + 2 < e {
+            return Subject::Phrase {
+                text: phrase(toks, k + 2, e),
+                apposition: false,
+            };
+        }
+    }
+    // Apposition: "a spokesman, Scott Whiffen".
+    if toks.get(e).is_some_and(|t| t.is_punct(','))
+        && !is_name_phrase(toks, s, e)
+        && let Some((s2, e2)) = np_forward(toks, e + 1)
+    {
+        let ends = toks.get(e2).is_none_or(|t| !t.word);
+        if ends && is_name_phrase(toks, s2, e2) {
+            return Subject::Phrase {
+                text: phrase(toks, s2, e2),
+                apposition: true,
+            };
+        }
+    }
+    Subject::Phrase {
+        text: phrase(toks, s, e),
+        apposition: false,
+    }
+}
+
+/// The subject before the cue at token `cue` (not looking before token `floor`), with the index of its
+/// first token.
+fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
+    let mut k = cue;
+    // A participle ("…, adding", "…, saying") has no subject of its own: it shares the sentence's, which
+    // is the noun phrase that opens it ("Trump struck a similar note, telling CNN …").
+    if toks.get(cue).is_some_and(|t| t.text.ends_with("ing")) {
+        // "the US military said, adding": the earlier cue's subject is the participle's.
+        if (floor..cue).any(|i| cue_at(toks, i).is_some()) {
+            return (Subject::None, cue);
+        }
+        return match sentence_subject(toks, floor, cue) {
+            Some((s, e)) => (
+                Subject::Phrase {
+                    text: phrase(toks, s, e),
+                    apposition: false,
+                },
+                s,
+            ),
+            None => (Subject::None, cue),
+        };
+    }
+    // "was told" is passive: the subject heard, not spoke.
+    if toks.get(cue).is_some_and(|t| t.lower() == "told")
+        && k > floor
+        && toks.get(k - 1).is_some_and(|t| {
+            matches!(
+                t.lower().as_str(),
+                "was" | "were" | "been" | "being" | "be" | "is" | "are"
+            )
+        })
+    {
+        return (Subject::None, cue);
+    }
+    while k > floor && toks.get(k - 1).is_some_and(|t| t.word && is_skippable(t)) {
+        k -= 1;
+    }
+    // Infinitive: "declined to say", "refused to comment" — not an attribution; but "Trump continued to
+    // accuse", "went on to say" are the subject's words.
+    if k > floor && toks.get(k - 1).is_some_and(|t| t.lower() == "to") {
+        let carries = k >= floor + 2
+            && toks.get(k - 2).is_some_and(|t| {
+                matches!(
+                    t.lower().as_str(),
+                    "continued"
+                        | "continues"
+                        | "went"
+                        | "goes"
+                        | "on"
+                        | "proceeded"
+                        | "repeated"
+                        | "seemed"
+                        | "appeared"
+                        | "appears"
+                        | "seems"
+                )
+            });
+        if !carries {
+            return (Subject::None, cue);
+        }
+        k -= 2;
+        while k > floor
+            && toks
+                .get(k - 1)
+                .is_some_and(|t| t.word && (is_skippable(t) || t.lower() == "went"))
+        {
+            k -= 1;
+        }
+    }
+    if k == floor {
+        return (Subject::None, k);
+    }
+    let Some(prev) = toks.get(k - 1) else {
+        return (Subject::None, k);
+    };
+    if prev.word && PRONOUNS.contains(&prev.lower().as_str()) {
+        return (Subject::Pronoun(prev.lower()), k - 1);
+    }
+    // "Rep. Joaquin Castro, who wrote on X": the subject is the noun phrase before ", who".
+    if prev.word
+        && matches!(prev.lower().as_str(), "who" | "which")
+        && k >= floor + 2
+        && toks.get(k - 2).is_some_and(|t| t.is_punct(','))
+        && let Some((s, e)) = np_backward(toks, k - 2, floor)
+    {
+        return (
+            Subject::Phrase {
+                text: phrase(toks, s, e),
+                apposition: false,
+            },
+            s,
+        );
+    }
+    // "Abel Mwansa, Sr. told CBC": the suffix belongs to the name before the comma.
+    if prev.word
+        && matches!(
+            prev.lower().trim_end_matches('.'),
+            "sr" | "jr" | "ii" | "iii"
+        )
+        && k >= floor + 2
+        && toks.get(k - 2).is_some_and(|t| t.is_punct(','))
+        && let Some((s, e)) = np_backward(toks, k - 2, floor)
+    {
+        return (
+            Subject::Phrase {
+                text: phrase(toks, s, e),
+                apposition: false,
+            },
+            s,
+        );
+    }
+    if prev.is_punct(',') {
+        // Apposition or relative clause between commas: "Scott Whiffen, a spokesman, said";
+        // "Peskov, who spoke to reporters, said".
+        let a_end = k - 1;
+        let mut a_start = a_end;
+        while a_start > floor && a_end - a_start < 25 {
+            match toks.get(a_start - 1) {
+                Some(t) if t.is_punct(',') => break,
+                Some(t) if !t.word && !t.is_punct('-') && !t.is_punct('’') => {
+                    a_start = floor;
+                    break;
+                }
+                _ => a_start -= 1,
+            }
+        }
+        if a_start > floor
+            && toks.get(a_start - 1).is_some_and(|t| t.is_punct(','))
+            && let Some((bs, be)) = np_backward(toks, a_start - 1, floor)
+            && (is_name_phrase(toks, bs, be)
+                || toks
+                    .get(a_start)
+                    .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose")))
+        {
+            return (
+                Subject::Phrase {
+                    text: phrase(toks, bs, be),
+                    apposition: false,
+                },
+                bs,
+            );
+        }
+        // An apposition with commas of its own ("Montgomery, himself a father, grandfather and
+        // great-grandfather, said"): the name before an earlier comma, up to three back.
+        let mut c = a_start;
+        for _ in 0..3 {
+            let Some(prev_comma) = (floor..c.saturating_sub(1))
+                .rev()
+                .find(|&j| toks.get(j).is_some_and(|t| t.is_punct(',')))
+            else {
+                break;
+            };
+            if let Some((bs, be)) = np_backward(toks, prev_comma, floor)
+                && is_name_phrase(toks, bs, be)
+                && (bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word))
+            {
+                return (
+                    Subject::Phrase {
+                        text: phrase(toks, bs, be),
+                        apposition: false,
+                    },
+                    bs,
+                );
+            }
+            c = prev_comma;
+        }
+        if let Some((s, e)) = np_backward(toks, a_end, a_start)
+            && s == a_start
+        {
+            // "his wife, Heather Nicole, wrote": the name, but the phrase starts at "his wife".
+            let start = if a_start > floor && toks.get(a_start - 1).is_some_and(|t| t.is_punct(','))
+            {
+                np_backward(toks, a_start - 1, floor).map_or(s, |(bs, _)| bs)
+            } else {
+                s
+            };
+            return (
+                Subject::Phrase {
+                    text: phrase(toks, s, e),
+                    apposition: start != s,
+                },
+                start,
+            );
+        }
+        return (Subject::None, k);
+    }
+    match np_backward(toks, k, floor) {
+        Some((s, e)) => {
+            // "Andy Piazza, senior director of threat intelligence at Unit 42 told CNN": an apposition
+            // whose closing comma was left out; the name before it speaks.
+            if s > floor + 1
+                && toks.get(s - 1).is_some_and(|t| t.is_punct(','))
+                && toks.get(s).is_some_and(|t| !is_capitalised(t.text))
+                && let Some((bs, be)) = np_backward(toks, s - 1, floor)
+                && is_name_phrase(toks, bs, be)
+                && (bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word))
+            {
+                return (
+                    Subject::Phrase {
+                        text: phrase(toks, bs, be),
+                        apposition: false,
+                    },
+                    bs,
+                );
+            }
+            (
+                Subject::Phrase {
+                    text: phrase(toks, s, e),
+                    apposition: false,
+                },
+                s,
+            )
+        }
+        None => (Subject::None, k),
+    }
+}
+
+/// Attribution after a quotation: `ctx` is the text from just after the closing mark to the end of the
+/// sentence. `after_full_stop` is true when the quotation ended with a full stop, so a capitalised word
+/// after it more likely starts a new sentence.
+pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Found> {
+    let toks = tokenize(ctx);
+    let first = toks.iter().position(|t| {
+        t.word || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') || t.is_punct('“')
+    })?;
+    let first_tok = toks.get(first)?;
+    if !first_tok.word {
+        return None;
+    }
+    // After a full stop inside the marks a capitalised word starts a new sentence, unless the rest is
+    // only "Napolitano said." (a comma misprinted as a full stop).
+    let new_sentence = after_full_stop && is_capitalised(first_tok.text);
+    if new_sentence {
+        let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+        let short = words.len() <= 4
+            && words.iter().any(|t| cue_at(&[**t], 0).is_some())
+            && ctx.trim_end().ends_with(['.', '!', '?']);
+        if !short {
+            return None;
+        }
+    }
+    let mut words = 0;
+    for i in first..toks.len() {
+        let t = toks.get(i)?;
+        if !t.word {
+            if t.is_punct('.')
+                || t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_punct('?')
+                || t.is_punct('!')
+            {
+                return None;
+            }
+            continue;
+        }
+        words += 1;
+        if words > MAX_RIGHT_CUE_WORDS {
+            return None;
+        }
+        let Some((cue, span)) = cue_at(&toks, i) else {
+            continue;
+        };
+        if cue == "according_to" {
+            // Right after the quote, or closing its clause after a comma ("“many” have since been
+            // released, according to Garcia").
+            let after_comma = i > 0 && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
+            if i != first && !after_comma {
+                return None;
+            }
+            return Some(Found {
+                cue,
+                subject: subject_after(&toks, i + span),
+            });
+        }
+        if i == first {
+            // "“…,” said Dmitry Peskov" (not "told CNN": the object of "told" is the listener).
+            if !INVERTIBLE.contains(&cue) || t.text.ends_with("ing") {
+                return None;
+            }
+            return Some(Found {
+                cue,
+                subject: subject_after(&toks, i + span),
+            });
+        }
+        let (subject, start) = subject_before(&toks, i, first);
+        // "then-Suffolk County Police Commissioner Geraldine Hart told reporters": a lower-case prefix
+        // of the phrase is still its start.
+        let prefixed = start == first + 1
+            && toks.get(first).is_some_and(|t| {
+                t.text.contains('-') || matches!(t.lower().as_str(), "former" | "late" | "then")
+            });
+        // "fire department chief Rob Churchill said": lower-case words the phrase scan walked through are
+        // still part of it.
+        let lowercase_lead = start > first
+            && (first..start).all(|j| {
+                toks.get(j)
+                    .is_some_and(|t| t.word && !is_capitalised(t.text) && !is_stop(t))
+            });
+        if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
+            return Some(Found { cue, subject });
+        }
+        return None;
+    }
+    None
+}
+
+/// A participle cue that follows a quotation after a comma (", saying", ", adding"), if any.
+pub(crate) fn participle_after(ctx: &str) -> Option<&'static str> {
+    let toks = tokenize(ctx);
+    let comma = toks.iter().position(|t| t.is_punct(','))?;
+    let next = comma + 1;
+    let t = toks.get(next)?;
+    if !t.text.ends_with("ing") || t.lower() == "according" {
+        return None;
+    }
+    cue_at(&toks, next).map(|(cue, _)| cue)
+}
+
+/// Whether the first word of a context is a finite cue verb ("told police …"), not a participle.
+pub(crate) fn starts_with_cue(ctx: &str) -> bool {
+    let toks = tokenize(ctx);
+    let Some(first) = toks.iter().position(|t| t.word) else {
+        return false;
+    };
+    toks.get(first).is_some_and(|t| !t.text.ends_with("ing")) && cue_at(&toks, first).is_some()
+}
+
+/// The subject that opens a sentence (for a participle that shares it).
+pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
+    let toks = tokenize(ctx);
+    let (s, e) = sentence_subject(&toks, 0, toks.len())?;
+    let text = phrase(&toks, s, e);
+    (!text.is_empty()).then_some(Subject::Phrase {
+        text,
+        apposition: false,
+    })
+}
+
+/// Attribution at the end of the sentence, after its last comma: `… “critical of the practices” by ICE,
+/// a petition filed by her lawyers stated.`
+pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
+    if !ctx.trim_end().ends_with(['.', '!', '?']) {
+        // The sentence was cut by the context cap or the next quotation: not its end.
+        return None;
+    }
+    // From the last comma back (at most four): "…, his attorney, Patrick Kolasinski, said in a news
+    // conference." A description found first gives way to a name before it ("…, Michael Kratsios,
+    // White House director of the office of science and technology policy, said").
+    let mut end = ctx.len();
+    let mut fallback = None;
+    for _ in 0..4 {
+        let Some(comma) = ctx.get(..end).and_then(|c| c.rfind(',')) else {
+            break;
+        };
+        end = comma;
+        let Some(tail) = ctx.get(comma..) else { break };
+        let Some(found) = right_attribution(tail, false).filter(|f| f.subject != Subject::None)
+        else {
+            continue;
+        };
+        let Some(first_word) = tokenize(tail).into_iter().find(|t| t.word) else {
+            continue;
+        };
+        // Only "…, X said." here: an inverted "…, said X." this far from the quote is someone else's.
+        if cue_at(&[first_word], 0).is_some() {
+            continue;
+        }
+        let named = match &found.subject {
+            Subject::Phrase { text, .. } => {
+                text.split_whitespace().last().is_some_and(is_capitalised)
+            }
+            _ => true,
+        };
+        if named {
+            return Some(found);
+        }
+        fallback.get_or_insert(found);
+    }
+    fallback
+}
+
+/// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous
+/// quotation's closing mark) to the opening mark. The last cue with a subject wins; a cue without one
+/// ("…, adding:") is returned when there is nothing better.
+#[cfg(test)]
+pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
+    left_candidates(ctx, true).into_iter().next()
+}
+
+/// Every cue with a subject before a quotation, nearest first (a pronoun that resolves to nobody, like
+/// "it suggested", gives way to the one before: "Moore said it suggested …"), then a subjectless
+/// participle cue if there is one.
+pub(crate) fn left_candidates(ctx: &str, at_sentence_start: bool) -> Vec<Found> {
+    let toks = tokenize(ctx);
+    let mut out = Vec::new();
+    let mut fallback = None;
+    // "After the Lebanese army announced …, Israel dismissed it as “far from sufficient”": a cue in an
+    // opening subordinate clause does not attribute what follows the clause.
+    const SUBORDINATORS: &[&str] = &[
+        "after", "when", "while", "although", "though", "as", "since", "before", "if", "because",
+        "once", "until", "whereas",
+    ];
+    let floor = match toks.first() {
+        Some(t) if at_sentence_start && SUBORDINATORS.contains(&t.lower().as_str()) => toks
+            .iter()
+            .position(|t| t.is_punct(','))
+            .map_or(0, |c| c + 1),
+        _ => 0,
+    };
+    for i in (floor..toks.len()).rev() {
+        let Some(found) = cue_found(&toks, i) else {
+            continue;
+        };
+        if found.subject != Subject::None {
+            out.push(found);
+        } else if coordinated(&toks, i)
+            && let Some((s, e)) = sentence_subject(&toks, 0, i)
+        {
+            // "Beatty indicated she had received the materials, but said that “…”": the sentence's
+            // subject said it.
+            out.push(Found {
+                cue: found.cue,
+                subject: Subject::Phrase {
+                    text: phrase(&toks, s, e),
+                    apposition: false,
+                },
+            });
+        } else if fallback.is_none() && subjectless_ok(&toks, i) {
+            fallback = Some(found);
+        }
+    }
+    out.extend(fallback);
+    out
+}
+
+fn cue_found(toks: &[Tok], i: usize) -> Option<Found> {
+    let (cue, span) = cue_at(toks, i)?;
+    let subject = if cue == "according_to" {
+        subject_after(toks, i + span)
+    } else {
+        subject_before(toks, i, 0).0
+    };
+    Some(Found { cue, subject })
+}
+
+/// Whether the cue at `i` is a second verb of its sentence's subject ("…, but said", "and told").
+fn coordinated(toks: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && toks.get(k - 1).is_some_and(|t| t.word && is_skippable(t)) {
+        k -= 1;
+    }
+    k > 0
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "and" | "but"))
+}
+
+/// A cue without a subject continues the sentence's speaker only as a participle or after "and"
+/// ("…, adding: “…”", "and called it “…”"); "has reported stories" is no attribution.
+fn subjectless_ok(toks: &[Tok], i: usize) -> bool {
+    let participle = toks.get(i).is_some_and(|t| t.text.ends_with("ing"));
+    let after_and = i > 0 && toks.get(i - 1).is_some_and(|t| t.lower() == "and");
+    let according = toks.get(i).is_some_and(|t| t.lower() == "according");
+    // A verb opening the context right after a previous quotation ("…,” told police …").
+    let opens = toks.iter().position(|t| t.word) == Some(i);
+    (participle || after_and || opens) && !according
+}
+
+/// Reported speech in a sentence without quotation marks: its first cue with a subject
+/// ("Peskov said talks would continue").
+pub(crate) fn reported(sentence: &str) -> Option<Found> {
+    let toks = tokenize(sentence);
+    best_cue(&toks, false).filter(|f| f.subject != Subject::None)
+}
+
+fn best_cue(toks: &[Tok], last_first: bool) -> Option<Found> {
+    let mut fallback: Option<Found> = None;
+    let order: Vec<usize> = if last_first {
+        (0..toks.len()).rev().collect()
+    } else {
+        (0..toks.len()).collect()
+    };
+    for i in order {
+        let Some(found) = cue_found(toks, i) else {
+            continue;
+        };
+        if found.subject != Subject::None {
+            return Some(found);
+        }
+        if fallback.is_none() && subjectless_ok(toks, i) {
+            fallback = Some(found);
+        }
+    }
+    fallback
+}
+
+/// Largest char boundary at or below `i`.
+pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Smallest char boundary at or above `i`.
+pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a sentence ends at the terminal punctuation at byte `i` of `text` (a `.`, `?` or `!` followed by
+/// a space and an upper-case letter or opening quote, not after an abbreviation).
+fn ends_sentence_at(text: &str, i: usize, c: char) -> bool {
+    if !matches!(c, '.' | '?' | '!') {
+        return false;
+    }
+    let rest = text.get(i + 1..).unwrap_or("");
+    let mut rest_chars = rest.chars();
+    if !rest_chars.next().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '“' | '"' | '‘' | '«' | '(')) {
+        return false;
+    }
+    if c == '.' {
+        let before = text.get(..i + 1).unwrap_or("");
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        if is_abbreviation(before.get(word_start..).unwrap_or("")) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Start of the sentence containing byte `upto`, looking back no further than `floor` and
+/// [`MAX_CONTEXT_BYTES`].
+pub(crate) fn sentence_start(text: &str, upto: usize, floor: usize) -> usize {
+    let lo = ceil_boundary(text, floor.max(upto.saturating_sub(MAX_CONTEXT_BYTES)));
+    let upto = floor_boundary(text, upto);
+    let mut start = lo;
+    if let Some(window) = text.get(lo..upto) {
+        for (j, c) in window.char_indices() {
+            if ends_sentence_at(text, lo + j, c) {
+                start = lo + j + 1;
+            }
+        }
+    }
+    start
+}
+
+/// End of the sentence containing byte `from` (just after its terminal punctuation), looking no further
+/// than `ceiling` and [`MAX_CONTEXT_BYTES`].
+pub(crate) fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
+    let from = ceil_boundary(text, from);
+    let hi = floor_boundary(text, ceiling.min(from.saturating_add(MAX_CONTEXT_BYTES)));
+    if let Some(window) = text.get(from..hi) {
+        for (j, c) in window.char_indices() {
+            if ends_sentence_at(text, from + j, c) {
+                return from + j + 1;
+            }
+        }
+    }
+    hi.max(from)
+}
+
+/// Split a text into sentences (byte ranges), without a cap on length.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if ends_sentence_at(text, i, c) {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subj(f: Option<Found>) -> Option<String> {
+        match f?.subject {
+            Subject::Phrase { text, .. } => Some(text),
+            Subject::Pronoun(p) => Some(p),
+            Subject::None => None,
+        }
+    }
+
+    #[test]
+    fn right_side_subjects() {
+        assert_eq!(
+            subj(right_attribution(" he said, referencing a meeting.", false)).as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            subj(right_attribution(
+                ", Army Spokesperson Col. Dave Butler said in a statement.",
+                false
+            ))
+            .as_deref(),
+            Some("Army Spokesperson Col. Dave Butler")
+        );
+        assert_eq!(
+            subj(right_attribution(
+                " said a spokesman, Scott Whiffen.",
+                false
+            ))
+            .as_deref(),
+            Some("Scott Whiffen")
+        );
+        assert_eq!(
+            subj(right_attribution(
+                " the Massachusetts Democratic said.",
+                false
+            ))
+            .as_deref(),
+            Some("the Massachusetts Democratic")
+        );
+        assert_eq!(
+            subj(right_attribution(" regarding an end to the war.", false)),
+            None
+        );
+        assert_eq!(
+            subj(right_attribution(
+                ", according to a separate source who is a US official.",
+                false
+            ))
+            .as_deref(),
+            Some("a separate source")
+        );
+        assert_eq!(
+            subj(right_attribution(" Brohmsaidin a statement.", false)).as_deref(),
+            Some("Brohm")
+        );
+    }
+
+    #[test]
+    fn left_side_subjects() {
+        assert_eq!(
+            subj(left_attribution(
+                "When asked about it, Kremlin spokesperson Dmitry Peskov said that there are "
+            ))
+            .as_deref(),
+            Some("Kremlin spokesperson Dmitry Peskov")
+        );
+        assert_eq!(
+            subj(left_attribution("Russian Special Envoy Kirill Dmitriev went to the US in October to meet Witkoff and others and had what a Russian source told CNN were ")).as_deref(),
+            Some("a Russian source")
+        );
+        assert_eq!(
+            subj(left_attribution("Scott Whiffen, a spokesman, said: ")).as_deref(),
+            Some("Scott Whiffen")
+        );
+        assert_eq!(
+            subj(left_attribution("The Trump administration has been hammering out a plan, a person familiar with the talks told CNN, and ")).as_deref(),
+            Some("a person familiar with the talks")
+        );
+        assert_eq!(subj(left_attribution("Peskov declined to say ")), None);
+    }
+
+    #[test]
+    fn sentence_bounds_skip_abbreviations() {
+        let t = "He met Col. Dave Butler. Then he left.";
+        assert_eq!(
+            sentence_start(t, t.len(), 0),
+            "He met Col. Dave Butler.".len()
+        );
+        assert_eq!(sentences(t).len(), 2);
+    }
+}

@@ -1,0 +1,823 @@
+//! Quotations: every direct quotation of an article with its speaker ([`extract`]), and the quote-by-quote
+//! comparison of two versions ([`diff_quotes`]).
+//!
+//! A quotation is the unit a reader cares about when a story is edited: a quote that is reworded, trimmed
+//! or pinned on another person is the edit most worth reporting. The work is split by concept:
+//!
+//! - `marks`: which characters open and close quotations (curly, straight, guillemets, CJK brackets),
+//!   which are apostrophes, and the top-level quotations of one paragraph;
+//! - `spans`: running quotes over several paragraphs and unclosed quotes;
+//! - `attribution`: cues (said, told, according to, …) and their subjects, sentence bounds, reported
+//!   speech;
+//! - `speakers`: titles, organisations, the fullest name the article gives, and [`speaker_key`];
+//! - `diff`: matching quotations across versions and naming the change.
+//!
+//! # How a speaker is found
+//! For each quotation, candidates are tried in order and the first that resolves wins: a cue right after
+//! the quotation (`“…,” X said`, `“…,” said X`, `“…,” according to X`); cues before it in its sentence,
+//! nearest first (`X said: “…”`, `X told CNN that there are “…”`); a verb right after an earlier quotation
+//! of the sentence (its subject is the sentence's); an attribution closing the sentence (`…, a petition
+//! filed by her lawyers stated.`); a participle after the quotation (`…, saying`); a cue without a subject
+//! (`…, adding: “…”`), which continues the sentence's speaker. Subjects are then resolved: titles are
+//! stripped and the fullest name the article gives is used; pronouns go to the nearest earlier speaker
+//! who fits (a person for he/she, with a common-first-name check, an organisation for it); definite
+//! descriptions go to the person the article gives that title ("the attorney general" → Pam Bondi), to
+//! the anonymous source described before ("the official" → "an administration official"), or for other
+//! person roles to the last named person speaker. A quotation without any cue inherits the previous
+//! speaker when it is a whole paragraph or follows another quotation of its paragraph.
+//!
+//! # Speech or title
+//! `title_or_scare` is for a quotation after a naming word ("so-called", "dubbed", "the term", "known
+//! as", "a group called", "the show" + capitalised title), a short title-case name (“Board of Peace”),
+//! or a short (under five words) quotation with no attribution anywhere in its sentence. Everything that
+//! the text attributes, of any length, is `speech`.
+//!
+//! # JSON
+//! A [`Quote`] serialises as `{"text", "speaker": str|null, "paragraph", "cue": str|null,
+//! "speaker_resolved_by": str|null, "kind": "speech"|"title_or_scare", "span": [start, end], "flags": [..]}`;
+//! the `storydiff quotes` command wraps a list of them as `{"schema_version": 1, "quotes": [...]}`.
+
+mod attribution;
+mod diff;
+mod marks;
+mod spans;
+mod speakers;
+
+pub use diff::{
+    QuoteChange, QuoteChangeOp, QuoteSide, WordOp, WordOpKind, describe, diff_paragraphs,
+    diff_quotes,
+};
+pub use speakers::speaker_key;
+
+use serde::{Deserialize, Serialize};
+
+use attribution::{Found, Subject};
+use spans::RawQuote;
+use speakers::{NameIndex, SpeakerSort, sort_of, strip_titles};
+
+/// A quotation of this many words or more with no cue is still speech (someone's sentence); shorter
+/// unattributed quotations are scare quotes or terms. Four words covers "so-called" style terms such as
+/// “big, beautiful bill”; full sentences quoted without attribution are longer.
+const SPEECH_MIN_WORDS: usize = 5;
+
+/// The longest quotation, in words, that can be a title or name when it is written in title case
+/// (“Board of Peace”, “One Big Beautiful Bill Act”).
+const TITLE_MAX_WORDS: usize = 7;
+
+/// How many earlier speakers a pronoun or description looks back over. A story names a few dozen
+/// speakers at most; the cap keeps pathological inputs linear.
+const MAX_LOOKBACK: usize = 200;
+
+/// What a quotation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Words someone said or wrote: these take part in the quote diff.
+    Speech,
+    /// A title of a work, a name, a nickname, a term or an unattributed scare quote.
+    TitleOrScare,
+}
+
+/// One top-level quotation of an article.
+///
+/// ```
+/// use storydiff::quotes::{extract, QuoteKind};
+/// let paragraphs = vec![
+///     "Kremlin spokesperson Dmitry Peskov said there was “nothing new.”".to_string(),
+///     "“There were discussions in Anchorage,” he said.".to_string(),
+/// ];
+/// let quotes = extract(&paragraphs);
+/// assert_eq!(quotes[1].text, "There were discussions in Anchorage,");
+/// assert_eq!(quotes[1].speaker.as_deref(), Some("Dmitry Peskov"));
+/// assert_eq!(quotes[1].speaker_resolved_by.as_deref(), Some("pronoun"));
+/// assert_eq!(quotes[1].kind, QuoteKind::Speech);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// What stands between the marks, trimmed; a running quote's parts joined by a single space.
+    pub text: String,
+    /// The fullest name the article gives (titles stripped), an organisation's name, or an anonymous
+    /// source's description ("a Russian source"); `None` when nobody is named.
+    pub speaker: Option<String>,
+    /// Index of the paragraph where the quotation opens.
+    pub paragraph: usize,
+    /// The cue that attributes it ("said", "told", "according_to", "wrote", …), when there is one.
+    pub cue: Option<String>,
+    /// How the speaker was found: "adjacent" (named next to the cue), "apposition", "according_to",
+    /// "pronoun", "description" ("the attorney general" → a named person), "previous" (inherited from
+    /// the previous quotation); `None` without a speaker.
+    pub speaker_resolved_by: Option<String>,
+    /// Speech, or a title / name / term / scare quote.
+    pub kind: QuoteKind,
+    /// Byte offsets `[start, end]` in the opening paragraph of the text between the marks (trimmed),
+    /// always on char boundaries. For a running quote, the part in the opening paragraph.
+    pub span: [usize; 2],
+    /// Anomalies: "unclosed" (no closing mark, ended at the paragraph's end), "running" (continues over
+    /// several paragraphs).
+    pub flags: Vec<String>,
+}
+
+/// A sentence that reports speech without quotation marks ("Peskov said talks would continue"), used to
+/// tell a quote turned into paraphrase from a removed one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedSpeech {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte offsets of the sentence in its paragraph.
+    pub span: [usize; 2],
+    /// The speaker, resolved like a quotation's.
+    pub speaker: String,
+    /// The cue.
+    pub cue: String,
+}
+
+/// A speaker seen so far, for resolving pronouns and descriptions.
+#[derive(Debug, Clone)]
+struct Seen {
+    speaker: String,
+    paragraph: usize,
+    sort: SpeakerSort,
+    /// The description as written, for anonymous sources ("a person familiar with the talks").
+    description: Option<String>,
+}
+
+/// Everything extraction works out, in one pass over the article.
+struct Analysis {
+    quotes: Vec<Quote>,
+    reported: Vec<ReportedSpeech>,
+}
+
+/// Extract every top-level quotation of an article's body paragraphs, with its speaker.
+///
+/// Never fails: unbalanced marks end at the paragraph's end with the flag "unclosed". Runs in time
+/// linear in the input (contexts are bounded; no recursion).
+pub fn extract(paragraphs: &[String]) -> Vec<Quote> {
+    analyse(paragraphs).quotes
+}
+
+/// The sentences of an article that report speech without quoting it, with their speakers.
+pub fn reported_speech(paragraphs: &[String]) -> Vec<ReportedSpeech> {
+    analyse(paragraphs).reported
+}
+
+enum Event {
+    Quote(usize),
+    Reported(usize, usize),
+}
+
+fn analyse(paragraphs: &[String]) -> Analysis {
+    let names = NameIndex::build(paragraphs);
+    let raws = spans::assemble(paragraphs);
+    // Every part in every paragraph, as (open, close_end or paragraph end), sorted: the bounds of contexts.
+    let mut parts_in: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paragraphs.len()];
+    for raw in &raws {
+        for part in &raw.parts {
+            let len = paragraphs.get(part.paragraph).map_or(0, String::len);
+            if let Some(v) = parts_in.get_mut(part.paragraph) {
+                v.push((part.open, part.close_end.unwrap_or(len)));
+            }
+        }
+    }
+    for v in &mut parts_in {
+        v.sort_unstable();
+    }
+    let mut quotes_in: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    for (i, raw) in raws.iter().enumerate() {
+        if let Some(first) = raw.first()
+            && let Some(v) = quotes_in.get_mut(first.paragraph)
+        {
+            v.push(i);
+        }
+    }
+    let mut state = State {
+        names: &names,
+        seen: Vec::new(),
+        last_quote: None,
+    };
+    let mut out = Analysis {
+        quotes: Vec::new(),
+        reported: Vec::new(),
+    };
+    for (p, text) in paragraphs.iter().enumerate() {
+        let parts = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
+        let mut events: Vec<(usize, Event)> = Vec::new();
+        for &qi in quotes_in.get(p).map(Vec::as_slice).unwrap_or(&[]) {
+            if let Some(first) = raws.get(qi).and_then(RawQuote::first) {
+                events.push((first.open, Event::Quote(qi)));
+            }
+        }
+        let mut k = 0;
+        for (s, e) in attribution::sentences(text) {
+            while parts.get(k).is_some_and(|&(_, pe)| pe <= s) {
+                k += 1;
+            }
+            let overlaps = parts.get(k).is_some_and(|&(ps, _)| ps < e);
+            if !overlaps {
+                events.push((s, Event::Reported(s, e)));
+            }
+        }
+        events.sort_by_key(|(pos, _)| *pos);
+        let mut prev_in_paragraph: Option<(usize, Option<String>)> = None;
+        for (_, event) in events {
+            match event {
+                Event::Reported(s, e) => {
+                    let sentence = text.get(s..e).unwrap_or("");
+                    if let Some(found) = attribution::reported(sentence)
+                        && let (Some(speaker), _) = state.resolve(&found, p)
+                    {
+                        out.reported.push(ReportedSpeech {
+                            paragraph: p,
+                            span: [s, e],
+                            speaker,
+                            cue: found.cue.to_string(),
+                        });
+                    }
+                }
+                Event::Quote(qi) => {
+                    let Some(raw) = raws.get(qi) else { continue };
+                    let quote = state.quote(paragraphs, &parts_in, raw, &mut prev_in_paragraph);
+                    if let Some(q) = quote {
+                        out.quotes.push(q);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+struct State<'a> {
+    names: &'a NameIndex,
+    seen: Vec<Seen>,
+    /// The speaker of the last speech quotation, if it had one.
+    last_quote: Option<String>,
+}
+
+impl State<'_> {
+    /// Work out one quotation: its contexts, attribution, kind and speaker.
+    fn quote(
+        &mut self,
+        paragraphs: &[String],
+        parts_in: &[Vec<(usize, usize)>],
+        raw: &RawQuote,
+        prev_in_paragraph: &mut Option<(usize, Option<String>)>,
+    ) -> Option<Quote> {
+        let first = raw.first()?;
+        let last = raw.last()?;
+        let p = first.paragraph;
+        let text_p = paragraphs.get(p)?;
+        let text_last = paragraphs.get(last.paragraph)?;
+        let parts_p = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
+        let parts_last = parts_in
+            .get(last.paragraph)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+
+        // Left context: from the sentence start (not before the previous quotation's close) to the opener.
+        // Parts are sorted and do not overlap: binary searches keep a paragraph of many quotes linear.
+        let before = parts_p.partition_point(|&(o, _)| o < first.open);
+        let prev_close = before
+            .checked_sub(1)
+            .and_then(|i| parts_p.get(i))
+            .map(|&(_, ce)| ce)
+            .filter(|&ce| ce <= first.open)
+            .unwrap_or(0);
+        let mut left_start = attribution::sentence_start(text_p, first.open, prev_close);
+        // A semicolon ends the clause that could attribute this quote.
+        if let Some(semi) = text_p
+            .get(left_start..first.open)
+            .and_then(|l| l.rfind(';'))
+        {
+            left_start += semi + 1;
+        }
+        let left = text_p.get(left_start..first.open).unwrap_or("");
+        // Whether a sentence boundary lies between the previous quotation and this one.
+        let same_sentence_as_prev = prev_close > 0 && left_start == prev_close;
+
+        // Right context: from the closer to the sentence end (not past the next quotation's opener).
+        let right = match last.close_end {
+            Some(ce) => {
+                let next_open = parts_last
+                    .get(parts_last.partition_point(|&(o, _)| o < ce))
+                    .map_or(text_last.len(), |&(o, _)| o);
+                let end = attribution::sentence_end(text_last, ce, next_open);
+                text_last.get(ce..end).unwrap_or("")
+            }
+            None => "",
+        };
+        let quoted = raw.text(paragraphs);
+        let quote_ends_full_stop = quoted.trim_end().ends_with('.');
+
+        // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
+        // sentence, then a subjectless cue. The first whose subject resolves wins.
+        let mut candidates: Vec<Found> = Vec::new();
+        candidates.extend(
+            attribution::right_attribution(right, quote_ends_full_stop)
+                .filter(|f| f.subject != Subject::None),
+        );
+        let left_candidates =
+            attribution::left_candidates(left, left_start != prev_close || prev_close == 0);
+        let (with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
+            .into_iter()
+            .partition(|f| f.subject != Subject::None);
+        candidates.extend(with_subject);
+        // "Lynette Hooker, who an officer said was “highly intoxicated,” told police she had been “…”":
+        // a verb right after the previous quotation belongs to the subject that opened the sentence.
+        if same_sentence_as_prev
+            && let Some(f) = without.first()
+            && attribution::starts_with_cue(left)
+            && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
+        {
+            let begin = attribution::sentence_start(text_p, prev_open, 0);
+            let opening = text_p.get(begin..prev_open).unwrap_or("");
+            candidates.extend(attribution::opening_subject(opening).map(|subject| Found {
+                cue: f.cue,
+                subject,
+            }));
+        }
+        candidates.extend(attribution::trailing_attribution(right));
+        // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
+        // after the quotation shares the subject that opened the sentence.
+        if let Some(cue) = attribution::participle_after(right) {
+            candidates
+                .extend(attribution::opening_subject(left).map(|subject| Found { cue, subject }));
+        }
+        // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
+        // she loved,” said her friend Ernesto Nisperos."
+        if let Some(ce) = last.close_end {
+            let sentence_end = attribution::sentence_end(text_last, ce, text_last.len());
+            let tail_start = parts_last
+                .get(parts_last.partition_point(|&(o, _)| o < ce)..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&(o, _)| o < sentence_end)
+                .map(|&(_, pce)| pce)
+                .last();
+            if let Some(tail_start) = tail_start.filter(|&t| t < sentence_end) {
+                let tail = text_last.get(tail_start..sentence_end).unwrap_or("");
+                candidates.extend(
+                    attribution::right_attribution(tail, false)
+                        .filter(|f| f.subject != Subject::None),
+                );
+                candidates.extend(attribution::trailing_attribution(tail));
+            }
+        }
+        candidates.extend(without);
+
+        let words = quoted.split_whitespace().count();
+        let quote_only = left.trim().is_empty()
+            && prev_close == 0
+            && right
+                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .is_empty()
+            && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
+        let naming = is_naming_context(left, &quoted);
+        // A chant or a shout quoted right after its verb is speech, however it is capitalised
+        // ("demonstrators chanted “Death to Khamenei”").
+        let shouted_after_verb = left
+            .split_whitespace()
+            .next_back()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "chanted"
+                        | "chanting"
+                        | "chant"
+                        | "yelled"
+                        | "yelling"
+                        | "shouted"
+                        | "shouting"
+                        | "screamed"
+                        | "screaming"
+                )
+            });
+        let title_like =
+            !shouted_after_verb && is_title_like(&quoted, words, !candidates.is_empty());
+
+        let same_sentence_speaker = if same_sentence_as_prev {
+            prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
+        } else {
+            None
+        };
+        let mut kind = QuoteKind::Speech;
+        let mut speaker: Option<String> = None;
+        let mut resolved_by: Option<&'static str> = None;
+        let mut cue: Option<&'static str> = None;
+        if naming || (title_like && !quote_only) {
+            kind = QuoteKind::TitleOrScare;
+        } else if let Some(first_found) = candidates.first() {
+            cue = Some(first_found.cue);
+            // A person named earlier in this sentence is the nearest antecedent of "he"/"she" ("While
+            // Butler said she is glad …, she added, “…”").
+            let sentence_person = attribution::left_candidates(left, false)
+                .into_iter()
+                .find_map(|f| match f.subject {
+                    Subject::Phrase { text, .. }
+                        if sort_of(&text) == SpeakerSort::Person
+                            && speakers::strip_possessive(&text) == text =>
+                    {
+                        Some(
+                            self.names
+                                .fullest(&strip_titles(&speakers::drop_place(&text))),
+                        )
+                    }
+                    _ => None,
+                });
+            for f in &candidates {
+                let sentence_antecedent = match (&f.subject, &sentence_person) {
+                    (Subject::Pronoun(pr), Some(person))
+                        if matches!(pr.as_str(), "he" | "she")
+                            && speakers::gender_fits(person, pr) =>
+                    {
+                        Some(person.clone())
+                    }
+                    _ => None,
+                };
+                let (s, by) = if let Some(person) = sentence_antecedent {
+                    (Some(person), Some("pronoun"))
+                } else if f.subject == Subject::None {
+                    // A cue with no subject ("…, adding: “…”") continues the speaker of the sentence.
+                    let s = same_sentence_speaker.clone();
+                    let by = s.as_ref().map(|_| "previous");
+                    (s, by)
+                } else {
+                    self.resolve(f, p)
+                };
+                if s.is_some() {
+                    cue = Some(f.cue);
+                    speaker = s;
+                    resolved_by = by;
+                    break;
+                }
+            }
+        } else if quote_only || same_sentence_speaker.is_some() {
+            speaker = if quote_only {
+                // The speaker of the paragraph before (a quotation or reported speech: "Jones said the
+                // talks failed." then "“We tried.”"), else the last quotation's.
+                self.seen
+                    .last()
+                    .filter(|s| s.paragraph + 1 >= p)
+                    .map(|s| s.speaker.clone())
+                    .or_else(|| self.last_quote.clone())
+            } else {
+                same_sentence_speaker.clone()
+            };
+            resolved_by = speaker.as_ref().map(|_| "previous");
+        } else if words >= SPEECH_MIN_WORDS || is_full_sentence(&quoted) || raw.parts.len() > 1 {
+            // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
+            // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
+            speaker = prev_in_paragraph
+                .as_ref()
+                .and_then(|(_, s)| s.clone())
+                .or_else(|| {
+                    self.seen
+                        .last()
+                        .filter(|s| s.paragraph == p)
+                        .map(|s| s.speaker.clone())
+                });
+            resolved_by = speaker.as_ref().map(|_| "previous");
+        } else {
+            kind = QuoteKind::TitleOrScare;
+        }
+        if kind == QuoteKind::Speech {
+            if let Some(s) = &speaker {
+                self.last_quote = Some(s.clone());
+            }
+            *prev_in_paragraph = Some((first.open, speaker.clone()));
+        }
+        let mut flags = Vec::new();
+        if raw.parts.len() > 1 {
+            flags.push("running".to_string());
+        }
+        if raw.unclosed {
+            flags.push("unclosed".to_string());
+        }
+        Some(Quote {
+            text: quoted,
+            speaker,
+            paragraph: p,
+            cue: cue.map(str::to_string),
+            speaker_resolved_by: resolved_by.map(str::to_string),
+            kind,
+            span: [first.start, first.end],
+            flags,
+        })
+    }
+
+    /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.
+    fn resolve(&mut self, found: &Found, p: usize) -> (Option<String>, Option<&'static str>) {
+        let adjacent = if found.cue == "according_to" {
+            "according_to"
+        } else {
+            "adjacent"
+        };
+        match &found.subject {
+            Subject::None => (None, None),
+            Subject::Pronoun(pronoun) => {
+                let fits = |s: &Seen| match pronoun.as_str() {
+                    "he" | "she" | "i" => {
+                        s.sort == SpeakerSort::Person && speakers::gender_fits(&s.speaker, pronoun)
+                    }
+                    "it" => s.sort == SpeakerSort::Organisation,
+                    _ => true,
+                };
+                let from_seen = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .take(MAX_LOOKBACK)
+                    .find(|s| fits(s))
+                    .map(|s| s.speaker.clone());
+                let found = from_seen.or_else(|| {
+                    if matches!(pronoun.as_str(), "he" | "she" | "i") {
+                        // Nobody has spoken yet: the last person named in this or the previous paragraph.
+                        self.names
+                            .person_in(p, true)
+                            .or_else(|| {
+                                p.checked_sub(1)
+                                    .and_then(|q| self.names.person_in(q, false))
+                            })
+                            .map(|m| self.names.fullest(&m.name))
+                    } else {
+                        None
+                    }
+                });
+                match found {
+                    Some(s) => {
+                        let sort = sort_of(&s);
+                        self.seen.push(Seen {
+                            speaker: s.clone(),
+                            paragraph: p,
+                            sort,
+                            description: None,
+                        });
+                        (Some(s), Some("pronoun"))
+                    }
+                    None => (None, None),
+                }
+            }
+            Subject::Phrase { text, apposition } => {
+                let by = if *apposition { "apposition" } else { adjacent };
+                let text = &speakers::drop_place(text);
+                let sort = sort_of(text);
+                let (speaker, by, description) = match sort {
+                    SpeakerSort::Person => {
+                        let name = strip_titles(text);
+                        (self.names.fullest(&name), by, None)
+                    }
+                    SpeakerSort::Organisation => (lower_article(text), by, None),
+                    SpeakerSort::Description => self.describe(text, p, by),
+                };
+                let sort = if description.is_some() {
+                    SpeakerSort::Description
+                } else {
+                    sort_of(&speaker)
+                };
+                self.seen.push(Seen {
+                    speaker: speaker.clone(),
+                    paragraph: p,
+                    sort,
+                    description,
+                });
+                (Some(speaker), Some(by))
+            }
+        }
+    }
+
+    /// Resolve a description: "the attorney general" → the person with that title; "the source" → the
+    /// anonymous source described earlier; "the Massachusetts Democrat" → the last named person speaker.
+    /// Returns the speaker, how it was found, and the description when it stays one.
+    fn describe(
+        &self,
+        text: &str,
+        p: usize,
+        by: &'static str,
+    ) -> (String, &'static str, Option<String>) {
+        let text = lower_article(text);
+        let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let definite = words.first().is_some_and(|w| w == "the");
+        let head = words
+            .last()
+            .map(|h| h.trim_end_matches(['’', '\'', 's']).to_string());
+        if head.is_some_and(|h| DOCUMENT_HEADS.iter().any(|d| d.trim_end_matches('s') == h)) {
+            // "the CENTCOM release": the body named in it; "the petition": the document itself.
+            let body: Vec<&str> = text
+                .split_whitespace()
+                .skip_while(|w| w.eq_ignore_ascii_case("the"))
+                .filter(|w| speakers::is_capitalised(w))
+                .collect();
+            if body.is_empty() {
+                // "the statement said" right after someone issued one: theirs.
+                // Only for what a speaker issues in person; "the police report" stays a report.
+                let issued = matches!(
+                    words.last().map(String::as_str),
+                    Some("statement" | "post" | "email" | "letter" | "message")
+                ) && words.len() == 2;
+                let issuer = self.seen.last().filter(|s| {
+                    definite && issued && s.paragraph + 1 >= p && s.description.is_none()
+                });
+                return match issuer {
+                    Some(s) => (s.speaker.clone(), "description", None),
+                    None => (text.clone(), by, Some(text)),
+                };
+            }
+            let body = body
+                .iter()
+                .map(|w| speakers::strip_possessive(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            return (body, by, None);
+        }
+        if !definite {
+            return (text.clone(), by, Some(text));
+        }
+        let rest: Vec<String> = words.iter().skip(1).cloned().collect();
+        if let Some(name) = self.names.by_title(&rest, p) {
+            return (name, "description", None);
+        }
+        let head = rest.last().cloned().unwrap_or_default();
+        if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
+            let earlier = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                s.description
+                    .as_ref()
+                    .is_some_and(|d| d.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
+            });
+            return match earlier {
+                Some(s) => (s.speaker.clone(), "description", s.description.clone()),
+                None => (text.clone(), by, Some(text)),
+            };
+        }
+        if !speakers::is_person_role(&head) {
+            // "the US military", "the studio", "the agency": a body or thing, not a person. "The
+            // department" after "the State Department" is that department.
+            let named = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                s.sort == SpeakerSort::Organisation
+                    && s.speaker
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(&head))
+            });
+            return match named {
+                Some(s) => (s.speaker.clone(), "description", None),
+                None => (text.clone(), by, None),
+            };
+        }
+        let person = self
+            .seen
+            .iter()
+            .rev()
+            .take(MAX_LOOKBACK)
+            .find(|s| s.sort == SpeakerSort::Person);
+        match person {
+            Some(s) => (s.speaker.clone(), "description", None),
+            None => (text.clone(), by, Some(text)),
+        }
+    }
+}
+
+/// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").
+#[rustfmt::skip]
+const DOCUMENT_HEADS: &[&str] = &[
+    "release", "statement", "report", "petition", "filing", "documents", "document", "complaint", "lawsuit",
+    "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion", "warrant",
+    "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law", "policy",
+    "guidance", "website", "account",
+];
+
+/// "The White House" → "the White House": a leading article is lower-cased (it was capitalised only
+/// because it started a sentence).
+fn lower_article(text: &str) -> String {
+    let trimmed = text.trim();
+    for article in ["The ", "A ", "An "] {
+        if let Some(rest) = trimmed.strip_prefix(article) {
+            return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    trimmed.to_string()
+}
+
+/// Whether the words just before the opening mark introduce a title, name or term ("the so-called",
+/// "a group called", "known as", "the word").
+fn is_naming_context(left: &str, quoted: &str) -> bool {
+    /// Words after which a quotation is a name or term whatever it looks like.
+    #[rustfmt::skip]
+    const NAMING: &[&str] = &[
+        "so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term", "word", "words", "phrase",
+        "slogan", "hashtag", "motto", "headline", "label", "nickname", "moniker", "catchphrase", "brand",
+        "codenamed", "code-named", "renamed", "meme", "caption", "acronym", "tagline",
+    ];
+    /// Kinds of works: a quotation after them is a title only when it starts with a capital ("the show
+    /// “Today”", but "a show “f—ing outrageous”").
+    #[rustfmt::skip]
+    const WORKS: &[&str] = &[
+        "song", "book", "film", "movie", "show", "album", "series", "podcast", "documentary", "novel", "poem",
+        "play", "app", "banner", "sign", "signs", "program", "programme", "exhibit", "exhibition", "campaign",
+        "initiative", "operation", "page", "account", "website",
+    ];
+    let capitalised = quoted
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let adjacent = left.split_whitespace().next_back().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    if adjacent.as_deref() == Some("called") {
+        // "a group called “X”" names; "what the FBI called a “targeted act”" quotes.
+        return true;
+    }
+    let mut words = left
+        .split_whitespace()
+        .rev()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| {
+            matches!(
+                w.as_str(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their"
+            )
+        });
+    let Some(last) = words.next() else {
+        return false;
+    };
+    if left.trim_end().ends_with([',', ':']) {
+        return false;
+    }
+    if NAMING.contains(&last.as_str()) || (capitalised && WORKS.contains(&last.as_str())) {
+        return true;
+    }
+    if last == "as" {
+        let before = words.next().unwrap_or_default();
+        return matches!(
+            before.as_str(),
+            "known"
+                | "billed"
+                | "to"
+                | "branded"
+                | "labeled"
+                | "labelled"
+                | "nicknamed"
+                | "dubbed"
+                | "styled"
+        );
+    }
+    false
+}
+
+/// Whether a short quotation is a whole sentence of someone's (“Why not me?”): a capital first and
+/// terminal punctuation last. A lower-case fragment ending in a full stop (“just in case.”) only
+/// carries the full stop of the sentence around it.
+fn is_full_sentence(quoted: &str) -> bool {
+    let t = quoted.trim();
+    t.split_whitespace().count() >= 2
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.ends_with(['.', '?', '!'])
+}
+
+/// Whether a short quotation reads as a title or name: every significant word capitalised, at least two
+/// words, and no sentence or clause punctuation at its end.
+fn is_title_like(quoted: &str, words: usize, has_cue: bool) -> bool {
+    #[rustfmt::skip]
+    const SMALL: &[&str] = &[
+        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "de", "la", "is",
+        "vs", "vs.", "from", "&",
+    ];
+    if !(2..=TITLE_MAX_WORDS).contains(&words) {
+        return false;
+    }
+    let trimmed = quoted.trim();
+    // With a cue, “Thank You,” is speech; without one, “Trump Kennedy Center.” is a name that ends the
+    // sentence (American style puts the full stop inside the marks).
+    if trimmed.ends_with(['?', '!', '…']) || (has_cue && trimmed.ends_with(['.', ',', ';', ':']))
+    {
+        return false;
+    }
+    let mut significant = 0;
+    for w in trimmed.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || SMALL.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if !w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return false;
+        }
+        significant += 1;
+    }
+    // An all-capitals shout ("TOO BIG TO RIG") is speech, not a title.
+    let letters: Vec<char> = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouted = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    significant >= 2 && (!shouted || !has_cue)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,880 @@
+//! Speakers: telling names from titles, organisations from people, finding the fullest name an article
+//! gives for a person, and the key that matches one speaker across versions.
+//!
+//! The article is read once into a [`NameIndex`] of every capitalised name run (titles stripped), so a
+//! quote attributed to "Peskov" can be reported as "Dmitry Peskov" when the article names him in full
+//! anywhere, and "the attorney general" can be matched to "Attorney General Pam Bondi".
+
+use std::collections::BTreeMap;
+
+/// Job titles and honorifics that may stand before a name ("Kremlin spokesperson Dmitry Peskov",
+/// "Army Spokesperson Col. Dave Butler"). Everything up to the last of these in a name run is a title.
+/// Compared lower-case, without a trailing period.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
+    "spokespeople", "envoy", "special", "principal", "dean", "provost", "teacher", "nurse", "pastor", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
+    "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt",
+    "sergeant", "adm", "admiral", "cmdr", "commander", "chief", "director", "deputy", "dr", "mr", "mrs", "ms",
+    "miss", "prof", "professor", "judge", "justice", "attorney", "ambassador", "chancellor", "king", "queen",
+    "prince", "princess", "pope", "cardinal", "bishop", "rev", "reverend", "father", "sheriff", "coroner",
+    "officer", "detective", "inspector", "superintendent", "commissioner", "chair", "chairman", "chairwoman",
+    "chairperson", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "executive", "leader", "speaker",
+    "whip", "coach", "manager", "councilmember", "councilman", "councilwoman", "assemblyman", "assemblywoman",
+    "congressman", "congresswoman", "lawmaker", "adviser", "advisor", "aide", "press", "correspondent",
+    "analyst", "economist", "investigator", "prosecutor", "sir", "dame", "lord", "lady", "sheikh", "emir",
+    "crown", "pres", "sec", "atty", "supt", "insp", "det", "st", "gov.", "premier", "foreign", "defense",
+    "defence", "interior", "state", "treasury", "homeland", "security", "health", "energy", "finance", "trade",
+    "labor", "education", "transportation", "first", "former", "acting", "interim", "senior", "top", "head",
+    "owner", "host", "anchor", "chairs", "republican", "democrat", "democratic", "gop", "independent", "rabbi",
+    "cantor", "pastor", "imam", "archbishop", "rapper", "singer", "actor", "actress", "star", "player",
+    "quarterback", "receiver", "lawyer", "activist", "author", "reporter", "journalist", "gen.", "state's",
+    "us", "u.s.",
+];
+
+/// Name-run words that are never part of a name: capitalised because they start a sentence, or calendar
+/// words. They are dropped from the front of a run (and a run made only of them is no name).
+#[rustfmt::skip]
+const NOT_NAME: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "when", "after", "before", "in", "on", "at", "as", "if", "while",
+    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "our", "its",
+    "according", "during", "since", "although", "despite", "for", "from", "with", "without", "by", "of", "to",
+    "under", "over", "asked", "meanwhile", "however", "still", "yet", "so", "then", "there", "here", "what",
+    "who", "why", "how", "where", "which", "last", "next", "earlier", "later", "also", "both", "some", "many",
+    "most", "all", "among", "between", "instead", "even", "only", "now", "today", "yes", "no", "speaking",
+    "writing", "several", "another", "other", "every", "each", "more", "one", "two", "three", "source",
+    "sources", "updated", "following", "amid", "like", "unlike", "including", "see", "full", "web", "article", "while", "because", "once", "though",
+];
+
+/// Words that make a capitalised name an organisation rather than a person ("the White House", "the
+/// Justice Department"). Compared lower-case.
+#[rustfmt::skip]
+const ORG_WORDS: &[&str] = &[
+    "house", "department", "ministry", "office", "agency", "pentagon", "kremlin", "vatican", "council",
+    "committee", "commission", "court", "police", "service", "administration", "company", "inc", "corp",
+    "corporation", "university", "college", "school", "association", "party", "government", "army", "navy",
+    "bureau", "institute", "foundation", "union", "group", "network", "times", "post", "journal", "news",
+    "press", "airport", "authority", "board", "center", "centre", "campaign", "embassy", "organization",
+    "organisation", "fund", "bank", "club", "team", "league", "congress", "senate", "parliament", "downing",
+    "cabinet", "force", "guard", "command", "ltd", "llc", "co", "hospital", "church", "station", "coalition",
+    "alliance", "federation", "industries", "media", "studios", "systems", "reserve", "nations", "forces",
+    "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "states", "kingdom", "emirates", "republic", "ice", "dhs", "doj", "nasa",
+    "nato", "un", "eu", "idf", "irgc", "centcom",
+];
+
+/// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
+/// ("Officials said"). Compared lower-case.
+#[rustfmt::skip]
+pub(crate) const DESCRIPTOR_HEADS: &[&str] = &[
+    "source", "sources", "official", "officials", "person", "people", "aide", "aides", "spokesperson",
+    "spokesman", "spokeswoman", "spokespeople", "authorities", "police", "prosecutors", "investigators",
+    "witnesses", "witness", "experts", "expert", "critics", "analysts", "analyst", "residents", "resident",
+    "officers", "officer", "lawyers", "lawyer", "attorneys", "attorney", "diplomat", "diplomats", "adviser",
+    "advisers", "advisor", "advisors", "insider", "insiders", "observers", "statement", "report", "documents",
+    "document", "filing", "spokespersons", "representative", "representatives", "member", "members", "leaders",
+    "leader", "lawmakers", "lawmaker", "agents", "agent", "friend", "friends", "family", "neighbor",
+    "neighbour", "neighbors", "students", "student", "parents", "colleague", "colleagues", "executive",
+    "executives", "employee", "employees", "staffer", "staffers", "man", "woman", "men", "women", "judge",
+    "doctor", "doctors", "researchers", "scientists", "economists", "economist", "president", "senator",
+    "governor", "mayor", "coach", "minister", "secretary",
+];
+
+/// Description heads that stand for anonymous sources, so "the source said" can be tied to "a person
+/// familiar with the talks" said earlier.
+#[rustfmt::skip]
+pub(crate) const ANONYMOUS_HEADS: &[&str] = &[
+    "source", "sources", "official", "officials", "person", "people", "aide", "aides", "diplomat", "diplomats",
+    "insider", "insiders",
+];
+
+/// Head nouns of descriptions that stand for a person ("the senator", "the Danity Kane singer"), which
+/// resolve to the last named person speaker when no title matches. Other heads ("the studio", "the
+/// agency") stay descriptions.
+#[rustfmt::skip]
+const PERSON_ROLES: &[&str] = &[
+    "democrat", "democratic", "republican", "lawmaker", "singer", "rapper", "actor", "actress", "star",
+    "player", "candidate", "nominee", "billionaire", "mogul", "historian", "expert", "man", "woman", "mother",
+    "father", "son", "daughter", "wife", "husband", "brother", "sister", "veteran", "survivor", "victim",
+    "witness", "monarch", "comedian", "musician", "artist", "designer", "athlete", "pitcher", "entrepreneur",
+    "official", "politician", "senator", "congressman", "congresswoman", "congressmember", "legislator",
+    "economist", "analyst", "physician", "doctor", "scientist", "researcher", "activist", "investor",
+    "executive", "chief", "leader", "founder", "boss", "pontiff", "writer", "director",
+];
+
+/// Whether a lower-case head noun names a person's role.
+pub(crate) fn is_person_role(word: &str) -> bool {
+    PERSON_ROLES.contains(&word) || TITLES.contains(&word)
+}
+
+/// Name suffixes that are not the surname ("Martin Luther King Jr.").
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
+
+/// Determiners that begin a description rather than a name ("a Russian source", "two officials").
+pub(crate) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "two", "three", "four", "five", "several", "multiple", "some", "many",
+    "other", "both", "one", "another", "various", "numerous", "few",
+];
+
+fn bare(word: &str) -> String {
+    strip_possessive(word).trim_end_matches('.').to_lowercase()
+}
+
+/// `Trump’s` → `Trump`; `officials’` → `officials`.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(s) = word.strip_suffix(suffix)
+            && !s.is_empty()
+        {
+            return s;
+        }
+    }
+    word
+}
+
+/// Whether a word is a job title, honorific or role ("Sen.", "spokesperson", "coach").
+pub(crate) fn is_title_word(word: &str) -> bool {
+    let w = bare(word);
+    TITLES.contains(&w.as_str()) || PERSON_ROLES.contains(&w.as_str())
+}
+
+/// Whether a word marks an organisation ("Department", "House", "Kremlin").
+pub(crate) fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(&bare(word).as_str())
+}
+
+/// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
+pub(crate) fn is_not_name_word(word: &str) -> bool {
+    let w = bare(word);
+    NOT_NAME.contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
+}
+
+/// Days and months (and their abbreviations), lower-case: never part of a name, and skipped between a
+/// subject and its cue ("Peskov on Wednesday said").
+#[rustfmt::skip]
+pub(crate) const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Whether a word is a day or month.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    CALENDAR.contains(&bare(word).as_str())
+}
+
+/// Whether a word starts with an upper-case letter (or is an acronym such as "CNN").
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What sort of speaker a noun phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpeakerSort {
+    /// A named person ("Dmitry Peskov").
+    Person,
+    /// A named organisation ("the White House", "CNN").
+    Organisation,
+    /// A description: anonymous sources and roles ("a Russian source", "the attorney general").
+    Description,
+}
+
+/// Classify a speaker phrase (as written, titles included).
+pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return SpeakerSort::Description;
+    };
+    let caps = words.iter().filter(|w| is_capitalised(w)).count();
+    let starts_with_det = DETERMINERS.contains(&first.to_lowercase().as_str());
+    let last = words.last().copied().unwrap_or("");
+    if DESCRIPTOR_HEADS.contains(&bare(last).as_str()) {
+        return SpeakerSort::Description;
+    }
+    // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".
+    let org_of = words.iter().enumerate().any(|(i, w)| {
+        is_org_word(w)
+            && words
+                .get(i + 1)
+                .is_some_and(|o| o.eq_ignore_ascii_case("of"))
+            && words
+                .iter()
+                .skip(i + 2)
+                .all(|w| is_capitalised(w) && !is_title_word(w))
+    });
+    // "Customs and Border Protection": names joined by "and" are a body.
+    let joined = words.windows(3).any(|w| {
+        w[1] == "and"
+            && is_capitalised(w[0])
+            && is_capitalised(w[2])
+            && !is_title_word(w[0])
+            && !is_title_word(w[2])
+    });
+    if (is_org_word(last) || org_of || joined) && is_capitalised(last) {
+        return SpeakerSort::Organisation;
+    }
+    if starts_with_det {
+        // "the employee Ben Baker": a description in apposition before a full name is that person.
+        let trailing_caps = words.iter().rev().take_while(|w| is_capitalised(w)).count();
+        let before_run = words
+            .len()
+            .checked_sub(trailing_caps + 1)
+            .and_then(|i| words.get(i));
+        if trailing_caps >= 2
+            && before_run.is_some_and(|w| {
+                !is_capitalised(w)
+                    && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                    && !matches!(*w, "of" | "at" | "for" | "in" | "from" | "with" | "and")
+            })
+            && !words
+                .iter()
+                .rev()
+                .take(trailing_caps)
+                .any(|w| is_org_word(w))
+        {
+            return SpeakerSort::Person;
+        }
+        // "the Kremlin", "the FBI": a determiner followed only by capitalised words naming a body.
+        let rest_caps = words.iter().skip(1).all(|w| is_capitalised(w));
+        let acronym = last.len() > 1 && last.chars().all(|c| c.is_uppercase() || c == '.');
+        if rest_caps && words.len() > 1 && (acronym || words.iter().any(|w| is_org_word(w))) {
+            return SpeakerSort::Organisation;
+        }
+        return SpeakerSort::Description;
+    }
+    if caps == 0 {
+        return SpeakerSort::Description;
+    }
+    if !is_capitalised(last) {
+        // "Kremlin spokespeople": capitalised modifier, lower-case head.
+        return SpeakerSort::Description;
+    }
+    let acronym = words.len() == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase());
+    if acronym {
+        return SpeakerSort::Organisation;
+    }
+    SpeakerSort::Person
+}
+
+/// Drop a place or body after a person's name: "Sen. Patty Murray of Washington" → "Sen. Patty Murray";
+/// "the MacDill Air Force Base in Florida" → "the MacDill Air Force Base". Only when what follows the
+/// preposition is all capitalised and what precedes it ends in a name, not a title ("Army Chief of Staff
+/// Gen. Randy George" and "University of Louisville head coach Jeff Brohm" are kept).
+pub(crate) fn drop_place(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(*w, "of" | "in" | "from" | "at") || i == 0 {
+            continue;
+        }
+        let before = words.get(..i).unwrap_or(&[]);
+        let after = words.get(i + 1..).unwrap_or(&[]);
+        // "of Washington", "of Washington state".
+        let place_words: Vec<&&str> = after
+            .iter()
+            .rev()
+            .skip_while(|w| matches!(**w, "state" | "county" | "city" | "province"))
+            .collect();
+        // "Joint Chiefs of Staff Chairman Gen. Dan Caine": the name is after the preposition.
+        if place_words.iter().any(|w| is_title_word(w)) {
+            continue;
+        }
+        let after_caps = !place_words.is_empty()
+            && place_words
+                .iter()
+                .all(|w| is_capitalised(w) || matches!(**w, "the" | "of" | "and"));
+        let before_ends_name = before
+            .last()
+            .is_some_and(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w));
+        let before_has_org = before.iter().any(|w| is_org_word(w));
+        // "of" joins an organisation's own name ("Department of Justice"); "in"/"at" give its place.
+        if after_caps && (before_ends_name || (before_has_org && *w != "of")) {
+            return before.join(" ");
+        }
+    }
+    phrase.to_string()
+}
+
+/// Drop titles from the front of a capitalised name: everything up to and including the last title word,
+/// as long as at least one word is left. "Army Spokesperson Col. Dave Butler" → "Dave Butler".
+pub(crate) fn strip_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut cut = 0;
+    for (i, w) in words.iter().enumerate() {
+        // A title, a lower-case word, a sentence-initial word, or a possessive ("CNN’s Ed Lavandera").
+        let possessive = strip_possessive(w) != *w;
+        let gerund = is_capitalised(w) && w.ends_with("ing");
+        if i + 1 < words.len()
+            && (is_title_word(w)
+                || !is_capitalised(w)
+                || is_not_name_word(w)
+                || possessive
+                || gerund)
+        {
+            cut = i + 1;
+        }
+    }
+    let kept: Vec<&str> = words
+        .get(cut..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|w| strip_possessive(w))
+        .collect();
+    kept.join(" ")
+}
+
+/// The key that identifies one speaker across versions of a story: the surname of a person (titles and
+/// suffixes stripped, lower-case), the full lower-case name of an organisation, or the lower-case words of
+/// a description without its determiner.
+///
+/// ```
+/// use storydiff::quotes::speaker_key;
+/// assert_eq!(speaker_key("Peskov"), "peskov");
+/// assert_eq!(speaker_key("Dmitry Peskov"), "peskov");
+/// assert_eq!(speaker_key("Kremlin spokesperson Dmitry Peskov"), "peskov");
+/// assert_eq!(speaker_key("Martin Luther King Jr."), "king");
+/// assert_eq!(speaker_key("the White House"), "white house");
+/// assert_eq!(speaker_key("a Russian source"), "russian source");
+/// ```
+pub fn speaker_key(name: &str) -> String {
+    let name = name.trim();
+    match sort_of(name) {
+        SpeakerSort::Organisation => name
+            .split_whitespace()
+            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .map(bare)
+            .collect::<Vec<_>>()
+            .join(" "),
+        SpeakerSort::Description => name
+            .split_whitespace()
+            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .map(bare)
+            .collect::<Vec<_>>()
+            .join(" "),
+        SpeakerSort::Person => {
+            // Suffixes go first, so "Martin Luther King Jr." keeps "King" as its surname.
+            let without_suffix: Vec<&str> = name
+                .split_whitespace()
+                .filter(|w| !SUFFIXES.contains(&bare(w.trim_end_matches(',')).as_str()))
+                .collect();
+            let stripped = strip_titles(&without_suffix.join(" "));
+            stripped
+                .split_whitespace()
+                .last()
+                .map(|w| bare(w.trim_end_matches(',')))
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// One name as the article writes it, with the title words that stood before it.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// The name without titles ("Pam Bondi").
+    pub name: String,
+    /// The lower-case title words before it ("attorney general"), possibly lower-case descriptors too
+    /// ("kremlin spokesperson").
+    pub title: Vec<String>,
+    /// Whether the name is a person's (not an organisation's).
+    pub person: bool,
+}
+
+/// Every capitalised name run in an article, for fullest-name lookup and description matching.
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex {
+    mentions: Vec<Mention>,
+    /// Surname (lower-case) → (full name → (count, first mention order)).
+    by_surname: BTreeMap<String, BTreeMap<String, (usize, usize)>>,
+    /// Index of the first mention of each paragraph (mentions are added in paragraph order).
+    paragraph_start: Vec<usize>,
+}
+
+/// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
+const MAX_NAME_WORD_CHARS: usize = 15;
+
+/// How many title mentions [`NameIndex::by_title`] looks at before giving up; a story has far fewer.
+const MAX_TITLE_MENTIONS: usize = 1_000;
+
+/// Connectors allowed inside a name run ("Charles de Gaulle", "Mohammed bin Salman").
+#[rustfmt::skip]
+const NAME_CONNECTORS: &[&str] = &[
+    "de", "da", "van", "von", "bin", "al", "la", "del", "di", "der", "le", "du",
+];
+
+impl NameIndex {
+    /// Read every paragraph of an article.
+    pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
+        let mut index = NameIndex::default();
+        for text in paragraphs {
+            index.paragraph_start.push(index.mentions.len());
+            index.add_paragraph(text);
+        }
+        index.paragraph_start.push(index.mentions.len());
+        index
+    }
+
+    fn add_paragraph(&mut self, text: &str) {
+        let words: Vec<&str> = text.split_whitespace().flat_map(split_glued).collect();
+        let mut i = 0;
+        while i < words.len() {
+            let Some(w) = words.get(i) else { break };
+            let clean = trim_word(w);
+            if !is_capitalised(clean) {
+                i += 1;
+                continue;
+            }
+            // Collect the run of capitalised words (with connectors), stopping after a word that ends in
+            // punctuation other than an abbreviation's period, or a possessive.
+            let start = i;
+            let mut run: Vec<&str> = Vec::new();
+            while let Some(w) = words.get(i) {
+                let clean = trim_word(w);
+                let connector = NAME_CONNECTORS.contains(&clean)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| is_capitalised(trim_word(n)));
+                if !(is_capitalised(clean) || connector) || clean.is_empty() {
+                    break;
+                }
+                run.push(clean);
+                i += 1;
+                let ends_clause = w.ends_with(',')
+                    || w.ends_with(';')
+                    || w.ends_with(':')
+                    || w.ends_with('”')
+                    || w.ends_with('"')
+                    || (w.ends_with('.') && !is_abbreviation(w))
+                    || w.ends_with("’s")
+                    || w.ends_with("'s")
+                    || w.starts_with('“');
+                if ends_clause {
+                    break;
+                }
+            }
+            if i == start {
+                i += 1;
+            }
+            // Lower-case descriptors just before the run count as title words ("Kremlin spokesperson").
+            let mut title: Vec<String> = Vec::new();
+            let mut j = start;
+            while j > 0 && title.len() < 4 {
+                let Some(raw_prev) = words.get(j - 1) else {
+                    break;
+                };
+                if raw_prev.ends_with([',', '.', ';', ':', '”', '"', ')'])
+                    && !is_abbreviation(raw_prev)
+                {
+                    break;
+                }
+                let prev = trim_word(raw_prev);
+                let titled =
+                    is_title_word(prev) || is_person_role(&bare(prev)) || is_capitalised(prev);
+                if prev.is_empty() || is_not_name_word(prev) || !titled {
+                    break;
+                }
+                title.insert(0, bare(prev));
+                j -= 1;
+            }
+            let mut names: Vec<&str> = run
+                .into_iter()
+                .skip_while(|w| is_not_name_word(w) || w.ends_with("ing"))
+                .collect();
+            // Split off leading title words.
+            let mut cut = 0;
+            for (k, w) in names.iter().enumerate() {
+                if k + 1 < names.len() && is_title_word(w) {
+                    cut = k + 1;
+                }
+            }
+            for w in names.iter().take(cut) {
+                title.push(bare(w));
+            }
+            names.drain(..cut);
+            if names.is_empty() || names.iter().all(|w| is_title_word(w)) {
+                continue;
+            }
+            let name = names
+                .iter()
+                .map(|w| strip_possessive(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.add(name, title);
+        }
+    }
+
+    fn add(&mut self, name: String, title: Vec<String>) {
+        let order = self.mentions.len();
+        let key = speaker_key(&name);
+        if !key.is_empty() && sort_of(&name) == SpeakerSort::Person {
+            let entry = self
+                .by_surname
+                .entry(key)
+                .or_default()
+                .entry(name.clone())
+                .or_insert((0, order));
+            entry.0 += 1;
+        }
+        let person = sort_of(&name) == SpeakerSort::Person;
+        self.mentions.push(Mention {
+            name,
+            title,
+            person,
+        });
+    }
+
+    /// The fullest name the article gives for a person named `name` (titles already stripped): among the
+    /// names with the same surname that include all of `name`'s words, the first one introduced that is
+    /// longer than `name`.
+    pub(crate) fn fullest(&self, name: &str) -> String {
+        let key = speaker_key(name);
+        let given: Vec<String> = name.split_whitespace().map(bare).collect();
+        let Some(candidates) = self.by_surname.get(&key) else {
+            return name.to_string();
+        };
+        let mut best: Option<(&String, usize, usize, usize)> = None;
+        for (full, &(count, order)) in candidates {
+            let words: Vec<String> = full.split_whitespace().map(bare).collect();
+            // Words glued by the scraper ("Securitythreatenstorevoke Harvard") are no name.
+            if words
+                .iter()
+                .any(|w| w.chars().count() > MAX_NAME_WORD_CHARS)
+            {
+                continue;
+            }
+            if !given.iter().all(|g| words.contains(g)) {
+                continue;
+            }
+            // A full name beats a shorter one; among full names the first introduced wins: a bare
+            // "Trump" in a story that names Donald Trump before Eric Trump is Donald Trump.
+            let is_full = words.len() > given.len();
+            let better = match best {
+                None => true,
+                Some((_, n, _, o)) => {
+                    let best_full = n > given.len();
+                    (is_full, std::cmp::Reverse(order), words.len())
+                        > (best_full, std::cmp::Reverse(o), n)
+                }
+            };
+            if better {
+                best = Some((full, words.len(), count, order));
+            }
+        }
+        match best {
+            Some((full, n, _, _)) if n >= given.len() => full.clone(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// A person whose title words include every word of `description` ("attorney general" →
+    /// "Pam Bondi"), preferring the last mention at or before `paragraph`.
+    pub(crate) fn by_title(&self, description: &[String], paragraph: usize) -> Option<String> {
+        if description.is_empty() {
+            return None;
+        }
+        let fits = |m: &&Mention| {
+            m.person
+                && description
+                    .iter()
+                    .all(|d| m.title.iter().any(|t| title_equivalent(t, d)))
+        };
+        let end = self
+            .paragraph_start
+            .get(paragraph + 1)
+            .copied()
+            .unwrap_or(self.mentions.len());
+        // The person the article most often gives this title, so far; ties go to the most recent. "The
+        // president" is the one styled President most often, not the last person called a president.
+        let mut tally: Vec<(String, usize, usize)> = Vec::new(); // (name, count, recency rank)
+        let before = self.mentions.get(..end).unwrap_or(&[]);
+        for (rank, m) in before
+            .iter()
+            .rev()
+            .take(MAX_TITLE_MENTIONS)
+            .filter(fits)
+            .enumerate()
+        {
+            let name = self.fullest(&m.name);
+            match tally.iter_mut().find(|(n, _, _)| *n == name) {
+                Some(entry) => entry.1 += 1,
+                None => tally.push((name, 1, rank)),
+            }
+        }
+        let best = tally
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(name, _, _)| name);
+        best.or_else(|| {
+            self.mentions
+                .iter()
+                .take(MAX_TITLE_MENTIONS)
+                .find(fits)
+                .map(|m| self.fullest(&m.name))
+        })
+    }
+
+    /// A named person (full name) mentioned in paragraph `p`: the first one (the subject a later "he"
+    /// most likely refers to) or the last one, looking at no more than [`MAX_TITLE_MENTIONS`] mentions.
+    pub(crate) fn person_in(&self, p: usize, first: bool) -> Option<&Mention> {
+        let start = self.paragraph_start.get(p).copied().unwrap_or(0);
+        let end = self.paragraph_start.get(p + 1).copied().unwrap_or(start);
+        let mentions = self.mentions.get(start..end).unwrap_or(&[]);
+        let ordered: Box<dyn Iterator<Item = &Mention>> = if first {
+            Box::new(mentions.iter())
+        } else {
+            Box::new(mentions.iter().rev())
+        };
+        ordered
+            .take(MAX_TITLE_MENTIONS)
+            .find(|m| m.person && m.name.split_whitespace().count() >= 2)
+    }
+}
+
+/// Common first names by the pronoun a news story uses for their bearer: enough to keep "she said" from
+/// resolving to "Paul Yedwab". A name in neither list fits either pronoun.
+#[rustfmt::skip]
+const MALE_NAMES: &[&str] = &[
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "steve", "paul", "andrew",
+    "joshua", "kenneth", "kevin", "brian", "neil", "george", "timothy", "ronald", "edward", "jason", "jeffrey",
+    "jeff", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+    "brandon", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis",
+    "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle",
+    "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry",
+    "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "billy", "bruce", "albert",
+    "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent",
+    "russell", "elijah", "louis", "bobby", "philip", "johnny", "mike", "tom", "bill", "jim", "dan", "dave",
+    "chris", "tim", "bob", "vladimir", "dmitry", "sergei", "volodymyr", "marco", "pete", "jd", "kirill", "yuri",
+    "ali", "mohammed", "muhammad", "ahmed", "hassan", "benjamin", "emmanuel", "olaf", "keir", "rishi", "xi",
+    "narendra", "recep", "mahmoud", "abbas", "tucker", "elon", "mark", "rand", "ted", "chuck", "mitch",
+    "hakeem", "gavin", "ron", "greg", "josh", "kash", "mohamad", "troy", "andy", "dwayne", "sandro",
+    "josef", "yassin", "spencer", "leo", "danny", "freddie", "dario", "alejandro", "ed", "craig", "carlos",
+    "jonn", "colin", "micah", "joey", "brad", "al", "lance", "darryl", "abel", "rick", "jayson", "farzin",
+    "everett", "ben", "tedros", "ruben", "rob", "reza", "rahul", "rafi", "orville", "nawaf", "mikal", "miguel",
+    "masoud", "markwayne", "maksym", "joel", "joaquin", "francesco", "ernesto", "don", "clay", "brendan",
+    "antonio", "yair", "roberto", "hadi", "cory", "zohran", "shawn", "shamar", "paolo", "mohamed", "judd",
+    "jeremiyah", "ivan", "hamidreza", "glen", "doug", "dick", "clayton", "stephane", "ray", "oleksandr",
+    "drake", "derek", "yuriy", "winston", "volker", "victor", "varun", "tony", "todd", "thom", "neel",
+    "mohammad", "luis", "leonid", "lazaro", "julius", "jorge", "itamar", "harvey", "fathi", "evan", "esmail",
+    "emil", "eddy", "ebrahim", "clint", "brett", "bezalel", "avichay", "anwar", "amit", "alijah", "tommy",
+    "ruslan", "raed", "norbert", "kurt", "hasan", "cam", "andriy", "andrii", "hossein",
+];
+#[rustfmt::skip]
+const FEMALE_NAMES: &[&str] = &[
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+    "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol",
+    "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen",
+    "amy", "angela", "shirley", "anna", "brenda", "pamela", "pam", "emma", "nicole", "helen", "samantha",
+    "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane",
+    "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan",
+    "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa",
+    "ann", "sara", "madison", "frances", "kathryn", "janice", "abigail", "alice", "judy", "sophia", "grace",
+    "denise", "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie",
+    "brittany", "charlotte", "marie", "kayla", "lori", "kristi", "kamala", "hillary", "nancy", "gail",
+    "karoline", "tulsi", "ursula", "giorgia", "kaja", "marine", "jennifer", "arianna", "alexandria", "ilhan",
+    "kristen", "tricia", "claudia", "delcy", "melania", "ivanka", "jill", "michele", "susie", "elise",
+    "jeanine", "marjorie", "liz", "kate", "katie", "jane", "nina", "rosa", "ana", "sofia", "mia", "ella",
+    "savannah", "portia", "lesley", "karli", "ellen", "brandy", "holly", "meredith", "mahbouba", "shanna",
+    "marziyeh", "keira", "dolores", "tabatha", "sigrid", "johanna", "jasmine", "maya", "mallory", "kathy",
+    "jacki", "fatimah", "cassandra", "shannon", "jenna", "geraldine", "dawn", "veronica", "paige", "molly",
+    "lynette", "kirsten", "kay", "kati", "estefany", "dayana", "claudine", "adelita", "miranda", "meg",
+    "alyssa", "patty", "khaleda", "bryanna", "sherri",
+];
+
+/// Whether a person's first name allows the pronoun ("she" does not fit "Paul Yedwab").
+pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
+    let first = strip_titles(name)
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .unwrap_or_default();
+    match pronoun {
+        "he" => !FEMALE_NAMES.contains(&first.as_str()),
+        "she" => !MALE_NAMES.contains(&first.as_str()),
+        _ => true,
+    }
+}
+
+/// Whether a title word written one way matches a description word ("sen" ~ "senator").
+fn title_equivalent(title: &str, word: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("sen", "senator"),
+        ("rep", "representative"),
+        ("rep", "congressman"),
+        ("rep", "congresswoman"),
+        ("gov", "governor"),
+        ("gen", "general"),
+        ("col", "colonel"),
+        ("lt", "lieutenant"),
+        ("sgt", "sergeant"),
+        ("dr", "doctor"),
+        ("sec", "secretary"),
+        ("atty", "attorney"),
+        ("spokesperson", "spokesman"),
+        ("spokesperson", "spokeswoman"),
+        ("spokesman", "spokesperson"),
+        ("spokeswoman", "spokesperson"),
+        ("ceo", "executive"),
+    ];
+    title == word || PAIRS.iter().any(|&(a, b)| title == a && word == b)
+}
+
+/// Split a word where the scraper glued two words together at a link ("IsraelMike", "JudgeAllison",
+/// "TrumptoldCNN"): a run of three or more lower-case letters followed by a capital. Names such as
+/// "McDonald", "DeSantis" or "MacKenzie" have shorter runs and stay whole; a glued leading "The" is
+/// split too ("TheDepartment").
+pub(crate) fn split_glued(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut lower_run = 0;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && i > start {
+            let piece = word.get(start..i).unwrap_or("");
+            if lower_run >= 3 || piece == "The" {
+                parts.push(piece);
+                start = i;
+            }
+            lower_run = 0;
+        } else if c.is_lowercase() {
+            lower_run += 1;
+        } else {
+            lower_run = 0;
+        }
+    }
+    parts.push(word.get(start..).unwrap_or(""));
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Abbreviations whose period does not end a sentence.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    #[rustfmt::skip]
+    const ABBREVIATIONS: &[&str] = &[
+        "mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "sen.", "rep.", "gov.", "lt.", "sgt.", "st.", "jr.", "sr.",
+        "co.", "inc.", "corp.", "capt.", "brig.", "cpl.", "pvt.", "spc.", "sfc.", "msgt.", "rep.", "del.",
+        "maj.", "adm.", "cmdr.", "prof.", "rev.", "u.s.", "u.k.", "u.n.", "d.c.", "jan.", "feb.", "aug.",
+        "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "vs.", "mt.", "ft.", "pres.", "sec.", "atty.", "supt.",
+        "det.", "insp.", "e.g.", "i.e.", "a.m.", "p.m.", "ltd.", "st.",
+    ];
+    let w = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if ABBREVIATIONS.contains(&w.as_str()) {
+        return true;
+    }
+    // Initialisms with full stops: "M.D.", "D.C.".
+    if w.contains('.') && w.len() <= 6 && w.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let dots = w.chars().filter(|&c| c == '.').count();
+        if letters == dots {
+            return true;
+        }
+    }
+    // A single initial: "J." in "Michael J. Fox".
+    let letters: Vec<char> = w.chars().collect();
+    letters.len() == 2
+        && letters.first().is_some_and(|c| c.is_alphabetic())
+        && letters.get(1) == Some(&'.')
+}
+
+/// A word without surrounding punctuation (but keeping an abbreviation's period and inner apostrophes).
+pub(crate) fn trim_word(word: &str) -> &str {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if is_abbreviation(w) {
+        return w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    }
+    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+    // Drop a closing quote mark that looks like an apostrophe at the end ("word’" before a quote ends).
+    w.trim_end_matches(['’', '\''])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_match_across_titles() {
+        assert_eq!(speaker_key("Kremlin spokesperson Dmitry Peskov"), "peskov");
+        assert_eq!(speaker_key("Army Spokesperson Col. Dave Butler"), "butler");
+        assert_eq!(speaker_key("Dave Butler"), "butler");
+        assert_eq!(speaker_key("Trump’s"), "trump");
+        assert_ne!(
+            speaker_key("a Pentagon spokesperson"),
+            speaker_key("Dave Butler")
+        );
+    }
+
+    #[test]
+    fn sorts() {
+        assert_eq!(sort_of("the White House"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("the Kremlin"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("the attorney general"), SpeakerSort::Description);
+        assert_eq!(sort_of("CNN"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("Dmitry Peskov"), SpeakerSort::Person);
+        assert_eq!(sort_of("a Russian source"), SpeakerSort::Description);
+        assert_eq!(
+            sort_of("Customs and Border Protection"),
+            SpeakerSort::Organisation
+        );
+    }
+
+    #[test]
+    fn glued_words_are_split() {
+        assert_eq!(split_glued("IsraelMike"), vec!["Israel", "Mike"]);
+        assert_eq!(split_glued("TrumptoldCNN"), vec!["Trumptold", "CNN"]);
+        assert_eq!(split_glued("TheDepartment"), vec!["The", "Department"]);
+        assert_eq!(split_glued("McDonald"), vec!["McDonald"]);
+        assert_eq!(split_glued("DeSantis"), vec!["DeSantis"]);
+        assert_eq!(split_glued("MacKenzie"), vec!["MacKenzie"]);
+        assert_eq!(split_glued("iPhone"), vec!["iPhone"]);
+    }
+
+    #[test]
+    fn places_after_names_are_dropped() {
+        assert_eq!(
+            drop_place("Democratic Rep. Marie Gluesenkamp Perez of Washington state"),
+            "Democratic Rep. Marie Gluesenkamp Perez"
+        );
+        assert_eq!(
+            drop_place("Sen. Patty Murray of Washington"),
+            "Sen. Patty Murray"
+        );
+        assert_eq!(
+            drop_place("the MacDill Air Force Base in Florida"),
+            "the MacDill Air Force Base"
+        );
+        assert_eq!(
+            drop_place("the Department of Justice"),
+            "the Department of Justice"
+        );
+        assert_eq!(
+            drop_place("Army Chief of Staff Gen. Randy George"),
+            "Army Chief of Staff Gen. Randy George"
+        );
+        assert_eq!(
+            drop_place("University of Louisville head coach Jeff Brohm"),
+            "University of Louisville head coach Jeff Brohm"
+        );
+    }
+
+    #[test]
+    fn fullest_name_and_titles() {
+        let idx = NameIndex::build(&paras(&[
+            "Kremlin spokesperson Dmitry Peskov said so.",
+            "Attorney General Pam Bondi spoke. Army Spokesperson Col. Dave Butler did too.",
+        ]));
+        assert_eq!(idx.fullest("Peskov"), "Dmitry Peskov");
+        assert_eq!(idx.fullest("Butler"), "Dave Butler");
+        assert_eq!(
+            idx.by_title(&["attorney".into(), "general".into()], 1)
+                .as_deref(),
+            Some("Pam Bondi")
+        );
+        assert_eq!(
+            idx.by_title(&["kremlin".into(), "spokesman".into()], 1)
+                .as_deref(),
+            Some("Dmitry Peskov")
+        );
+    }
+}

@@ -1,0 +1,705 @@
+//! Tests of quotation extraction and the quote diff on the hard cases of real copy (the shapes of the seed
+//! story `shared/seed/000_6082022efbbf9ef9.txt` and of the corpus), plus property tests.
+
+use proptest::prelude::*;
+
+use super::*;
+
+fn paras(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn speech(q: &[Quote]) -> Vec<&Quote> {
+    q.iter().filter(|q| q.kind == QuoteKind::Speech).collect()
+}
+
+/// The seed's shapes, paragraph for paragraph (abridged).
+fn seed() -> Vec<String> {
+    paras(&[
+        "The Trump administration has been quietly hammering out a new peace plan with Russia, a person familiar with the talks told CNN.",
+        "Army Secretary Dan Driscoll and a top-level Pentagon delegation arrived this morning in Ukraine “on a fact finding mission to meet with Ukrainian officials and discuss efforts to end the war,” Army Spokesperson Col. Dave Butler said in a statement.",
+        "Russian Special Envoy Kirill Dmitriev went to the US in October to meet Witkoff and others and had what a Russian source told CNN were “very productive discussions.”",
+        "The Kremlin on Wednesday downplayed the Axios report. When asked about it, Kremlin spokesperson Dmitry Peskov said that there are “no new developments to report so far” regarding an end to the war.",
+        "“There were discussions in Anchorage. Beyond what was discussed in Anchorage, there have been no updates yet,” he said, referencing a meeting between Russian President Vladimir Putin and Trump in Alaska in August.",
+    ])
+}
+
+#[test]
+fn seed_statement_with_title_and_rank() {
+    let q = extract(&seed());
+    let butler = q.iter().find(|q| q.paragraph == 1).unwrap();
+    assert_eq!(butler.speaker.as_deref(), Some("Dave Butler"));
+    assert_eq!(butler.cue.as_deref(), Some("said"));
+    assert_eq!(butler.kind, QuoteKind::Speech);
+    assert!(butler.text.starts_with("on a fact finding mission"));
+}
+
+#[test]
+fn seed_anonymous_source_told_cnn() {
+    let q = extract(&seed());
+    let source = q.iter().find(|q| q.paragraph == 2).unwrap();
+    assert_eq!(source.text, "very productive discussions.");
+    assert_eq!(source.speaker.as_deref(), Some("a Russian source"));
+    assert_eq!(source.cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn seed_partial_quote_inside_sentence() {
+    let q = extract(&seed());
+    let partial = q.iter().find(|q| q.paragraph == 3).unwrap();
+    assert_eq!(partial.text, "no new developments to report so far");
+    assert_eq!(partial.speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(partial.kind, QuoteKind::Speech);
+}
+
+#[test]
+fn seed_pronoun_across_paragraph_boundary() {
+    let q = extract(&seed());
+    let anchorage = q.iter().find(|q| q.paragraph == 4).unwrap();
+    assert_eq!(anchorage.speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(anchorage.speaker_resolved_by.as_deref(), Some("pronoun"));
+}
+
+#[test]
+fn the_seed_file_itself() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/000_6082022efbbf9ef9.txt"
+    );
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        return; // the shared folder is not beside this checkout
+    };
+    let article = crate::article::Article::from_text(&raw).unwrap();
+    let q = extract(&article.paragraphs);
+    let speakers: Vec<Option<&str>> = speech(&q).iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Dave Butler"),
+            Some("a Russian source"),
+            Some("Dmitry Peskov"),
+            Some("Dmitry Peskov")
+        ]
+    );
+}
+
+#[test]
+fn spans_point_at_the_text_between_the_marks() {
+    let p = seed();
+    for q in extract(&p) {
+        let para = &p[q.paragraph];
+        assert_eq!(&para[q.span[0]..q.span[1]], q.text);
+    }
+}
+
+#[test]
+fn attribution_after_inverted_with_apposition() {
+    let q = extract(&paras(&[
+        "“We are reviewing the footage,” said a spokesman, Scott Whiffen.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Scott Whiffen"));
+    assert_eq!(q[0].speaker_resolved_by.as_deref(), Some("apposition"));
+}
+
+#[test]
+fn attribution_before_with_colon() {
+    let q = extract(&paras(&[
+        "Slater said in her post on X: “It was the honor of a lifetime.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Slater"));
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn attribution_according_to() {
+    let q = extract(&paras(&[
+        "The agent “could find no sign of an appointment,” according to Joel Coxander.",
+        "According to the White House, “the talks are over.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Joel Coxander"));
+    assert_eq!(q[0].cue.as_deref(), Some("according_to"));
+    assert_eq!(q[0].speaker_resolved_by.as_deref(), Some("according_to"));
+    assert_eq!(q[1].speaker.as_deref(), Some("the White House"));
+}
+
+#[test]
+fn told_cnn_and_wrote_on_x() {
+    let q = extract(&paras(&[
+        "“We’re definitely shocked,” Alejandro Medina told CNN.",
+        "Rep. Joaquin Castro wrote on X: “This is wrong and must stop.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Alejandro Medina"));
+    assert_eq!(q[0].cue.as_deref(), Some("told"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Joaquin Castro"));
+    assert_eq!(q[1].cue.as_deref(), Some("wrote"));
+}
+
+#[test]
+fn interrupted_quote_is_two_quotes_with_one_speaker() {
+    let q = extract(&paras(&["“We will win,” Jane Doe said, “and win big.”"]));
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].text, "We will win,");
+    assert_eq!(q[1].text, "and win big.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn second_sentence_quote_inherits_in_the_paragraph() {
+    let q = extract(&paras(&[
+        "“A small army of lawyers has been at work,” the senator said. “Congress must act now.”",
+    ]));
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].speaker, q[0].speaker);
+    assert_eq!(q[1].speaker_resolved_by.as_deref(), Some("previous"));
+}
+
+#[test]
+fn running_quote_over_paragraphs_is_one_quote() {
+    let p = paras(&[
+        "Peskov said: “We are ready for talks.",
+        "“But nobody has called us yet.”",
+        "The talks stalled.",
+    ]);
+    let q = extract(&p);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].text,
+        "We are ready for talks. But nobody has called us yet."
+    );
+    assert_eq!(q[0].paragraph, 0);
+    assert_eq!(q[0].flags, vec!["running".to_string()]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Peskov"));
+}
+
+#[test]
+fn unclosed_quote_is_flagged_not_fatal() {
+    let p = paras(&["Peskov said: “We are ready for talks", "The talks stalled."]);
+    let q = extract(&p);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "We are ready for talks");
+    assert!(q[0].flags.contains(&"unclosed".to_string()));
+}
+
+#[test]
+fn quote_only_paragraph_inherits_previous_speaker() {
+    let q = extract(&paras(&[
+        "“We grieve with you,” Gen. Dan Caine said.",
+        "“We will never forget you.”",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Dan Caine"));
+    assert_eq!(q[1].speaker_resolved_by.as_deref(), Some("previous"));
+}
+
+#[test]
+fn titles_are_stripped_and_fullest_name_used() {
+    let q = extract(&paras(&[
+        "Kremlin spokesperson Dmitry Peskov spoke on Monday.",
+        "“Nothing new,” Peskov said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+}
+
+#[test]
+fn definite_description_resolves_to_titled_person() {
+    let q = extract(&paras(&[
+        "Attorney General Pam Bondi issued tepid praise of Slater in a statement Thursday.",
+        "“We thank Gail Slater for her service,” the attorney general said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Pam Bondi"));
+    assert_eq!(q[0].speaker_resolved_by.as_deref(), Some("description"));
+}
+
+#[test]
+fn organisations_and_anonymous_sources_are_speakers() {
+    let q = extract(&paras(&[
+        "“The president has been clear,” the White House said in a statement.",
+        "The talks were “very productive,” a person familiar with the talks told CNN.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("the White House"));
+    assert_eq!(
+        q[1].speaker.as_deref(),
+        Some("a person familiar with the talks")
+    );
+}
+
+#[test]
+fn pronoun_picks_nearest_fitting_speaker() {
+    let q = extract(&paras(&[
+        "“We are watching,” the Pentagon said.",
+        "Defense Secretary Pete Hegseth said the strike hit a “tactical operation center.”",
+        "“We will respond,” he said.",
+    ]));
+    // "he" is a person: the Pentagon, though nearer in the list of speakers, does not fit.
+    assert_eq!(q[2].speaker.as_deref(), Some("Pete Hegseth"));
+}
+
+#[test]
+fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
+    let q = extract(&paras(&[
+        "Trump called it a “hoax” on Tuesday.",
+        "He signed the “One Big Beautiful Bill” into law, and the so-called “coalition of the willing” met.",
+        "The band played “Ignorance is Strength” to a small crowd.",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::Speech);
+    assert_eq!(q[0].speaker.as_deref(), Some("Trump"));
+    assert_eq!(q[1].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[2].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[3].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[3].speaker, None);
+}
+
+#[test]
+fn unattributed_scare_quote() {
+    let q = extract(&paras(&["The plan was a “reset” of relations."]));
+    assert_eq!(q[0].kind, QuoteKind::TitleOrScare);
+}
+
+#[test]
+fn a_second_opener_ends_a_quote_that_lost_its_closer() {
+    let q = extract(&paras(&[
+        "Türk said the decree was “legitimizing violence against women, and warned that “Afghanistan is a graveyard for rights.”",
+    ]));
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        q[0].text,
+        "legitimizing violence against women, and warned that"
+    );
+    assert!(q[0].flags.contains(&"unclosed".to_string()));
+    assert_eq!(q[1].text, "Afghanistan is a graveyard for rights.");
+    assert!(q[1].flags.is_empty());
+}
+
+#[test]
+fn nested_quote_stays_inside_outer() {
+    let q = extract(&paras(&[
+        "“He called it ‘a hoax,’ and left,” she said, “and ‘fake’ too.”",
+    ]));
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].text, "He called it ‘a hoax,’ and left,");
+}
+
+#[test]
+fn apostrophes_do_not_open_quotes() {
+    let q = extract(&paras(&[
+        "The players’ union said rock ’n’ roll from the ’90s “never dies,” its head said.",
+    ]));
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "never dies,");
+}
+
+#[test]
+fn straight_quotes_and_foreign_marks() {
+    let q = extract(&paras(&[
+        "\"We will win,\" she said.",
+        "« Nous gagnerons », a dit Jean Dupont.",
+        "„Wir werden gewinnen“, sagte er.",
+        "「勝つ」と彼は言った。",
+    ]));
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "We will win,",
+            "Nous gagnerons",
+            "Wir werden gewinnen",
+            "勝つ"
+        ]
+    );
+}
+
+#[test]
+fn glued_scraper_words_still_attribute() {
+    let q = extract(&paras(&[
+        "University of Louisville head coach Jeff Brohm coached Moore at Purdue.",
+        "“We all loved Rondale; we loved his smile,” Brohmsaidin a statement.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Jeff Brohm"));
+}
+
+#[test]
+fn fifty_thousand_nested_quotes() {
+    let mut text = String::from("He said ");
+    for _ in 0..25_000 {
+        text.push_str("“a ‘b ");
+    }
+    for _ in 0..25_000 {
+        text.push_str("c’ d” ");
+    }
+    text.push_str("and left.");
+    let start = std::time::Instant::now();
+    let q = extract(std::slice::from_ref(&text));
+    assert!(start.elapsed().as_secs() < 10);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].text.starts_with("a ‘b “a"));
+    for q in &q {
+        assert!(text.is_char_boundary(q.span[0]) && text.is_char_boundary(q.span[1]));
+    }
+    // Unbalanced: 50,000 openers and no closer: each ends the one before, all flagged.
+    let open = "“é ".repeat(50_000);
+    let q = extract(std::slice::from_ref(&open));
+    assert_eq!(q.len(), 50_000);
+    assert!(q.iter().all(|q| q.flags.contains(&"unclosed".to_string())));
+    // 50,000 openers of alternating kinds, never closed (the singles have no closer, so they are
+    // apostrophes and each “ ends the one before).
+    let nested = "“a ‘b ".repeat(25_000);
+    let q = extract(std::slice::from_ref(&nested));
+    assert_eq!(q.len(), 25_000);
+    assert!(
+        q.iter()
+            .all(|q| nested.is_char_boundary(q.span[0]) && nested.is_char_boundary(q.span[1]))
+    );
+    // 50,000 nested guillemets, never closed: one quotation to the end.
+    let guillemets = "« a ".repeat(50_000);
+    let q = extract(std::slice::from_ref(&guillemets));
+    assert_eq!(q.len(), 1);
+    assert!(q[0].flags.contains(&"unclosed".to_string()));
+}
+
+#[test]
+fn one_megabyte_paragraph_is_fast() {
+    let unit = "Peskov said “we are ready,” and the so-called “plan” failed, he said. ";
+    let text = unit.repeat(1_000_000 / unit.len() + 1);
+    assert!(text.len() >= 1_000_000);
+    let start = std::time::Instant::now();
+    let q = extract(std::slice::from_ref(&text));
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert!(q.len() > 10_000);
+    let no_stops = "word “x ".repeat(150_000);
+    let start = std::time::Instant::now();
+    let _ = extract(&[no_stops]);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_and_spans_on_char_boundaries(
+        ps in proptest::collection::vec("[a-zA-Z ,.:;é—“”‘’\"'«»„「」『』‹›]{0,80}", 0..6)
+    ) {
+        let q = extract(&ps);
+        for q in &q {
+            let p = &ps[q.paragraph];
+            prop_assert!(q.span[0] <= q.span[1] && q.span[1] <= p.len());
+            prop_assert!(p.is_char_boundary(q.span[0]) && p.is_char_boundary(q.span[1]));
+        }
+        let _ = reported_speech(&ps);
+        let changes = diff_quotes(&q, &q, &|_, _| false, &ps);
+        for c in &changes {
+            prop_assert_eq!(c.op, QuoteChangeOp::Unchanged);
+        }
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(ps in proptest::collection::vec(any::<String>(), 0..4)) {
+        let q = extract(&ps);
+        for q in &q {
+            let p = &ps[q.paragraph];
+            prop_assert!(p.is_char_boundary(q.span[0]) && p.is_char_boundary(q.span[1]));
+        }
+        let other: Vec<String> = ps.iter().rev().cloned().collect();
+        let _ = diff_paragraphs(&ps, &other, &|_, _| false);
+    }
+
+    #[test]
+    fn speaker_key_never_panics(s in any::<String>()) {
+        let _ = speaker_key(&s);
+    }
+}
+
+// ---- quote diff ----
+
+fn changes(old: &[&str], new: &[&str]) -> Vec<QuoteChange> {
+    diff_paragraphs(&paras(old), &paras(new), &|_, _| false)
+}
+
+#[test]
+fn diff_unchanged_and_pushed_down_is_not_moved() {
+    let c = changes(
+        &["“We will win,” Jane Doe said."],
+        &["A new first paragraph.", "“We will win,” Jane Doe said."],
+    );
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].op, QuoteChangeOp::Unchanged);
+    assert_eq!(describe(&c[0]), None);
+}
+
+#[test]
+fn diff_moved_only_when_paragraph_diff_says_so() {
+    let old = paras(&["“We will win,” Jane Doe said.", "Other."]);
+    let new = paras(&["Other.", "“We will win,” Jane Doe said."]);
+    let c = diff_paragraphs(&old, &new, &|o, n| o == 0 && n == 1);
+    assert_eq!(c[0].op, QuoteChangeOp::Moved);
+}
+
+#[test]
+fn diff_truncated_extended_reworded() {
+    let c = changes(
+        &["“We will win big today,” Jane Doe said."],
+        &["“We will win,” Jane Doe said."],
+    );
+    assert_eq!(c[0].op, QuoteChangeOp::Truncated);
+    assert_eq!(
+        describe(&c[0]).as_deref(),
+        Some("quote by Jane Doe truncated")
+    );
+    let c = changes(
+        &["“We will win,” Jane Doe said."],
+        &["“We will win big today,” Jane Doe said."],
+    );
+    assert_eq!(c[0].op, QuoteChangeOp::Extended);
+    let c = changes(
+        &["“We will win big today,” Jane Doe said."],
+        &["“We will lose big today,” Jane Doe said."],
+    );
+    assert_eq!(c[0].op, QuoteChangeOp::Reworded);
+    assert!(
+        c[0].words
+            .iter()
+            .any(|w| w.op == WordOpKind::Delete && w.text == "win")
+    );
+    assert!(
+        c[0].words
+            .iter()
+            .any(|w| w.op == WordOpKind::Insert && w.text == "lose")
+    );
+}
+
+#[test]
+fn diff_reattributed_wins() {
+    let c = changes(
+        &[
+            "Army Spokesperson Col. Dave Butler said it was “a fact finding mission to meet officials.”",
+        ],
+        &["A Pentagon spokesperson said it was “a fact finding mission to meet with officials.”"],
+    );
+    assert_eq!(c[0].op, QuoteChangeOp::Reattributed);
+    assert_eq!(
+        describe(&c[0]).as_deref(),
+        Some("quote by Dave Butler re-attributed to a Pentagon spokesperson")
+    );
+}
+
+#[test]
+fn diff_same_speaker_by_key_is_not_reattributed() {
+    let c = changes(
+        &["“Nothing new,” Kremlin spokesperson Dmitry Peskov said."],
+        &["“Nothing new,” Peskov said."],
+    );
+    assert_eq!(c[0].op, QuoteChangeOp::Unchanged);
+}
+
+#[test]
+fn diff_added_removed_and_each_quote_once() {
+    let c = changes(
+        &[
+            "“First quote here,” Jane Doe said.",
+            "“Second quote is gone now,” John Roe said.",
+        ],
+        &[
+            "“First quote here,” Jane Doe said.",
+            "“A brand new remark appears,” Ann Poe said.",
+        ],
+    );
+    let ops: Vec<QuoteChangeOp> = c.iter().map(|c| c.op).collect();
+    assert_eq!(
+        ops,
+        vec![
+            QuoteChangeOp::Unchanged,
+            QuoteChangeOp::Removed,
+            QuoteChangeOp::Added
+        ]
+    );
+    assert_eq!(
+        describe(&c[1]).as_deref(),
+        Some("quote by John Roe removed")
+    );
+    assert_eq!(describe(&c[2]).as_deref(), Some("quote by Ann Poe added"));
+}
+
+#[test]
+fn diff_to_paraphrase() {
+    let c = changes(
+        &["“There have been no updates on the peace negotiations,” Dmitry Peskov said."],
+        &["Dmitry Peskov said there had been no updates on the peace negotiations."],
+    );
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].op, QuoteChangeOp::ToParaphrase);
+    assert_eq!(
+        describe(&c[0]).as_deref(),
+        Some("quote by Dmitry Peskov turned into paraphrase")
+    );
+}
+
+#[test]
+fn diff_leaves_out_titles_and_scare_quotes() {
+    let c = changes(
+        &["The so-called “Board of Peace” met."],
+        &["The so-called “Peace Board” met."],
+    );
+    assert!(c.is_empty());
+}
+
+#[test]
+fn diff_serialises_as_documented() {
+    let c = changes(
+        &["“We will win,” Jane Doe said."],
+        &["“We will win big,” Jane Doe said."],
+    );
+    let json = serde_json::to_value(&c[0]).unwrap();
+    assert_eq!(json["op"], "extended");
+    assert_eq!(json["old"]["speaker"], "Jane Doe");
+    assert_eq!(json["new"]["paragraph"], 0);
+    assert_eq!(json["words"][1]["op"], "insert");
+    assert_eq!(json["words"][1]["text"], "big,");
+}
+
+#[test]
+fn quote_serialises_as_documented() {
+    let q = extract(&paras(&["“We will win,” Jane Doe said."]));
+    let json = serde_json::to_value(&q[0]).unwrap();
+    assert_eq!(json["kind"], "speech");
+    assert_eq!(json["span"], serde_json::json!([3, 15]));
+    assert_eq!(json["speaker_resolved_by"], "adjacent");
+}
+
+// ---- attribution shapes found in the corpus ----
+
+#[test]
+fn cue_in_an_opening_subordinate_clause_does_not_attribute() {
+    let q = extract(&paras(&[
+        "After the Lebanese army announced control of the south, Israel dismissed it as “far from sufficient and late.”",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::Speech);
+    assert_ne!(q[0].speaker.as_deref(), Some("the Lebanese army"));
+}
+
+#[test]
+fn coordinated_cue_takes_the_sentence_subject() {
+    let q = extract(&paras(&[
+        "In a statement Sunday, Beatty indicated she had received the materials, but said that “these documents prove nothing at all.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Beatty"));
+}
+
+#[test]
+fn participle_shares_the_earlier_cue_subject() {
+    let q = extract(&paras(&[
+        "Three aircraft crashed “due to an apparent friendly fire incident,” the US military said, adding that the crews are “in stable condition.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("the US military"));
+    assert_eq!(q[1].speaker.as_deref(), Some("the US military"));
+}
+
+#[test]
+fn name_suffix_after_comma_and_possessive_outlet() {
+    let q = extract(&paras(&[
+        "“I was just so excited,” Abel Mwansa, Sr. told CBC.",
+        "“This might help explain it,” CNN’s Ed Lavandera said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Abel Mwansa"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ed Lavandera"));
+}
+
+#[test]
+fn scraper_glue_and_zero_width_characters() {
+    let q = extract(&paras(&[
+        "“He was a man of few words,” Keira Coady\u{FEFF}wrote.",
+        "Alabama Gov. Kay Ivey praised them. “They were our neighbors,” Iveysaid on X.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Keira Coady"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Kay Ivey"));
+}
+
+#[test]
+fn place_after_a_name_is_not_the_speaker() {
+    let q = extract(&paras(&[
+        "Sen. Patty Murray of Washington said she was “heartbroken” by the news.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Patty Murray"));
+}
+
+#[test]
+fn works_need_a_capitalised_title() {
+    let q = extract(&paras(&[
+        "He appeared on the show “Saturday Night Live” last year.",
+        "Baker called fees charged at a show “outrageous and greedy,” adding “these people are so stupid.”",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[1].kind, QuoteKind::Speech);
+    assert_eq!(q[1].speaker.as_deref(), Some("Baker"));
+}
+
+#[test]
+fn she_does_not_resolve_to_a_man() {
+    let q = extract(&paras(&[
+        "“We gathered tonight,” Rabbi Paul Yedwab said.",
+        "Principal Arianna Gordon stayed with the children.",
+        "“We just kept bringing parents into our arms,” she said.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Arianna Gordon"));
+}
+#[test]
+fn according_to_after_a_clause_is_not_a_participle() {
+    let q = extract(&paras(&[
+        "Port Authority Executive Director Kathryn Garcia spoke.",
+        "More than 43 people were hospitalized and “many” have since been released, according to Garcia, the head of the Port Authority.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Kathryn Garcia"));
+}
+
+// ---- snapshots of the JSON shapes (regression; the values were checked by reading the seed) ----
+
+#[test]
+fn seed_quotes_json_snapshot() {
+    insta::assert_json_snapshot!("seed_quotes", extract(&seed()));
+}
+
+#[test]
+fn quote_diff_json_snapshot() {
+    let c = changes(
+        &[
+            "Army Secretary Dan Driscoll arrived “on a fact finding mission to meet with Ukrainian officials,” Army Spokesperson Col. Dave Butler said in a statement.",
+            "“There were discussions in Anchorage,” Dmitry Peskov said.",
+            "“We are ready for talks at any time,” Peskov said.",
+        ],
+        &[
+            "Army Secretary Dan Driscoll arrived “on a fact finding mission to meet with Ukrainian officials,” a Pentagon spokesperson said.",
+            "“There were long discussions in Anchorage,” Dmitry Peskov said.",
+            "Peskov said Russia was ready for talks at any time.",
+        ],
+    );
+    insta::assert_json_snapshot!("quote_diff", c);
+}
+
+#[test]
+fn quote_diff_of_many_quotes_is_fast() {
+    // 600 quotes per version, each with distinct words, half of them edited.
+    let old: Vec<String> = (0..600)
+        .map(|i| {
+            format!(
+                "“Quote number {i} says w{i}a w{i}b w{i}c w{i}d w{i}e w{i}f,” Jane Doe{i} said."
+            )
+        })
+        .collect();
+    let new: Vec<String> = (0..600)
+        .map(|i| {
+            if i % 2 == 0 {
+                format!("“Quote number {i} says w{i}a w{i}b w{i}c w{i}d w{i}e,” Jane Doe{i} said.")
+            } else {
+                old[i].clone()
+            }
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let c = diff_paragraphs(&old, &new, &|_, _| false);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(c.len(), 600);
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.op == QuoteChangeOp::Truncated)
+            .count(),
+        300
+    );
+}

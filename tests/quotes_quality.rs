@@ -1,0 +1,171 @@
+//! Quality of quotation extraction, measured against hand-labelled gold quotes of real articles.
+//!
+//! The gold file `tests/fixtures/quotes-gold.json` lists, for real CNN articles of the shared corpus
+//! (`../shared/corpus/versions/<story-id>/<NN>.txt`, parsed with `Article::from_text`), every quotation with
+//! its speaker and kind, labelled by reading the articles (never from this code's output).
+//!
+//! Measured:
+//! - direct-quote span precision and recall over `speech` quotations: a predicted speech quote matches a
+//!   gold speech quote when their normalised texts overlap strongly (token Jaccard ≥ 0.8, or one contains
+//!   the other), one-to-one, best overlaps first;
+//! - speaker accuracy over matched pairs: `speaker_key` equal (no speaker on both sides counts as equal).
+//!
+//! The bar, from the issue: precision and recall ≥ 0.95, speaker accuracy ≥ 0.92.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use storydiff::article::Article;
+use storydiff::normalize::fold_typography;
+use storydiff::quotes::{QuoteKind, extract, speaker_key};
+
+/// Minimum token Jaccard for a predicted and a gold quotation to be the same span.
+const MIN_JACCARD: f64 = 0.8;
+const MIN_PRECISION: f64 = 0.95;
+const MIN_RECALL: f64 = 0.95;
+const MIN_SPEAKER_ACCURACY: f64 = 0.92;
+
+#[derive(Deserialize)]
+struct Gold {
+    articles: Vec<GoldArticle>,
+}
+
+#[derive(Deserialize)]
+struct GoldArticle {
+    file: String,
+    quotes: Vec<GoldQuote>,
+}
+
+#[derive(Deserialize)]
+struct GoldQuote {
+    text: String,
+    speaker: Option<String>,
+    kind: String,
+}
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Lower-case alphanumeric tokens, typography folded.
+fn tokens(text: &str) -> Vec<String> {
+    fold_typography(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|t| t.trim_matches('\'').to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// How strongly two quotations overlap: token Jaccard, or 1.0 when one's token sequence is contained in
+/// the other's.
+fn overlap(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let joined_a = format!(" {} ", a.join(" "));
+    let joined_b = format!(" {} ", b.join(" "));
+    if joined_a.contains(&joined_b) || joined_b.contains(&joined_a) {
+        return 1.0;
+    }
+    let sa: BTreeSet<&String> = a.iter().collect();
+    let sb: BTreeSet<&String> = b.iter().collect();
+    let inter = sa.intersection(&sb).count();
+    let union = sa.union(&sb).count();
+    inter as f64 / union as f64
+}
+
+fn key(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(speaker_key).filter(|k| !k.is_empty())
+}
+
+#[test]
+fn quote_extraction_meets_the_quality_bar() {
+    let gold_path = manifest().join("tests/fixtures/quotes-gold.json");
+    let Ok(raw) = std::fs::read_to_string(&gold_path) else {
+        eprintln!("no gold file at {}: nothing measured", gold_path.display());
+        return;
+    };
+    let gold: Gold = serde_json::from_str(&raw).expect("gold file parses");
+    let corpus = manifest().join("../shared/corpus/versions");
+    let (mut predicted, mut labelled, mut matched, mut speaker_right) =
+        (0usize, 0usize, 0usize, 0usize);
+    let mut articles = 0;
+    for article in &gold.articles {
+        let Ok(text) = std::fs::read_to_string(corpus.join(&article.file)) else {
+            eprintln!("missing corpus file {}", article.file);
+            continue;
+        };
+        articles += 1;
+        let parsed = Article::from_text(&text).expect("article parses");
+        let ours: Vec<_> = extract(&parsed.paragraphs)
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Speech)
+            .collect();
+        let theirs: Vec<&GoldQuote> = article
+            .quotes
+            .iter()
+            .filter(|q| q.kind == "speech")
+            .collect();
+        predicted += ours.len();
+        labelled += theirs.len();
+        let ours_tokens: Vec<Vec<String>> = ours.iter().map(|q| tokens(&q.text)).collect();
+        let theirs_tokens: Vec<Vec<String>> = theirs.iter().map(|q| tokens(&q.text)).collect();
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, a) in ours_tokens.iter().enumerate() {
+            for (j, b) in theirs_tokens.iter().enumerate() {
+                let o = overlap(a, b);
+                if o >= MIN_JACCARD {
+                    pairs.push((o, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let mut used_ours = vec![false; ours.len()];
+        let mut used_theirs = vec![false; theirs.len()];
+        for (_, i, j) in pairs {
+            if used_ours[i] || used_theirs[j] {
+                continue;
+            }
+            used_ours[i] = true;
+            used_theirs[j] = true;
+            matched += 1;
+            if key(&ours[i].speaker) == key(&theirs[j].speaker) {
+                speaker_right += 1;
+            } else {
+                eprintln!(
+                    "{}: speaker {:?} (gold {:?}) for “{}”",
+                    article.file, ours[i].speaker, theirs[j].speaker, theirs[j].text
+                );
+            }
+        }
+        for (i, q) in ours.iter().enumerate() {
+            if !used_ours[i] {
+                eprintln!("{}: extra “{}”", article.file, q.text);
+            }
+        }
+        for (j, q) in theirs.iter().enumerate() {
+            if !used_theirs[j] {
+                eprintln!("{}: missed “{}”", article.file, q.text);
+            }
+        }
+    }
+    let precision = matched as f64 / predicted.max(1) as f64;
+    let recall = matched as f64 / labelled.max(1) as f64;
+    let speaker = speaker_right as f64 / matched.max(1) as f64;
+    println!(
+        "quotes quality over {articles} articles: {labelled} gold speech quotes, {predicted} predicted, \
+         {matched} matched; precision {precision:.3}, recall {recall:.3}, speaker accuracy {speaker:.3} \
+         ({speaker_right}/{matched})"
+    );
+    assert!(
+        precision >= MIN_PRECISION,
+        "precision {precision:.3} < {MIN_PRECISION}"
+    );
+    assert!(recall >= MIN_RECALL, "recall {recall:.3} < {MIN_RECALL}");
+    assert!(
+        speaker >= MIN_SPEAKER_ACCURACY,
+        "speaker accuracy {speaker:.3} < {MIN_SPEAKER_ACCURACY}"
+    );
+}
