@@ -12,7 +12,8 @@
 //! - `normalise_hash`: [`Article::from_text`] and [`Article::sha256`] of the new version (what `save` does
 //!   to every input before it touches the store).
 //! - `paragraphs`: [`diff_articles`] on the two bodies without furniture. Paragraph alignment (`diff::align`)
-//!   is crate-private, so this is alignment plus the word diffs of the reworded paragraphs it pairs;
+//!   is crate-private, so this is alignment plus the word diffs of the reworded paragraphs it pairs (and the
+//!   quote diff, which `diff_articles` always runs);
 //!   `paragraphs` minus `word_diff` is the alignment's share (callgrind gives the exact split, see
 //!   `scripts/bench-peers.sh` and the README).
 //! - `word_diff`: the word diff (`diff::words`, also crate-private) of one reworded paragraph, diffed as a
@@ -23,6 +24,9 @@
 //!   `cnn-2026-03-08-us-israel-iran-middle-east-war-what-we-know-intl-hnk`), `median` (431 bytes, a reworded
 //!   sentence in `cnn-2026-04-17-lauren-bullis-prianna-weathers-atlanta-shootings`) and `largest` (1,303 bytes,
 //!   a rewritten last sentence in `cnn-2025-11-02-timeline-us-strikes-caribbean-pacific-vis`).
+//! - `quote_extract`: [`quotes::extract`] of the new version's paragraphs (every quotation with its speaker).
+//! - `quote_diff`: [`quotes::diff_quotes`] of the two versions' quotations, extracted beforehand (no paragraph
+//!   counts as moved).
 //! - `full_diff`: [`diff_articles`] on the two parsed articles with the default options (what `storydiff
 //!   diff` and `log --patch` do per pair, before rendering).
 //!
@@ -33,6 +37,7 @@ use std::hint::black_box;
 use divan::Bencher;
 use storydiff::article::Article;
 use storydiff::diff::{DiffOptions, ParagraphOp, diff_articles};
+use storydiff::quotes;
 
 fn main() {
     divan::main();
@@ -180,6 +185,29 @@ fn word_diff(bencher: Bencher, name: &str) {
     bencher
         .counter(divan::counter::BytesCount::new(*bytes))
         .bench_local(|| diff_articles(black_box(&old), black_box(&new), &options));
+}
+
+#[divan::bench(args = NAMES)]
+fn quote_extract(bencher: Bencher, name: &str) {
+    let (_, new) = articles(name);
+    bencher.bench_local(|| quotes::extract(black_box(&new.paragraphs)));
+}
+
+#[divan::bench(args = NAMES)]
+fn quote_diff(bencher: Bencher, name: &str) {
+    let (old, new) = articles(name);
+    let (old_quotes, new_quotes) = (
+        quotes::extract(&old.paragraphs),
+        quotes::extract(&new.paragraphs),
+    );
+    bencher.bench_local(|| {
+        quotes::diff_quotes(
+            black_box(&old_quotes),
+            black_box(&new_quotes),
+            &|_, _| false,
+            &new.paragraphs,
+        )
+    });
 }
 
 #[divan::bench(args = NAMES)]
