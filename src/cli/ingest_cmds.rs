@@ -9,29 +9,18 @@ use storydiff::exit_code;
 use storydiff::ingest::http::HttpClient;
 use storydiff::ingest::polite::{PoliteFetcher, Politeness};
 use storydiff::ingest::url::story_id_for_url;
-use storydiff::ingest::{Loaded, feed_links, ingest_bytes, is_url, load_source, load_url_politely};
+use storydiff::ingest::{feed_links, ingest_bytes, load_url_politely};
 use storydiff::store::{ImportItem, SaveOptions};
 use storydiff::story_id::StoryId;
 
 use super::args::{ExtractArgs, Format, Global, ReextractArgs, WatchArgs};
 use super::output::{emit, emit_json};
-use super::sides::snapshot_with;
+use super::sides::{load_article, snapshot_with};
 use super::store_cmds::save_line;
 use super::{open_store, open_store_for_writing, open_store_if_exists};
 
 pub fn extract(a: &ExtractArgs) -> anyhow::Result<u8> {
-    let loaded = load_source(&a.source, &HttpClient::default(), None);
-    let loaded = if is_url(&a.source) {
-        loaded?
-    } else {
-        loaded.with_context(|| a.source.clone())?
-    };
-    let Loaded::Article(loaded) = loaded else {
-        anyhow::bail!(
-            "{}: server answered 304 to an unconditional request",
-            a.source
-        );
-    };
+    let loaded = load_article(&a.source)?;
     let article = &loaded.ingested.article;
     match (a.format, &loaded.ingested.page) {
         (Format::Json, Some(page)) => emit(&page.to_json_string())?,

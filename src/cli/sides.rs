@@ -29,16 +29,7 @@ pub fn load_version(
     open: impl FnOnce() -> anyhow::Result<Store>,
 ) -> anyhow::Result<Version> {
     if spec == "-" || Path::new(spec).exists() || is_url(spec) {
-        let loaded = load_source(spec, &HttpClient::default(), None);
-        let loaded = if is_url(spec) {
-            loaded?
-        } else {
-            loaded.with_context(|| spec.to_string())?
-        };
-        let Loaded::Article(loaded) = loaded else {
-            anyhow::bail!("{spec}: server answered 304 to an unconditional request");
-        };
-        let article = loaded.ingested.article;
+        let article = load_article(spec)?.ingested.article;
         return Ok(Version {
             side: Side {
                 label: spec.to_string(),
@@ -55,6 +46,25 @@ pub fn load_version(
     }
     let store = store.as_ref().expect("opened above");
     stored_version(store, &r)
+}
+
+/// Name the source in a load error: fetch errors name their URL already, file errors get the path.
+pub fn with_source<T>(source: &str, result: Result<T, IngestError>) -> anyhow::Result<T> {
+    if is_url(source) {
+        Ok(result?)
+    } else {
+        result.with_context(|| source.to_string())
+    }
+}
+
+/// Read a file, `-` or URL (unconditionally) into an article.
+pub fn load_article(source: &str) -> anyhow::Result<storydiff::ingest::LoadedArticle> {
+    match with_source(source, load_source(source, &HttpClient::default(), None))? {
+        Loaded::Article(loaded) => Ok(*loaded),
+        Loaded::NotModified { .. } => {
+            anyhow::bail!("{source}: server answered 304 to an unconditional request")
+        }
+    }
 }
 
 /// A stored version, labelled `ID@N`.
@@ -141,13 +151,7 @@ pub fn snapshot_with(
             last_modified: r.last_modified.clone(),
         })
         .filter(|v| !v.is_empty() && previous.is_some());
-    let loaded = load(source, validators.as_ref());
-    // Fetch errors name their URL already; file errors get the path.
-    let loaded = if is_url(source) {
-        loaded?
-    } else {
-        loaded.with_context(|| source.to_string())?
-    };
+    let loaded = with_source(source, load(source, validators.as_ref()))?;
     let (mut article, mut options) = match loaded {
         Loaded::Article(loaded) => {
             let options = loaded.save_options(source);

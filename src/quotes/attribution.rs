@@ -167,6 +167,7 @@ const CUES: &[(&str, &str)] = &[
     ("denounced", "denounced"),
     ("condemned", "condemned"),
     ("hailed", "hailed"),
+    ("commended", "commended"),
     ("according", "according_to"),
 ];
 
@@ -444,6 +445,18 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     }
     // Cue verbs are lower-case in running text; "Said" at a sentence start is too rare to risk names.
     if is_capitalised(t.text) {
+        return None;
+    }
+    // "the economy added 130,000 jobs": adding a number is no speech.
+    if matches!(lower.as_str(), "added" | "adds" | "adding")
+        && toks.get(i + 1).is_some_and(|n| {
+            n.text.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || matches!(
+                    n.lower().as_str(),
+                    "about" | "nearly" | "roughly" | "more" | "fewer" | "another"
+                )
+        })
+    {
         return None;
     }
     // "continued" and "read" are cues only when nothing follows them ("…,” he continued."), not in

@@ -193,6 +193,8 @@ fn analyse(paragraphs: &[String]) -> Analysis {
         names: &names,
         seen: Vec::new(),
         last_quote: None,
+        paragraph_subject: None,
+        subject_of: None,
     };
     let mut out = Analysis {
         quotes: Vec::new(),
@@ -251,6 +253,10 @@ struct State<'a> {
     seen: Vec<Seen>,
     /// The speaker of the last speech quotation, if it had one.
     last_quote: Option<String>,
+    /// The named person who opens the current paragraph, when a quotation is not at its start.
+    paragraph_subject: Option<String>,
+    /// The paragraph whose opening person was last worked out, and that person.
+    subject_of: Option<(usize, Option<String>)>,
 }
 
 impl State<'_> {
@@ -306,6 +312,20 @@ impl State<'_> {
             None => "",
         };
         let quoted = raw.text(paragraphs);
+        // The person who opens the paragraph, for pronouns ("Castro denies …, he said"); worked out
+        // once per paragraph, and only for quotations that do not open it.
+        let opens_paragraph = text_p
+            .get(..first.open)
+            .is_none_or(|before| before.trim_start().is_empty());
+        if self.subject_of.as_ref().is_none_or(|(q, _)| *q != p) {
+            let subject = self.opening_person(text_p);
+            self.subject_of = Some((p, subject));
+        }
+        self.paragraph_subject = self
+            .subject_of
+            .as_ref()
+            .and_then(|(_, s)| s.clone())
+            .filter(|_| !opens_paragraph);
         let quote_ends_full_stop = quoted.trim_end().ends_with('.');
 
         // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
@@ -474,9 +494,10 @@ impl State<'_> {
                 .as_ref()
                 .and_then(|(_, s)| s.clone())
                 .or_else(|| {
+                    // After a quotation running in from the paragraph before, its speaker carries on.
                     self.seen
                         .last()
-                        .filter(|s| s.paragraph == p)
+                        .filter(|s| s.paragraph == p || (prev_close > 0 && s.paragraph + 1 == p))
                         .map(|s| s.speaker.clone())
                 });
             resolved_by = speaker.as_ref().map(|_| "previous");
@@ -508,6 +529,20 @@ impl State<'_> {
         })
     }
 
+    /// The named person (full name) whose name opens a paragraph's first sentence, if any.
+    fn opening_person(&self, text: &str) -> Option<String> {
+        let end = attribution::sentence_end(text, 0, text.len());
+        let first_sentence = text.get(..end).unwrap_or("");
+        attribution::opening_subject(first_sentence).and_then(|subject| match subject {
+            // Only someone the article names in full: a sentence may open with any capitalised word.
+            Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
+                Some(self.names.fullest(&strip_titles(&text)))
+                    .filter(|name| name.split_whitespace().count() >= 2)
+            }
+            _ => None,
+        })
+    }
+
     /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.
     fn resolve(&mut self, found: &Found, p: usize) -> (Option<String>, Option<&'static str>) {
         let adjacent = if found.cue == "according_to" {
@@ -525,13 +560,15 @@ impl State<'_> {
                     "it" => s.sort == SpeakerSort::Organisation,
                     _ => true,
                 };
-                let from_seen = self
-                    .seen
-                    .iter()
-                    .rev()
-                    .take(MAX_LOOKBACK)
-                    .find(|s| fits(s))
-                    .map(|s| s.speaker.clone());
+                let nearest = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| fits(s));
+                // A person who opens this paragraph is nearer than any speaker of earlier paragraphs
+                // ("Castro denies his life is easier. His nightclub “only” cost him $50,000, he said").
+                let opener = self.paragraph_subject.clone().filter(|subject| {
+                    matches!(pronoun.as_str(), "he" | "she")
+                        && speakers::gender_fits(subject, pronoun)
+                        && nearest.is_none_or(|s| s.paragraph < p)
+                });
+                let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
                 let found = from_seen.or_else(|| {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
                         // Nobody has spoken yet: the last person named in this or the previous paragraph.
@@ -569,7 +606,14 @@ impl State<'_> {
                         let name = strip_titles(text);
                         (self.names.fullest(&name), by, None)
                     }
-                    SpeakerSort::Organisation => (lower_article(text), by, None),
+                    SpeakerSort::Organisation => {
+                        // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
+                        let bare = text.trim_start_matches("the ").trim_start_matches("The ");
+                        match self.names.expand_acronym(bare) {
+                            Some(full) => (full, by, None),
+                            None => (lower_article(text), by, None),
+                        }
+                    }
                     SpeakerSort::Description => self.describe(text, p, by),
                 };
                 let sort = if description.is_some() {
@@ -610,6 +654,11 @@ impl State<'_> {
                 .skip_while(|w| w.eq_ignore_ascii_case("the"))
                 .filter(|w| speakers::is_capitalised(w))
                 .collect();
+            if body.is_empty()
+                && let Some(org) = self.names.organisation_for(&text, p)
+            {
+                return (org, "description", None);
+            }
             if body.is_empty() {
                 // "the statement said" right after someone issued one: theirs.
                 // Only for what a speaker issues in person; "the police report" stays a report.
@@ -631,6 +680,14 @@ impl State<'_> {
                 .collect::<Vec<_>>()
                 .join(" ");
             return (body, by, None);
+        }
+        // "police", "the court": the body the article names in full.
+        if !words
+            .iter()
+            .any(|w| speakers::ANONYMOUS_HEADS.contains(&w.as_str()))
+            && let Some(org) = self.names.organisation_for(&text, p)
+        {
+            return (org, "description", None);
         }
         if !definite {
             return (text.clone(), by, Some(text));

@@ -43,7 +43,7 @@ const NOT_NAME: &[&str] = &[
     "who", "why", "how", "where", "which", "last", "next", "earlier", "later", "also", "both", "some", "many",
     "most", "all", "among", "between", "instead", "even", "only", "now", "today", "yes", "no", "speaking",
     "writing", "several", "another", "other", "every", "each", "more", "one", "two", "three", "source",
-    "sources", "updated", "following", "amid", "like", "unlike", "including", "see", "full", "web", "article", "while", "because", "once", "though",
+    "sources", "updated", "notably", "separately", "additionally", "similarly", "ultimately", "finally", "previously", "currently", "recently", "importantly", "specifically", "initially", "eventually", "apparently", "officially", "reportedly", "overall", "likewise", "does", "did", "do", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "following", "amid", "like", "unlike", "including", "see", "full", "web", "article", "while", "because", "once", "though",
 ];
 
 /// Words that make a capitalised name an organisation rather than a person ("the White House", "the
@@ -108,6 +108,13 @@ pub(crate) fn is_person_role(word: &str) -> bool {
 
 /// Name suffixes that are not the surname ("Martin Luther King Jr.").
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
+
+/// Whether a word is a name suffix: "Jr.", "Sr.", "III", or a regnal number ("Leo XIV").
+fn is_suffix(word: &str) -> bool {
+    let w = bare(word.trim_end_matches(','));
+    SUFFIXES.contains(&w.as_str())
+        || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
+}
 
 /// Determiners that begin a description rather than a name ("a Russian source", "two officials").
 pub(crate) const DETERMINERS: &[&str] = &[
@@ -351,10 +358,8 @@ pub fn speaker_key(name: &str) -> String {
             .join(" "),
         SpeakerSort::Person => {
             // Suffixes go first, so "Martin Luther King Jr." keeps "King" as its surname.
-            let without_suffix: Vec<&str> = name
-                .split_whitespace()
-                .filter(|w| !SUFFIXES.contains(&bare(w.trim_end_matches(',')).as_str()))
-                .collect();
+            let without_suffix: Vec<&str> =
+                name.split_whitespace().filter(|w| !is_suffix(w)).collect();
             let stripped = strip_titles(&without_suffix.join(" "));
             stripped
                 .split_whitespace()
@@ -385,6 +390,8 @@ pub(crate) struct NameIndex {
     by_surname: BTreeMap<String, BTreeMap<String, (usize, usize)>>,
     /// Index of the first mention of each paragraph (mentions are added in paragraph order).
     paragraph_start: Vec<usize>,
+    /// First name (lower-case) → full names of two words or more, for "Savannah said".
+    by_first: BTreeMap<String, Vec<String>>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -511,6 +518,15 @@ impl NameIndex {
                 .entry(name.clone())
                 .or_insert((0, order));
             entry.0 += 1;
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() >= 2
+                && let Some(first) = words.first()
+            {
+                let list = self.by_first.entry(bare(first)).or_default();
+                if !list.contains(&name) {
+                    list.push(name.clone());
+                }
+            }
         }
         let person = sort_of(&name) == SpeakerSort::Person;
         self.mentions.push(Mention {
@@ -526,6 +542,17 @@ impl NameIndex {
     pub(crate) fn fullest(&self, name: &str) -> String {
         let key = speaker_key(name);
         let given: Vec<String> = name.split_whitespace().map(bare).collect();
+        // A first name alone ("Savannah said") is the one person the article so names in full.
+        if let [only] = given.as_slice()
+            && let Some(full) = self.by_first.get(only)
+            && let [one] = full.as_slice()
+            && self
+                .by_surname
+                .get(&key)
+                .is_none_or(|c| c.keys().all(|n| n.split_whitespace().count() < 2))
+        {
+            return one.clone();
+        }
         let Some(candidates) = self.by_surname.get(&key) else {
             return name.to_string();
         };
@@ -569,6 +596,18 @@ impl NameIndex {
         if description.is_empty() {
             return None;
         }
+        // "the chief executive of Live Nation": the CEO, of whichever body; function words do not count.
+        let mut description: Vec<String> = description
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "at" | "in" | "and"))
+            .cloned()
+            .collect();
+        if description.iter().any(|w| w == "chief") && description.iter().any(|w| w == "executive")
+        {
+            description.retain(|w| w != "chief" && w != "executive");
+            description.push("ceo".to_string());
+        }
+        let description = description.as_slice();
         let fits = |m: &&Mention| {
             m.person
                 && description
@@ -608,6 +647,65 @@ impl NameIndex {
                 .find(fits)
                 .map(|m| self.fullest(&m.name))
         })
+    }
+
+    /// The organisation the article names in full that a description stands for: "police" → "Seminole
+    /// Police Department", "the court" → "Innsbruck Regional Court". The description's org word must be
+    /// in the name; the last such name at or before paragraph `p` wins, else the first after it.
+    pub(crate) fn organisation_for(&self, description: &str, p: usize) -> Option<String> {
+        let heads: Vec<String> = description
+            .split_whitespace()
+            .filter(|w| is_org_word(w))
+            .map(bare)
+            .collect();
+        if heads.is_empty() {
+            return None;
+        }
+        let fits = |m: &&Mention| {
+            !m.person
+                && m.name.split_whitespace().count() >= 2
+                && m.name
+                    .split_whitespace()
+                    .all(|w| w.chars().count() <= MAX_NAME_WORD_CHARS)
+                && heads
+                    .iter()
+                    .all(|h| m.name.split_whitespace().any(|w| bare(w) == *h))
+        };
+        let end = self
+            .paragraph_start
+            .get(p + 1)
+            .copied()
+            .unwrap_or(self.mentions.len());
+        let before = self.mentions.get(..end).unwrap_or(&[]);
+        before
+            .iter()
+            .rev()
+            .take(MAX_TITLE_MENTIONS)
+            .find(fits)
+            .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(fits))
+            .map(|m| m.name.clone())
+    }
+
+    /// The full name behind an acronym, when the article spells it out: "RCMP" → "Royal Canadian
+    /// Mounted Police" (the initials of its capitalised words, in order).
+    pub(crate) fn expand_acronym(&self, acronym: &str) -> Option<String> {
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .take(MAX_TITLE_MENTIONS * 5)
+            .find_map(|m| {
+                let initials: String = m
+                    .name
+                    .split_whitespace()
+                    .filter(|w| is_capitalised(w))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                (initials == letters && m.name.split_whitespace().count() >= 2)
+                    .then(|| m.name.clone())
+            })
     }
 
     /// A named person (full name) mentioned in paragraph `p`: the first one (the subject a later "he"
@@ -832,6 +930,16 @@ mod tests {
             sort_of("Customs and Border Protection"),
             SpeakerSort::Organisation
         );
+    }
+
+    #[test]
+    fn acronyms_expand_to_the_name_spelled_out() {
+        let idx = NameIndex::build(&paras(&["The Royal Canadian Mounted Police said so."]));
+        assert_eq!(
+            idx.expand_acronym("RCMP").as_deref(),
+            Some("Royal Canadian Mounted Police")
+        );
+        assert_eq!(idx.expand_acronym("FBI"), None);
     }
 
     #[test]
