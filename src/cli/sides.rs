@@ -40,7 +40,7 @@ pub fn load_version(
     }
     let r: StoryRef = spec
         .parse()
-        .with_context(|| format!("{spec}: no such file, and not a stored ref"))?;
+        .with_context(|| format!("{spec:?}: no such file, and not a stored ref"))?;
     if store.is_none() {
         *store = Some(open()?);
     }
