@@ -159,6 +159,14 @@ mod tests {
     }
 
     #[test]
+    fn a_control_between_a_letter_and_its_accent_still_composes() {
+        // Found by the idempotence property: NFC used to run before controls were removed.
+        let once = normalize_text("G\u{0}\u{301}");
+        assert_eq!(once, "Ǵ");
+        assert_eq!(normalize_text(&once), once);
+    }
+
+    #[test]
     fn bom_is_dropped() {
         assert_eq!(normalize_text("\u{FEFF}text"), "text");
     }
