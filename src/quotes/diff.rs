@@ -249,6 +249,20 @@ pub fn diff_quotes(
     paragraph_moved: &dyn Fn(usize, usize) -> bool,
     new_paragraphs: &[String],
 ) -> Vec<QuoteChange> {
+    diff_quotes_with(old, new, paragraph_moved, new_paragraphs, &mut || {
+        reported_speech(new_paragraphs)
+    })
+}
+
+/// [`diff_quotes`], taking the new version's reported speech from `reported` (called at most once, and only
+/// when a quotation was removed), so a caller that analysed the new version already does not analyse it again.
+fn diff_quotes_with(
+    old: &[Quote],
+    new: &[Quote],
+    paragraph_moved: &dyn Fn(usize, usize) -> bool,
+    new_paragraphs: &[String],
+    reported: &mut dyn FnMut() -> Vec<super::ReportedSpeech>,
+) -> Vec<QuoteChange> {
     let old: Vec<&Quote> = old.iter().filter(|q| q.kind == QuoteKind::Speech).collect();
     let new: Vec<&Quote> = new.iter().filter(|q| q.kind == QuoteKind::Speech).collect();
     let old_words: Vec<(Vec<String>, Vec<&str>)> = old.iter().map(|q| words_of(&q.text)).collect();
@@ -379,7 +393,7 @@ pub fn diff_quotes(
         keyed.push(((2 * j, 0), change));
     }
     let reported = if old_match.iter().any(Option::is_none) {
-        reported_speech(new_paragraphs)
+        reported()
     } else {
         Vec::new()
     };
@@ -418,11 +432,15 @@ pub fn diff_paragraphs(
     new_paragraphs: &[String],
     paragraph_moved: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<QuoteChange> {
-    diff_quotes(
+    // The new version is analysed once, for its quotations and its reported speech.
+    let new = super::analyse(new_paragraphs);
+    let mut reported = Some(new.reported);
+    diff_quotes_with(
         &extract(old_paragraphs),
-        &extract(new_paragraphs),
+        &new.quotes,
         paragraph_moved,
         new_paragraphs,
+        &mut || reported.take().unwrap_or_default(),
     )
 }
 
