@@ -127,7 +127,11 @@ fn check_one(
     let story = story_for_source(story, source)?;
     let existing = open_store_if_exists(global)?;
     let snap = snapshot(existing.as_ref(), story, source, None, None)?;
-    let diff = snap.previous.as_ref().map(|(info, old)| {
+    let previous = match (&snap.previous, &existing) {
+        (Some(info), Some(store)) => Some((info, store.article(&info.sha256)?)),
+        _ => None,
+    };
+    let diff = previous.as_ref().map(|(info, old)| {
         let diff = diff_articles(old, &snap.article, &options(&a.diff));
         let sides = Sides {
             old: Side {

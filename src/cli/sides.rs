@@ -83,8 +83,8 @@ pub fn stored_version(store: &Store, r: &StoryRef) -> anyhow::Result<Version> {
 pub struct Snapshot {
     /// The story.
     pub story: StoryId,
-    /// The story's latest version before this snapshot, with its article.
-    pub previous: Option<(VersionInfo, Article)>,
+    /// The story's latest version before this snapshot (its article is read only by those who compare).
+    pub previous: Option<VersionInfo>,
     /// The article read now.
     pub article: Article,
     /// What to record with it.
@@ -131,13 +131,7 @@ pub fn snapshot_with(
         Some(s) => s.history_if_any(&story)?,
         None => None,
     };
-    let previous = match (&history, store) {
-        (Some(h), Some(s)) => match h.latest() {
-            Some(v) => Some((v.clone(), s.article(&v.sha256)?)),
-            None => None,
-        },
-        _ => None,
-    };
+    let previous = history.as_ref().and_then(|h| h.latest().cloned());
     let validators = history
         .as_ref()
         .and_then(|h| {
@@ -158,9 +152,10 @@ pub fn snapshot_with(
             (loaded.ingested.article, options)
         }
         Loaded::NotModified { url } => {
-            let (_, article) = previous
-                .clone()
-                .context("server answered 304 but the story has no version")?;
+            let (Some(store), Some(latest)) = (store, &previous) else {
+                anyhow::bail!("{source}: server answered 304 but the story has no version");
+            };
+            let article = store.article(&latest.sha256)?;
             let options = SaveOptions {
                 source: Some(source.to_string()),
                 url: Some(url),

@@ -980,17 +980,8 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             else {
                 break;
             };
-            if let Some((bs, be)) = np_backward(toks, prev_comma, floor)
-                && is_name_phrase(toks, bs, be)
-                && (bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word))
-            {
-                return (
-                    Subject::Phrase {
-                        text: phrase(toks, bs, be),
-                        apposition: false,
-                    },
-                    bs,
-                );
+            if let Some(named) = clause_opening_name(toks, prev_comma, floor) {
+                return named;
             }
             c = prev_comma;
         }
@@ -1021,17 +1012,9 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             if s > floor + 1
                 && toks.get(s - 1).is_some_and(|t| t.is_punct(','))
                 && toks.get(s).is_some_and(|t| !is_capitalised(t.text))
-                && let Some((bs, be)) = np_backward(toks, s - 1, floor)
-                && is_name_phrase(toks, bs, be)
-                && (bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word))
+                && let Some(named) = clause_opening_name(toks, s - 1, floor)
             {
-                return (
-                    Subject::Phrase {
-                        text: phrase(toks, bs, be),
-                        apposition: false,
-                    },
-                    bs,
-                );
+                return named;
             }
             (
                 Subject::Phrase {
@@ -1232,6 +1215,22 @@ pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
 /// Attribution before a quotation: `ctx` is the text from the start of the sentence (or the previous
 /// quotation's closing mark) to the opening mark. The last cue with a subject wins; a cue without one
 /// ("…, adding:") is returned when there is nothing better.
+/// The name phrase that ends just before token `end` and opens its clause (starts at `floor` or after a
+/// punctuation token), as a subject starting where the name starts.
+fn clause_opening_name(toks: &[Tok], end: usize, floor: usize) -> Option<(Subject, usize)> {
+    let (bs, be) = np_backward(toks, end, floor)?;
+    let opens_clause = bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word);
+    (is_name_phrase(toks, bs, be) && opens_clause).then(|| {
+        (
+            Subject::Phrase {
+                text: phrase(toks, bs, be),
+                apposition: false,
+            },
+            bs,
+        )
+    })
+}
+
 #[cfg(test)]
 pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
     left_candidates(ctx, true).into_iter().next()
