@@ -74,22 +74,25 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// How strongly two quotations overlap: token Jaccard, or 1.0 when one's token sequence is contained in
-/// the other's.
-fn overlap(a: &[String], b: &[String]) -> f64 {
+/// How strongly two quotations overlap: `(overlap, jaccard)` where overlap is the token Jaccard, or 1.0
+/// when one's token sequence is contained in the other's. The plain Jaccard breaks ties between
+/// containments, so a predicted quote is paired with the gold quote it equals before a longer gold quote
+/// that merely contains it (a three-word partial quote repeated later inside a long quote).
+fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
     if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let joined_a = format!(" {} ", a.join(" "));
-    let joined_b = format!(" {} ", b.join(" "));
-    if joined_a.contains(&joined_b) || joined_b.contains(&joined_a) {
-        return 1.0;
+        return (0.0, 0.0);
     }
     let sa: BTreeSet<&String> = a.iter().collect();
     let sb: BTreeSet<&String> = b.iter().collect();
     let inter = sa.intersection(&sb).count();
     let union = sa.union(&sb).count();
-    inter as f64 / union as f64
+    let jaccard = inter as f64 / union as f64;
+    let joined_a = format!(" {} ", a.join(" "));
+    let joined_b = format!(" {} ", b.join(" "));
+    if joined_a.contains(&joined_b) || joined_b.contains(&joined_a) {
+        return (1.0, jaccard);
+    }
+    (jaccard, jaccard)
 }
 
 fn key(s: &Option<String>) -> Option<String> {
@@ -128,16 +131,21 @@ fn quote_extraction_quality_never_regresses_and_reports_the_bar() {
         labelled += theirs.len();
         let ours_tokens: Vec<Vec<String>> = ours.iter().map(|q| tokens(&q.text)).collect();
         let theirs_tokens: Vec<Vec<String>> = theirs.iter().map(|q| tokens(&q.text)).collect();
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        let mut pairs: Vec<((f64, f64), usize, usize)> = Vec::new();
         for (i, a) in ours_tokens.iter().enumerate() {
             for (j, b) in theirs_tokens.iter().enumerate() {
                 let o = overlap(a, b);
-                if o >= MIN_JACCARD {
+                if o.0 >= MIN_JACCARD {
                     pairs.push((o, i, j));
                 }
             }
         }
-        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        pairs.sort_by(|x, y| {
+            (y.0.0.total_cmp(&x.0.0))
+                .then(y.0.1.total_cmp(&x.0.1))
+                .then(x.1.cmp(&y.1))
+                .then(x.2.cmp(&y.2))
+        });
         let mut used_ours = vec![false; ours.len()];
         let mut used_theirs = vec![false; theirs.len()];
         for (_, i, j) in pairs {

@@ -192,6 +192,7 @@ fn analyse(paragraphs: &[String]) -> Analysis {
         }
     }
     let mut state = State {
+        paragraphs,
         names: &names,
         seen: Vec::new(),
         last_quote: None,
@@ -251,6 +252,7 @@ fn analyse(paragraphs: &[String]) -> Analysis {
 }
 
 struct State<'a> {
+    paragraphs: &'a [String],
     names: &'a NameIndex,
     seen: Vec<Seen>,
     /// The speaker of the last speech quotation, if it had one.
@@ -425,6 +427,26 @@ impl State<'_> {
         } else {
             None
         };
+        // "Macron said he accepted …, and praised her decision as “…,” according to the Elysée": the
+        // sentence's own speaker spoke (named before the quote, or the speaker of an earlier quote in the
+        // sentence); "according to" only names the source that reported it.
+        if candidates.first().is_some_and(|f| f.cue == "according_to") {
+            let own = candidates
+                .iter()
+                .position(|f| f.cue != "according_to" && f.subject != Subject::None);
+            if let Some(k) = own {
+                let own = candidates.remove(k);
+                candidates.insert(0, own);
+            } else if same_sentence_speaker.is_some() {
+                candidates.insert(
+                    0,
+                    Found {
+                        cue: "according_to",
+                        subject: Subject::None,
+                    },
+                );
+            }
+        }
         let mut kind = QuoteKind::Speech;
         let mut speaker: Option<String> = None;
         let mut resolved_by: Option<&'static str> = None;
@@ -570,6 +592,18 @@ impl State<'_> {
                         && speakers::gender_fits(subject, pronoun)
                         && nearest.is_none_or(|s| s.paragraph < p)
                 });
+                // Likewise the person who opens the paragraph before, when nobody spoke in it ("Moore
+                // declined to comment as they left." / "“Appreciate it,” he said.").
+                let opener = opener.or_else(|| {
+                    let before = p.checked_sub(1)?;
+                    if !matches!(pronoun.as_str(), "he" | "she")
+                        || nearest.is_some_and(|s| s.paragraph >= before)
+                    {
+                        return None;
+                    }
+                    self.opening_person(self.paragraphs.get(before)?)
+                        .filter(|subject| speakers::gender_fits(subject, pronoun))
+                });
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
                 let found = from_seen.or_else(|| {
                     if matches!(pronoun.as_str(), "he" | "she" | "i") {
@@ -658,6 +692,13 @@ impl State<'_> {
         }
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
         let definite = words.first().is_some_and(|w| w == "the");
+        // "the Elysée" after "the Elysée Palace": a body's short name stands for its fuller one.
+        if let Some(name) = text.strip_prefix("the ")
+            && name.split_whitespace().all(speakers::is_capitalised)
+            && let Some(full) = self.names.fuller_organisation(name)
+        {
+            return (full, "description", None);
+        }
         let head = words
             .last()
             .map(|h| h.trim_end_matches(['’', '\'', 's']).to_string());

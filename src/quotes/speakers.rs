@@ -59,7 +59,7 @@ const ORG_WORDS: &[&str] = &[
     "cabinet", "force", "guard", "command", "ltd", "llc", "co", "hospital", "church", "station", "coalition",
     "alliance", "federation", "industries", "media", "studios", "systems", "reserve", "nations", "forces",
     "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "states", "kingdom", "emirates", "republic", "ice", "dhs", "doj", "nasa",
-    "nato", "un", "eu", "idf", "irgc", "centcom",
+    "nato", "un", "eu", "idf", "irgc", "centcom", "palace",
 ];
 
 /// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
@@ -693,6 +693,26 @@ impl NameIndex {
             .take(MAX_TITLE_MENTIONS)
             .find(fits)
             .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(fits))
+            .map(|m| m.name.clone())
+    }
+
+    /// The fuller name the article gives a body it also names shortly: "Elysée" → "Elysée Palace" (a
+    /// name that is not a person's and starts with all of `name`'s words, the first one introduced).
+    pub(crate) fn fuller_organisation(&self, name: &str) -> Option<String> {
+        let given: Vec<&str> = name.split_whitespace().collect();
+        if given.is_empty() {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .take(MAX_TITLE_MENTIONS * 5)
+            .find(|m| {
+                let words: Vec<&str> = m.name.split_whitespace().collect();
+                !m.person
+                    && words.len() > given.len()
+                    && words.iter().zip(&given).all(|(w, g)| w == g)
+                    && sort_of(&m.name) == SpeakerSort::Organisation
+            })
             .map(|m| m.name.clone())
     }
 

@@ -236,6 +236,52 @@ fn pronoun_picks_nearest_fitting_speaker() {
 }
 
 #[test]
+fn pronoun_prefers_the_person_opening_the_paragraph_before() {
+    let q = extract(&paras(&[
+        "“The deal is fair,” defense lawyer Mark Olsen said.",
+        "Tom Baxter declined to comment as the two men left the courthouse.",
+        "“Thank you,” he said.",
+    ]));
+    // Nobody spoke in the paragraph before; its subject is the nearest antecedent, not the last speaker.
+    assert_eq!(q[1].speaker.as_deref(), Some("Tom Baxter"));
+    // When someone did speak in the paragraph before, that speaker still wins.
+    let q = extract(&paras(&[
+        "Tom Baxter arrived early.",
+        "“The deal is fair,” defense lawyer Mark Olsen said.",
+        "“Thank you,” he said.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Mark Olsen"));
+}
+
+#[test]
+fn according_to_names_the_source_not_the_speaker_the_sentence_has() {
+    let q = extract(&paras(&[
+        "Governor Ana Ruiz said she accepted the report and praised it as “a fair account of a hard year,” according to her office.",
+        "The judge, Paul Brandt, said the plan was “reckless” and that the firm showed “no remorse,” according to local radio.",
+        "Prices rose “sharply” in March, according to the Labor Department.",
+    ]));
+    let speakers: Vec<_> = speech(&q).iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Ana Ruiz".to_string()),
+            Some("Paul Brandt".to_string()),
+            Some("Paul Brandt".to_string()),
+            Some("the Labor Department".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_short_name_for_a_body_takes_its_fuller_name() {
+    let q = extract(&paras(&[
+        "The Elysée Palace confirmed the meeting.",
+        "“The president will attend,” the Elysée said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Elysée Palace"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
