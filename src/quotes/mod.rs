@@ -228,6 +228,7 @@ fn analyse(paragraphs: &[String]) -> Analysis {
                 Event::Reported(s, e) => {
                     let sentence = text.get(s..e).unwrap_or("");
                     if let Some(found) = attribution::reported(sentence)
+                        .map(|found| state.named_in_sentence(found, sentence, p))
                         && let (Some(speaker), _) = state.resolve(&found, p)
                     {
                         out.reported.push(ReportedSpeech {
@@ -565,6 +566,41 @@ impl State<'_> {
             }
             _ => None,
         })
+    }
+
+    /// "There is no sign that Sandro Castro will stop, even though he admitted that …": a person named
+    /// earlier in the sentence is the nearest antecedent of its "he"/"she", nearer than any earlier speaker.
+    fn named_in_sentence(&self, found: Found, sentence: &str, p: usize) -> Found {
+        let Subject::Pronoun(pronoun) = &found.subject else {
+            return found;
+        };
+        if !matches!(pronoun.as_str(), "he" | "she") {
+            return found;
+        }
+        let Some(at) = sentence
+            .split_whitespace()
+            .position(|w| w.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(pronoun))
+        else {
+            return found;
+        };
+        let before: Vec<&str> = sentence.split_whitespace().take(at).collect();
+        let before = before.join(" ");
+        let person = self.names.mentions_in(p).iter().find(|m| {
+            m.person
+                && m.name.split_whitespace().count() >= 2
+                && before.contains(&m.name)
+                && speakers::gender_fits(&m.name, pronoun)
+        });
+        match person {
+            Some(m) => Found {
+                cue: found.cue,
+                subject: Subject::Phrase {
+                    text: m.name.clone(),
+                    apposition: false,
+                },
+            },
+            None => found,
+        }
     }
 
     /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.

@@ -434,10 +434,18 @@ impl NameIndex {
             let mut run: Vec<&str> = Vec::new();
             while let Some(w) = words.get(i) {
                 let clean = trim_word(w);
+                // "del Valle", "de la Vega": one or two connectors before a capitalised word.
+                let joins = |k: usize| {
+                    words
+                        .get(k)
+                        .is_some_and(|n| is_capitalised(trim_word(n)))
+                };
                 let connector = NAME_CONNECTORS.contains(&clean)
-                    && words
-                        .get(i + 1)
-                        .is_some_and(|n| is_capitalised(trim_word(n)));
+                    && (joins(i + 1)
+                        || (words
+                            .get(i + 1)
+                            .is_some_and(|n| NAME_CONNECTORS.contains(&trim_word(n)))
+                            && joins(i + 2)));
                 if !(is_capitalised(clean) || connector) || clean.is_empty() {
                     break;
                 }
@@ -511,13 +519,27 @@ impl NameIndex {
         let order = self.mentions.len();
         let key = speaker_key(&name);
         if !key.is_empty() && sort_of(&name) == SpeakerSort::Person {
-            let entry = self
-                .by_surname
-                .entry(key)
-                .or_default()
-                .entry(name.clone())
-                .or_insert((0, order));
-            entry.0 += 1;
+            // "Alexis Castro Soto del Valle": a surname joined by a connector follows the first surname,
+            // which a later "Alexis Castro" uses; the name is found under both.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let first_surnames = words
+                .iter()
+                .position(|w| NAME_CONNECTORS.contains(w))
+                .filter(|&c| c >= 3)
+                .map_or(&[][..], |c| words.get(1..c - 1).unwrap_or(&[]));
+            for k in first_surnames
+                .iter()
+                .map(|w| bare(w))
+                .chain(std::iter::once(key))
+            {
+                let entry = self
+                    .by_surname
+                    .entry(k)
+                    .or_default()
+                    .entry(name.clone())
+                    .or_insert((0, order));
+                entry.0 += 1;
+            }
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.len() >= 2
                 && let Some(first) = words.first()
@@ -744,12 +766,17 @@ impl NameIndex {
             })
     }
 
+    /// The names mentioned in paragraph `p`, in reading order.
+    pub(crate) fn mentions_in(&self, p: usize) -> &[Mention] {
+        let start = self.paragraph_start.get(p).copied().unwrap_or(0);
+        let end = self.paragraph_start.get(p + 1).copied().unwrap_or(start);
+        self.mentions.get(start..end).unwrap_or(&[])
+    }
+
     /// A named person (full name) mentioned in paragraph `p`: the first one (the subject a later "he"
     /// most likely refers to) or the last one, looking at no more than [`MAX_TITLE_MENTIONS`] mentions.
     pub(crate) fn person_in(&self, p: usize, first: bool) -> Option<&Mention> {
-        let start = self.paragraph_start.get(p).copied().unwrap_or(0);
-        let end = self.paragraph_start.get(p + 1).copied().unwrap_or(start);
-        let mentions = self.mentions.get(start..end).unwrap_or(&[]);
+        let mentions = self.mentions_in(p);
         let ordered: Box<dyn Iterator<Item = &Mention>> = if first {
             Box::new(mentions.iter())
         } else {

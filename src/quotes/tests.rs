@@ -282,6 +282,26 @@ fn a_short_name_for_a_body_takes_its_fuller_name() {
 }
 
 #[test]
+fn a_name_with_a_joined_surname_is_the_fullest_for_its_first_surname() {
+    let q = extract(&paras(&[
+        "Marta Ruiz is the niece of Jorge Ruiz.",
+        "Jorge Ruiz Soto de la Vega, an engineer, rarely speaks in public.",
+        "In 2024, Jorge Ruiz wrote that he was taking “a long break” from politics.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Jorge Ruiz Soto de la Vega"));
+}
+
+#[test]
+fn a_pronoun_in_reported_speech_refers_to_the_person_named_earlier_in_its_sentence() {
+    let q = extract(&paras(&[
+        "“We will appeal,” lawyer Dan Ortiz said.",
+        "There is no sign that Maria Lopez will stop, even though she admitted to reporters that the posts hurt.",
+        "“I am only joking,” she said.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
