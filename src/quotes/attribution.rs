@@ -732,6 +732,14 @@ fn is_name_phrase(toks: &[Tok], start: usize, end: usize) -> bool {
     })
 }
 
+/// Common past tenses not in -ed, which end a subject as a verb does ("one fan in a red scarf held …").
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "held", "wore", "bore", "took", "gave", "made", "brought", "led", "put", "set", "stood", "sat", "kept",
+    "left", "sent", "won", "lost", "got", "saw", "went", "came", "ran", "began", "wrote", "spoke", "told",
+    "said", "met", "found", "paid", "sold", "thought", "felt", "knew", "became", "built", "hung", "drew",
+];
+
 /// The noun phrase that opens the clause starting at `floor` (before `limit`): a determiner and the words
 /// up to the first verb-like word, or a run of capitalised words ("US Defense Secretary Pete Hegseth").
 fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
@@ -751,10 +759,22 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
     let mut e = s;
     if DETERMINERS.contains(&first.lower().as_str()) {
         e += 1;
+        // A word in -ed is the verb, unless a determiner stands before it ("a retired officer", "a red
+        // scarf").
+        let adjective = |e: usize| {
+            e > 0
+                && toks
+                    .get(e - 1)
+                    .is_some_and(|p| DETERMINERS.contains(&p.lower().as_str()))
+        };
         while e < limit
             && e - s < MAX_NP_WORDS
             && toks.get(e).is_some_and(|t| {
-                t.word && !is_stop(t) && !t.text.ends_with("ed") && !is_skippable(t)
+                t.word
+                    && !is_stop(t)
+                    && (!t.text.ends_with("ed") || adjective(e))
+                    && !IRREGULAR_PAST.contains(&t.lower().as_str())
+                    && !is_skippable(t)
             })
         {
             e += 1;
@@ -1166,6 +1186,46 @@ pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
     (!text.is_empty()).then_some(Subject::Phrase {
         text,
         apposition: false,
+    })
+}
+
+/// Text on display: "one supporter carried a sign that read on one side “…”", "she posted a photo with
+/// the caption “…”". `ctx` runs from the sentence start to the opening mark; when it ends with a sign,
+/// banner, caption or the like (and at most a few words such as "that read on one side"), the words
+/// shown are the bearer's, the subject that opens the sentence.
+pub(crate) fn displayed_text(ctx: &str) -> Option<Found> {
+    /// Things that carry words for someone.
+    const DISPLAYS: &[&str] = &[
+        "sign", "signs", "banner", "banners", "placard", "placards", "caption", "poster", "posters",
+        "shirt", "t-shirt", "shirts", "t-shirts", "hat", "note",
+    ];
+    /// Words that may stand between the display and the quotation.
+    const LINKS: &[&str] = &[
+        "that", "which", "read", "reads", "reading", "said", "says", "saying", "on", "one", "side",
+        "the", "front", "back", "other", "it",
+    ];
+    let toks = tokenize(ctx);
+    let words: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks.get(i).is_some_and(|t| t.word))
+        .collect();
+    let display = words.iter().rev().take(7).find(|&&i| {
+        toks.get(i)
+            .is_some_and(|t| DISPLAYS.contains(&t.lower().as_str()))
+    })?;
+    let linked = words
+        .iter()
+        .filter(|&&i| i > *display)
+        .all(|&i| toks.get(i).is_some_and(|t| LINKS.contains(&t.lower().as_str())));
+    if !linked || toks.get(display + 1..).is_some_and(|rest| rest.iter().any(|t| t.is_punct('.'))) {
+        return None;
+    }
+    let (s, e) = sentence_subject(&toks, 0, *display)?;
+    Some(Found {
+        cue: "read",
+        subject: Subject::Phrase {
+            text: phrase(&toks, s, e),
+            apposition: false,
+        },
     })
 }
 

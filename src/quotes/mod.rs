@@ -396,7 +396,18 @@ impl State<'_> {
                 .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
                 .is_empty()
             && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
-        let naming = is_naming_context(left, &quoted);
+        // Words on a sign or under a photo are the bearer's when they say something (a sentence, a
+        // slogan shouted in capitals); a title-cased name on a banner stays a name.
+        let displayed = attribution::displayed_text(left).filter(|_| {
+            let letters = || quoted.chars().filter(|c| c.is_alphabetic());
+            is_full_sentence(&quoted)
+                || words >= SPEECH_MIN_WORDS
+                || (letters().count() > 3 && letters().all(char::is_uppercase))
+        });
+        let naming = displayed.is_none() && is_naming_context(left, &quoted);
+        if let Some(found) = displayed {
+            candidates.insert(0, found);
+        }
         // A chant or a shout quoted right after its verb is speech, however it is capitalised
         // ("demonstrators chanted “Death to Khamenei”").
         let shouted_after_verb = left
@@ -420,14 +431,19 @@ impl State<'_> {
                         | "screaming"
                 )
             });
-        let title_like =
-            !shouted_after_verb && is_title_like(&quoted, words, !candidates.is_empty());
-
         let same_sentence_speaker = if same_sentence_as_prev {
             prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
         } else {
             None
         };
+        // A quotation that follows a speaker's quotation in the same sentence is attributed as much as
+        // one with a cue of its own ("… read on one side “METS BELIEVE” and on the other “WE WIN.”").
+        let title_like = !shouted_after_verb
+            && is_title_like(
+                &quoted,
+                words,
+                !candidates.is_empty() || same_sentence_speaker.is_some(),
+            );
         // "Macron said he accepted …, and praised her decision as “…,” according to the Elysée": the
         // sentence's own speaker spoke (named before the quote, or the speaker of an earlier quote in the
         // sentence); "according to" only names the source that reported it.

@@ -302,6 +302,29 @@ fn a_pronoun_in_reported_speech_refers_to_the_person_named_earlier_in_its_senten
 }
 
 #[test]
+fn words_on_a_sign_or_under_a_photo_are_the_bearers() {
+    let q = extract(&paras(&[
+        "After the game, one fan in a red scarf held a sign that read on one side “WE NEVER QUIT” and on the other “SEE YOU IN MAY.”",
+        "Ellen Park posted a picture of the dog with the caption “He finally learned to sit.”",
+        "Protesters marched under a banner reading “Main Street Alliance” through the town.",
+    ]));
+    let shown: Vec<_> = speech(&q)
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("WE NEVER QUIT", Some("one fan in a red scarf")),
+            ("SEE YOU IN MAY.", Some("one fan in a red scarf")),
+            ("He finally learned to sit.", Some("Ellen Park")),
+        ]
+    );
+    // A name on a banner is a name.
+    assert_eq!(q[3].kind, QuoteKind::TitleOrScare);
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
