@@ -1137,10 +1137,11 @@ fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
         }
         let (subject, start) = subject_before(&toks, i, first);
         // "then-Suffolk County Police Commissioner Geraldine Hart told reporters": a lower-case prefix
-        // of the phrase is still its start.
+        // of the phrase is still its start. "“…,” as he said before the game": "as" opens the attribution.
         let prefixed = start == first + 1
             && toks.get(first).is_some_and(|t| {
-                t.text.contains('-') || matches!(t.lower().as_str(), "former" | "late" | "then")
+                t.text.contains('-')
+                    || matches!(t.lower().as_str(), "former" | "late" | "then" | "as")
             });
         // "fire department chief Rob Churchill said": lower-case words the phrase scan walked through are
         // still part of it.
@@ -1196,8 +1197,8 @@ pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
 pub(crate) fn displayed_text(ctx: &str) -> Option<Found> {
     /// Things that carry words for someone.
     const DISPLAYS: &[&str] = &[
-        "sign", "signs", "banner", "banners", "placard", "placards", "caption", "poster", "posters",
-        "shirt", "t-shirt", "shirts", "t-shirts", "hat", "note",
+        "sign", "signs", "banner", "banners", "placard", "placards", "caption", "poster",
+        "posters", "shirt", "t-shirt", "shirts", "t-shirts", "hat", "note",
     ];
     /// Words that may stand between the display and the quotation.
     const LINKS: &[&str] = &[
@@ -1212,11 +1213,15 @@ pub(crate) fn displayed_text(ctx: &str) -> Option<Found> {
         toks.get(i)
             .is_some_and(|t| DISPLAYS.contains(&t.lower().as_str()))
     })?;
-    let linked = words
-        .iter()
-        .filter(|&&i| i > *display)
-        .all(|&i| toks.get(i).is_some_and(|t| LINKS.contains(&t.lower().as_str())));
-    if !linked || toks.get(display + 1..).is_some_and(|rest| rest.iter().any(|t| t.is_punct('.'))) {
+    let linked = words.iter().filter(|&&i| i > *display).all(|&i| {
+        toks.get(i)
+            .is_some_and(|t| LINKS.contains(&t.lower().as_str()))
+    });
+    if !linked
+        || toks
+            .get(display + 1..)
+            .is_some_and(|rest| rest.iter().any(|t| t.is_punct('.')))
+    {
         return None;
     }
     let (s, e) = sentence_subject(&toks, 0, *display)?;

@@ -496,6 +496,9 @@ impl State<'_> {
                     {
                         Some(person.clone())
                     }
+                    // "… and Cohen can remain “concerned, but calm,” as he said": a person named before
+                    // the quotation in its sentence.
+                    (Subject::Pronoun(pr), None) => self.person_named_in(left, p, pr),
                     _ => None,
                 };
                 let (s, by) = if let Some(person) = sentence_antecedent {
@@ -590,33 +593,39 @@ impl State<'_> {
         let Subject::Pronoun(pronoun) = &found.subject else {
             return found;
         };
-        if !matches!(pronoun.as_str(), "he" | "she") {
-            return found;
-        }
-        let Some(at) = sentence
-            .split_whitespace()
-            .position(|w| w.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(pronoun))
-        else {
+        let Some(at) = sentence.split_whitespace().position(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .eq_ignore_ascii_case(pronoun)
+        }) else {
             return found;
         };
         let before: Vec<&str> = sentence.split_whitespace().take(at).collect();
-        let before = before.join(" ");
-        let person = self.names.mentions_in(p).iter().find(|m| {
-            m.person
-                && m.name.split_whitespace().count() >= 2
-                && before.contains(&m.name)
-                && speakers::gender_fits(&m.name, pronoun)
-        });
-        match person {
-            Some(m) => Found {
+        match self.person_named_in(&before.join(" "), p, pronoun) {
+            Some(name) => Found {
                 cue: found.cue,
                 subject: Subject::Phrase {
-                    text: m.name.clone(),
+                    text: name,
                     apposition: false,
                 },
             },
             None => found,
         }
+    }
+
+    /// The first person of paragraph `p` named in `text` (by a name the article gives in full) whom
+    /// `pronoun` ("he"/"she") fits, by their fullest name.
+    fn person_named_in(&self, text: &str, p: usize, pronoun: &str) -> Option<String> {
+        if !matches!(pronoun, "he" | "she") {
+            return None;
+        }
+        self.names
+            .mentions_in(p)
+            .iter()
+            .filter(|m| m.person && text.contains(&m.name))
+            .map(|m| self.names.fullest(&m.name))
+            .find(|name| {
+                name.split_whitespace().count() >= 2 && speakers::gender_fits(name, pronoun)
+            })
     }
 
     /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.

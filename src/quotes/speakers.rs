@@ -435,11 +435,7 @@ impl NameIndex {
             while let Some(w) = words.get(i) {
                 let clean = trim_word(w);
                 // "del Valle", "de la Vega": one or two connectors before a capitalised word.
-                let joins = |k: usize| {
-                    words
-                        .get(k)
-                        .is_some_and(|n| is_capitalised(trim_word(n)))
-                };
+                let joins = |k: usize| words.get(k).is_some_and(|n| is_capitalised(trim_word(n)));
                 let connector = NAME_CONNECTORS.contains(&clean)
                     && (joins(i + 1)
                         || (words

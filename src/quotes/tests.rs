@@ -325,6 +325,18 @@ fn words_on_a_sign_or_under_a_photo_are_the_bearers() {
 }
 
 #[test]
+fn as_he_said_after_the_quote_refers_to_the_person_named_before_it() {
+    let q = extract(&paras(&[
+        "“We lost,” coach Dana White said.",
+        "Team owner Rob Kline is a patient man.",
+        "That is why players stay hopeful and Kline can stay “worried, but calm,” as he said on Monday.",
+    ]));
+    assert_eq!(q[1].text, "worried, but calm,");
+    assert_eq!(q[1].kind, QuoteKind::Speech);
+    assert_eq!(q[1].speaker.as_deref(), Some("Rob Kline"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
