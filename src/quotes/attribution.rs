@@ -167,6 +167,7 @@ const CUES: &[(&str, &str)] = &[
     ("denounced", "denounced"),
     ("condemned", "condemned"),
     ("hailed", "hailed"),
+    ("wondered", "wondered"),
     ("commended", "commended"),
     ("according", "according_to"),
 ];
@@ -447,6 +448,19 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     if is_capitalised(t.text) {
         return None;
     }
+    // Verbs of saying with their particle: "spoke of a “handful of tyrants”", "talked about “robbing
+    // fans blind”", "as some Cubans refer to them".
+    let particle = toks.get(i + 1).filter(|n| n.word).map(Tok::lower);
+    match (lower.as_str(), particle.as_deref()) {
+        (
+            "spoke" | "speaks" | "speak" | "speaking" | "talked" | "talks" | "talk" | "talking",
+            Some("of" | "about"),
+        ) => return Some(("spoke", 2)),
+        ("refer" | "refers" | "referred" | "referring", Some("to")) => {
+            return Some(("referred", 2));
+        }
+        _ => {}
+    }
     // "the economy added 130,000 jobs": adding a number is no speech.
     if matches!(lower.as_str(), "added" | "adds" | "adding")
         && toks.get(i + 1).is_some_and(|n| {
@@ -627,7 +641,20 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
             && toks
                 .get(i - 2)
                 .is_some_and(|d| DETERMINERS.contains(&d.lower().as_str()));
-        if (is_stop(t) && !adverb_after_det) || PRONOUNS.contains(&l.as_str()) {
+        // "a top ticketing employee", "the visiting professor": a word in -ing before the noun, after a
+        // determiner (and at most one modifier), is a modifier, not a verb.
+        let is_det = |j: usize| {
+            toks.get(j)
+                .is_some_and(|d| DETERMINERS.contains(&d.lower().as_str()))
+        };
+        let modifier_ing = words > 0
+            && l.ends_with("ing")
+            && i >= floor + 2
+            && (is_det(i - 2)
+                || (i >= floor + 3
+                    && is_det(i - 3)
+                    && toks.get(i - 2).is_some_and(|m| m.word && !is_stop(m))));
+        if (is_stop(t) && !adverb_after_det && !modifier_ing) || PRONOUNS.contains(&l.as_str()) {
             break;
         }
         i -= 1;

@@ -337,6 +337,30 @@ fn as_he_said_after_the_quote_refers_to_the_person_named_before_it() {
 }
 
 #[test]
+fn verbs_of_saying_with_a_particle_attribute_partial_quotes() {
+    let q = extract(&paras(&[
+        "“We are ready,” Mayor Lena Voss said.",
+        "In a speech on Friday, she spoke of a city held back by “a few loud voices” and of builders waiting “years for a permit.”",
+        "If the Voss family is – as some residents refer to them – “the first family” of the town, the mayor is its head.",
+        "A visiting professor talked about “the cost of doing nothing” at the meeting.",
+    ]));
+    let got: Vec<_> = speech(&q)
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("We are ready,", Some("Lena Voss")),
+            ("a few loud voices", Some("Lena Voss")),
+            ("years for a permit.", Some("Lena Voss")),
+            ("the first family", Some("some residents")),
+            ("the cost of doing nothing", Some("a visiting professor")),
+        ]
+    );
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
