@@ -392,6 +392,9 @@ pub(crate) struct NameIndex {
     paragraph_start: Vec<usize>,
     /// First name (lower-case) → full names of two words or more, for "Savannah said".
     by_first: BTreeMap<String, Vec<String>>,
+    /// A one-word name → the fuller name the article says the same person is known by ("Ye" →
+    /// "Kanye West"), from "known as" phrases.
+    aliases: BTreeMap<String, String>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -415,6 +418,7 @@ impl NameIndex {
             index.add_paragraph(text);
         }
         index.paragraph_start.push(index.mentions.len());
+        index.aliases = aliases(paragraphs);
         index
     }
 
@@ -558,6 +562,9 @@ impl NameIndex {
     /// names with the same surname that include all of `name`'s words, the first one introduced that is
     /// longer than `name`.
     pub(crate) fn fullest(&self, name: &str) -> String {
+        if let Some(full) = self.aliases.get(name) {
+            return self.fullest(full);
+        }
         let key = speaker_key(name);
         let given: Vec<String> = name.split_whitespace().map(bare).collect();
         // A first name alone ("Savannah said") is the one person the article so names in full.
@@ -782,6 +789,85 @@ impl NameIndex {
             .take(MAX_TITLE_MENTIONS)
             .find(|m| m.person && m.name.split_whitespace().count() >= 2)
     }
+}
+
+/// The names an article says one person goes by: "Sean Combs, also known as Diddy" and "The artist
+/// formerly known as Kanye West …" with "Ye, as he is now known, …" map the one-word name to the fuller
+/// one. Only a one-word name is mapped, and only to a name of two words or more.
+fn aliases(paragraphs: &[String]) -> BTreeMap<String, String> {
+    /// The capitalised name run that starts `text` (after "the" or nothing), if it is all of it up to a
+    /// comma or the end of the clause.
+    fn name_after(text: &str) -> Option<String> {
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .take_while(|w| is_capitalised(trim_word(w)))
+            .collect();
+        let mut name = Vec::new();
+        for w in words {
+            name.push(trim_word(w));
+            if w.ends_with([',', '.', ';', ':', ')']) {
+                break;
+            }
+        }
+        (!name.is_empty()).then(|| name.join(" "))
+    }
+    /// The capitalised name run that ends `text`.
+    fn name_before(text: &str) -> Option<String> {
+        let mut words: Vec<&str> = text
+            .split_whitespace()
+            .rev()
+            .take_while(|w| is_capitalised(trim_word(w)) && !is_not_name_word(trim_word(w)))
+            .map(trim_word)
+            .collect();
+        words.reverse();
+        (!words.is_empty()).then(|| strip_titles(&words.join(" ")))
+    }
+    let mut out = BTreeMap::new();
+    let mut former: Option<String> = None;
+    let mut current: Option<String> = None;
+    let mut link = |a: String, b: String| {
+        let (short, full) = if a.split_whitespace().count() < b.split_whitespace().count() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if short.split_whitespace().count() == 1 && full.split_whitespace().count() >= 2 {
+            out.entry(short).or_insert(full);
+        }
+    };
+    for text in paragraphs {
+        for (at, _) in text.match_indices(" known as ") {
+            let before = text.get(..at).unwrap_or("");
+            let after = text.get(at + " known as ".len()..).unwrap_or("");
+            let Some(named) = name_after(after) else {
+                continue;
+            };
+            let before = before
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .trim_end();
+            // "Sean Combs, also known as Diddy": the name before the comma.
+            match before.strip_suffix(',').and_then(name_before) {
+                Some(name) => link(name, named),
+                None if text.get(..at).is_some_and(|b| b.ends_with("formerly")) => {
+                    former.get_or_insert(named);
+                }
+                None => {}
+            }
+        }
+        // "Ye, as he is now known, …".
+        for marker in [", as he is now known", ", as she is now known", ", as they are now known"] {
+            if let Some(at) = text.find(marker)
+                && let Some(name) = name_before(text.get(..at).unwrap_or(""))
+            {
+                current.get_or_insert(name);
+            }
+        }
+    }
+    if let (Some(former), Some(current)) = (former, current) {
+        link(current, former);
+    }
+    out
 }
 
 /// Common first names by the pronoun a news story uses for their bearer: enough to keep "she said" from

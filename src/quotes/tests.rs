@@ -361,6 +361,19 @@ fn verbs_of_saying_with_a_particle_attribute_partial_quotes() {
 }
 
 #[test]
+fn a_one_word_name_the_article_says_a_person_goes_by_takes_the_fuller_name() {
+    let q = extract(&paras(&[
+        "The singer formerly known as Mary Beth Lane is touring again.",
+        "Lux, as she is now known, played two shows.",
+        "“I missed this,” Lux said.",
+        "Her producer, Tom Reyes, also known as Dex, joined her.",
+        "“She sounded great,” Dex said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Mary Beth Lane"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Tom Reyes"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
