@@ -400,6 +400,10 @@ pub(crate) struct NameIndex {
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
 const MAX_NAME_WORD_CHARS: usize = 15;
 
+/// The shortest surname taken for a misspelling of another ("Krastios" for "Kratsios"); shorter names
+/// are too often different people one swap apart.
+const MIN_TYPO_SURNAME_CHARS: usize = 6;
+
 /// How many title mentions [`NameIndex::by_title`] looks at before giving up; a story has far fewer.
 const MAX_TITLE_MENTIONS: usize = 1_000;
 
@@ -578,6 +582,17 @@ impl NameIndex {
         {
             return one.clone();
         }
+        // "Krastios wrote" in a story about Michael Kratsios: a lone surname that no full name has, one
+        // swap of neighbouring letters away from one that a full name has, is that name misspelt.
+        if let [only] = given.as_slice()
+            && self
+                .by_surname
+                .get(&key)
+                .is_none_or(|c| c.keys().all(|n| n.split_whitespace().count() < 2))
+            && let Some(full) = self.misspelt_surname(only)
+        {
+            return full;
+        }
         let Some(candidates) = self.by_surname.get(&key) else {
             return name.to_string();
         };
@@ -613,6 +628,38 @@ impl NameIndex {
             Some((full, n, _, _)) if n >= given.len() => full.clone(),
             _ => name.to_string(),
         }
+    }
+
+    /// The one full name whose surname is `surname` with two neighbouring letters swapped (surnames of
+    /// at least [`MIN_TYPO_SURNAME_CHARS`] letters), if exactly one fits.
+    fn misspelt_surname(&self, surname: &str) -> Option<String> {
+        let letters: Vec<char> = surname.chars().collect();
+        if letters.len() < MIN_TYPO_SURNAME_CHARS {
+            return None;
+        }
+        let mut found: Option<&String> = None;
+        for k in 0..letters.len() - 1 {
+            let mut swapped = letters.clone();
+            swapped.swap(k, k + 1);
+            if swapped == letters {
+                continue;
+            }
+            let candidate: String = swapped.into_iter().collect();
+            let full = self.by_surname.get(&candidate).and_then(|names| {
+                names
+                    .iter()
+                    .filter(|(n, _)| n.split_whitespace().count() >= 2)
+                    .min_by_key(|(_, (_, order))| *order)
+                    .map(|(n, _)| n)
+            });
+            if let Some(full) = full {
+                if found.is_some_and(|f| f != full) {
+                    return None;
+                }
+                found = Some(full);
+            }
+        }
+        found.cloned()
     }
 
     /// A person whose title words include every word of `description` ("attorney general" →

@@ -374,6 +374,18 @@ fn a_one_word_name_the_article_says_a_person_goes_by_takes_the_fuller_name() {
 }
 
 #[test]
+fn a_surname_with_two_letters_swapped_is_the_name_misspelt() {
+    let q = extract(&paras(&[
+        "Science adviser Michael Kratsios signed the memo.",
+        "“We will act,” Krastios wrote.",
+        "“Not yet,” Lee said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Michael Kratsios"));
+    // Short names are left alone: "Lee" is no "Lei" or "Eel".
+    assert_eq!(q[1].speaker.as_deref(), Some("Lee"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
