@@ -811,6 +811,19 @@ impl State<'_> {
             return (text.clone(), by, Some(text));
         }
         let rest: Vec<String> = words.iter().skip(1).cloned().collect();
+        // "an attorney for Live Nation asked …" then "“…?” the lawyer asked": a role just described
+        // without a name is that description's speaker, nearer than anyone the article styles so.
+        if let Some(head) = rest.last().filter(|h| speakers::is_person_role(h))
+            && let Some(s) = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
+                    && s.description.as_ref().is_some_and(|d| {
+                        d.split_whitespace()
+                            .any(|w| speakers::title_equivalent(&w.to_lowercase(), head))
+                    })
+            })
+        {
+            return (s.speaker.clone(), "description", s.description.clone());
+        }
         if let Some(name) = self.names.by_title(&rest, p) {
             return (name, "description", None);
         }

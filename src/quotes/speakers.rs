@@ -983,7 +983,7 @@ pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
 }
 
 /// Whether a title word written one way matches a description word ("sen" ~ "senator").
-fn title_equivalent(title: &str, word: &str) -> bool {
+pub(crate) fn title_equivalent(title: &str, word: &str) -> bool {
     const PAIRS: &[(&str, &str)] = &[
         ("sen", "senator"),
         ("rep", "representative"),
@@ -1002,6 +1002,8 @@ fn title_equivalent(title: &str, word: &str) -> bool {
         ("spokesman", "spokesperson"),
         ("spokeswoman", "spokesperson"),
         ("ceo", "executive"),
+        ("attorney", "lawyer"),
+        ("lawyer", "attorney"),
     ];
     title == word || PAIRS.iter().any(|&(a, b)| title == a && word == b)
 }

@@ -386,6 +386,16 @@ fn a_surname_with_two_letters_swapped_is_the_name_misspelt() {
 }
 
 #[test]
+fn a_role_just_described_is_that_descriptions_speaker() {
+    let q = extract(&paras(&[
+        "“I set the prices,” chief executive Dana Moss said.",
+        "During cross examination, an attorney for the company asked Moss about a rival.",
+        "“Is he the kind of buyer you can push around?” the lawyer asked.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("an attorney for the company"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
