@@ -953,6 +953,23 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     if prev.word && PRONOUNS.contains(&prev.lower().as_str()) {
         return (Subject::Pronoun(prev.lower()), k - 1);
     }
+    // "Ukraine’s anti-corruption bureau (NABU) said": the acronym in brackets names the body.
+    if prev.is_punct(')')
+        && k >= floor + 3
+        && toks.get(k - 3).is_some_and(|t| t.is_punct('('))
+        && let Some(acronym) = toks.get(k - 2).filter(|t| {
+            t.word && t.text.chars().count() >= 2 && t.text.chars().all(char::is_uppercase)
+        })
+    {
+        let start = np_backward(toks, k - 3, floor).map_or(k - 3, |(s, _)| s);
+        return (
+            Subject::Phrase {
+                text: acronym.text.to_string(),
+                apposition: false,
+            },
+            start,
+        );
+    }
     // "Rep. Joaquin Castro, who wrote on X": the subject is the noun phrase before ", who".
     if prev.word
         && matches!(prev.lower().as_str(), "who" | "which")
@@ -1607,6 +1624,13 @@ mod tests {
             Some("a person familiar with the talks")
         );
         assert_eq!(subj(left_attribution("Peskov declined to say ")), None);
+        assert_eq!(
+            subj(left_attribution(
+                "The state’s anti-fraud office (SAFO) said its agents "
+            ))
+            .as_deref(),
+            Some("SAFO")
+        );
     }
 
     #[test]
