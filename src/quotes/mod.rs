@@ -360,7 +360,17 @@ impl State<'_> {
                 subject,
             }));
         }
-        candidates.extend(attribution::trailing_attribution(right));
+        // "“… real work.” On Monday, the company announced …": a quotation that ends its sentence is not
+        // attributed by the end of the next one.
+        let ends_sentence = quoted.trim_end().ends_with(['.', '?', '!'])
+            && right
+                .trim_start()
+                .split_whitespace()
+                .next()
+                .is_some_and(speakers::is_capitalised);
+        if !ends_sentence {
+            candidates.extend(attribution::trailing_attribution(right));
+        }
         // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
         // after the quotation shares the subject that opened the sentence.
         if let Some(cue) = attribution::participle_after(right) {
@@ -378,7 +388,7 @@ impl State<'_> {
                 .take_while(|&&(o, _)| o < sentence_end)
                 .map(|&(_, pce)| pce)
                 .last();
-            if let Some(tail_start) = tail_start.filter(|&t| t < sentence_end) {
+            if let Some(tail_start) = tail_start.filter(|&t| t < sentence_end && !ends_sentence) {
                 let tail = text_last.get(tail_start..sentence_end).unwrap_or("");
                 candidates.extend(
                     attribution::right_attribution(tail, false)

@@ -396,6 +396,14 @@ fn a_role_just_described_is_that_descriptions_speaker() {
 }
 
 #[test]
+fn a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_one() {
+    let q = extract(&paras(&[
+        "Acme launched a platform that helps shops “sell more to the people who already visit them.” On Monday, the company announced three new partners, its chief said.",
+    ]));
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
