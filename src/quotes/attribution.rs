@@ -348,7 +348,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 #[rustfmt::skip]
 const GLUABLE: &[&str] = &[
     "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "posted", "claimed", "stated",
-    "noted", "warned", "argued", "announced", "insisted",
+    "noted", "warned", "argued", "announced", "insisted", "called",
 ];
 
 /// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
@@ -362,6 +362,7 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
     #[rustfmt::skip]
     const BEFORE: &[&str] = &[
         "who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had", "later", "earlier", "previously", "then", "recently",
+        "he’s", "she’s", "it’s", "he's", "she's", "it's",
     ];
     if word.len() >= 6 && !GLUABLE.contains(&word) {
         for form in GLUABLE {
@@ -393,6 +394,12 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
             if !prefix_ok {
                 continue;
             }
+            // "he’scalledthe": the contraction ("has") is dropped, leaving the pronoun.
+            let prefix = ["’s", "'s"]
+                .iter()
+                .find_map(|c| prefix.strip_suffix(c))
+                .filter(|p| PRONOUNS.contains(p))
+                .unwrap_or(prefix);
             for part in [prefix, *form, suffix] {
                 if !part.is_empty() {
                     out.push(Tok {

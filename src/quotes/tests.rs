@@ -484,6 +484,11 @@ fn glued_scraper_words_still_attribute() {
         "“We all loved Rondale; we loved his smile,” Brohmsaidin a statement.",
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Jeff Brohm"));
+    let q = extract(&paras(&[
+        "Candidate Sam Ortiz lost in 2024. Now he’scalledthe race a “second chance” for the district.",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::Speech);
+    assert_eq!(q[0].speaker.as_deref(), Some("Sam Ortiz"));
 }
 
 #[test]
