@@ -903,7 +903,11 @@ fn aliases(paragraphs: &[String]) -> BTreeMap<String, String> {
             }
         }
         // "Ye, as he is now known, …".
-        for marker in [", as he is now known", ", as she is now known", ", as they are now known"] {
+        for marker in [
+            ", as he is now known",
+            ", as she is now known",
+            ", as they are now known",
+        ] {
             if let Some(at) = text.find(marker)
                 && let Some(name) = name_before(text.get(..at).unwrap_or(""))
             {
