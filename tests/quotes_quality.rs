@@ -259,6 +259,14 @@ fn quote_extraction_quality_never_regresses_and_reports_the_bar() {
 }
 
 #[test]
+fn quote_extraction_quality_on_the_second_held_out_articles() {
+    if let Some(held_out) = measure("quotes-gold-heldout-2.json") {
+        held_out.report("held-out-2");
+        held_out.enforce("held-out-2", [0.0, 0.0, 0.0]);
+    }
+}
+
+#[test]
 fn quote_extraction_quality_on_the_held_out_articles() {
     if let Some(held_out) = measure("quotes-gold-heldout.json") {
         held_out.report("held-out");

@@ -1485,7 +1485,13 @@ fn ends_sentence_at(text: &str, i: usize, c: char) -> bool {
     }
     let rest = text.get(i + 1..).unwrap_or("");
     let mut rest_chars = rest.chars();
-    if !rest_chars.next().is_some_and(char::is_whitespace) {
+    // "… posted to X.“But it’s …": the scraper dropped the space before an opening mark.
+    let glued_opener = rest.starts_with('“')
+        && rest_chars
+            .clone()
+            .nth(1)
+            .is_some_and(char::is_uppercase);
+    if !glued_opener && !rest_chars.next().is_some_and(char::is_whitespace) {
         return false;
     }
     let next = rest.trim_start().chars().next();
