@@ -395,6 +395,9 @@ pub(crate) struct NameIndex {
     /// A one-word name → the fuller name the article says the same person is known by ("Ye" →
     /// "Kanye West"), from "known as" phrases.
     aliases: BTreeMap<String, String>,
+    /// An acronym → the name spelled out just before it in brackets ("Institute for the Study of War
+    /// (ISW)"), function words included.
+    bracketed: BTreeMap<String, String>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -423,6 +426,7 @@ impl NameIndex {
         }
         index.paragraph_start.push(index.mentions.len());
         index.aliases = aliases(paragraphs);
+        index.bracketed = bracketed_acronyms(paragraphs);
         index
     }
 
@@ -795,6 +799,9 @@ impl NameIndex {
         if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
             return None;
         }
+        if let Some(full) = self.bracketed.get(&letters) {
+            return Some(full.clone());
+        }
         self.mentions
             .iter()
             .take(MAX_TITLE_MENTIONS * 5)
@@ -804,15 +811,21 @@ impl NameIndex {
                     .name
                     .split_whitespace()
                     .filter(|w| is_capitalised(w) && *w != acronym)
-                    .filter_map(|w| w.chars().next())
+                    .map(|w| initials_of(w))
                     .collect();
-                (initials == letters && m.name.split_whitespace().count() >= 2).then(|| {
+                let name = || {
                     m.name
                         .split_whitespace()
                         .filter(|w| *w != acronym)
                         .collect::<Vec<_>>()
                         .join(" ")
-                })
+                };
+                // "US Weather Bureau": "US" was taken for a title word, but it is part of the name.
+                let us = m.title.last().is_some_and(|t| t == "us" || t == "u.s.");
+                if us && format!("US{initials}") == letters {
+                    return Some(format!("US {}", name()));
+                }
+                (initials == letters && m.name.split_whitespace().count() >= 2).then(name)
             })
     }
 
@@ -917,6 +930,70 @@ fn aliases(paragraphs: &[String]) -> BTreeMap<String, String> {
     }
     if let (Some(former), Some(current)) = (former, current) {
         link(current, former);
+    }
+    out
+}
+
+/// What a word gives an acronym: its first letter, or all of an all-capitals word's ("US" in "USPS").
+fn initials_of(word: &str) -> String {
+    if word.chars().all(char::is_uppercase) {
+        word.to_string()
+    } else {
+        word.chars().take(1).collect()
+    }
+}
+
+/// Acronyms the article spells out right before them in brackets: "the Institute for the Study of War
+/// (ISW)" gives "ISW" → "Institute for the Study of War". The capitalised words before the bracket, with
+/// the function words between them, must have the acronym's letters as initials (an all-capitals word
+/// gives all its letters: "US Postal Service (USPS)").
+fn bracketed_acronyms(paragraphs: &[String]) -> BTreeMap<String, String> {
+    const JOINERS: &[&str] = &["of", "for", "the", "and", "on", "in", "&"];
+    let mut out = BTreeMap::new();
+    for text in paragraphs {
+        // "War (ISW)", or glued by the scraper: "War(ISW)".
+        for (open, _) in text.match_indices('(') {
+            let Some(close) = text.get(open + 1..).and_then(|r| r.find(')')) else {
+                continue;
+            };
+            let acronym = text.get(open + 1..open + 1 + close).unwrap_or("");
+            if acronym.chars().count() < 2 || !acronym.chars().all(char::is_uppercase) {
+                continue;
+            }
+            let before: Vec<&str> = text
+                .get(..open)
+                .unwrap_or("")
+                .split_whitespace()
+                .flat_map(split_glued)
+                .collect();
+            // Walk back over capitalised words and joiners while the initials still end the acronym.
+            let mut initials = String::new();
+            let mut start = before.len();
+            for (k, w) in before.iter().enumerate().rev() {
+                let w = strip_possessive(trim_word(w));
+                if JOINERS.contains(&w) {
+                    continue;
+                }
+                if !is_capitalised(w) {
+                    break;
+                }
+                let candidate = format!("{}{initials}", initials_of(w));
+                if !acronym.ends_with(&candidate) {
+                    break;
+                }
+                initials = candidate;
+                start = k;
+                if initials == acronym {
+                    break;
+                }
+            }
+            if initials == acronym
+                && let Some(words) = before.get(start..)
+            {
+                let full = words.iter().map(|w| trim_word(w)).collect::<Vec<_>>().join(" ");
+                out.entry(acronym.to_string()).or_insert(full);
+            }
+        }
     }
     out
 }

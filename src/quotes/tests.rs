@@ -404,6 +404,18 @@ fn a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_one() {
 }
 
 #[test]
+fn an_acronym_takes_the_name_spelled_out_before_its_brackets() {
+    let q = extract(&paras(&[
+        "Analysts at the Washington-basedCenter for the Study of Trade(CST) disagree.",
+        "“Tariffs raise prices,” CST said.",
+        "The US Weather Bureau spoke later.",
+        "“Rain is coming,” the USWB said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Center for the Study of Trade"));
+    assert_eq!(q[1].speaker.as_deref(), Some("US Weather Bureau"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
