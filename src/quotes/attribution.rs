@@ -790,8 +790,27 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
     if !first.word {
         return None;
     }
+    // "More than 50 former staffers", "At least two officials": a quantifier opens the phrase as a
+    // determiner does.
+    let quantifier = match (
+        first.lower().as_str(),
+        toks.get(s + 1).map(Tok::lower).as_deref(),
+    ) {
+        ("more" | "fewer" | "less", Some("than")) | ("at", Some("least" | "most")) => true,
+        ("nearly" | "almost" | "about" | "roughly" | "over", _) => toks
+            .get(s + 1)
+            .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())),
+        _ => false,
+    };
     let mut e = s;
-    if DETERMINERS.contains(&first.lower().as_str()) {
+    if quantifier || DETERMINERS.contains(&first.lower().as_str()) {
+        if quantifier
+            && toks
+                .get(s + 1)
+                .is_some_and(|n| !n.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            e += 1;
+        }
         e += 1;
         // A word in -ed is the verb, unless a determiner stands before it ("a retired officer", "a red
         // scarf").
@@ -1486,11 +1505,8 @@ fn ends_sentence_at(text: &str, i: usize, c: char) -> bool {
     let rest = text.get(i + 1..).unwrap_or("");
     let mut rest_chars = rest.chars();
     // "… posted to X.“But it’s …": the scraper dropped the space before an opening mark.
-    let glued_opener = rest.starts_with('“')
-        && rest_chars
-            .clone()
-            .nth(1)
-            .is_some_and(char::is_uppercase);
+    let glued_opener =
+        rest.starts_with('“') && rest_chars.clone().nth(1).is_some_and(char::is_uppercase);
     if !glued_opener && !rest_chars.next().is_some_and(char::is_whitespace) {
         return false;
     }
@@ -1612,6 +1628,25 @@ mod tests {
         assert_eq!(
             subj(right_attribution(" Brohmsaidin a statement.", false)).as_deref(),
             Some("Brohm")
+        );
+    }
+
+    #[test]
+    fn quantified_subjects_open_with_their_quantifier() {
+        let text = |s: Option<Subject>| match s {
+            Some(Subject::Phrase { text, .. }) => Some(text),
+            _ => None,
+        };
+        assert_eq!(
+            text(opening_subject(
+                "More than 50 former staffers signed a letter"
+            ))
+            .as_deref(),
+            Some("More than 50 former staffers")
+        );
+        assert_eq!(
+            text(opening_subject("At least two officials confirmed it")).as_deref(),
+            Some("At least two officials")
         );
     }
 

@@ -990,7 +990,11 @@ fn bracketed_acronyms(paragraphs: &[String]) -> BTreeMap<String, String> {
             if initials == acronym
                 && let Some(words) = before.get(start..)
             {
-                let full = words.iter().map(|w| trim_word(w)).collect::<Vec<_>>().join(" ");
+                let full = words
+                    .iter()
+                    .map(|w| trim_word(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 out.entry(acronym.to_string()).or_insert(full);
             }
         }

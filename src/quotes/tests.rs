@@ -411,7 +411,10 @@ fn an_acronym_takes_the_name_spelled_out_before_its_brackets() {
         "The US Weather Bureau spoke later.",
         "“Rain is coming,” the USWB said.",
     ]));
-    assert_eq!(q[0].speaker.as_deref(), Some("Center for the Study of Trade"));
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("Center for the Study of Trade")
+    );
     assert_eq!(q[1].speaker.as_deref(), Some("US Weather Bureau"));
 }
 
