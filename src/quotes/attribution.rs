@@ -7,7 +7,8 @@
 //! a hand-written pattern matcher over a small lexicon, like the rule-based extractors it is modelled on
 //! (CoreNLP's QuoteAnnotator, the Gender Gap Tracker): news attribution is formulaic.
 
-use super::speakers::{DETERMINERS, is_abbreviation, is_capitalised};
+use super::lexicon::{Lexicon, Lower, lower};
+use super::speakers::{DETERMINERS_LEX as DETERMINERS, is_abbreviation, is_capitalised};
 
 /// How many bytes on either side of a quotation are read for its attribution. A news sentence rarely
 /// exceeds 400 bytes; the cap keeps a 1 MB paragraph without full stops linear.
@@ -260,9 +261,14 @@ const SKIPPABLE: &[&str] = &[
     "meanwhile",
 ];
 
+// The lists above, indexed for lookups (see `lexicon`); the lists stay the place to add words.
+static CUES_LEX: Lexicon<(&str, &str)> = Lexicon::new(CUES);
+static STOP_LEX: Lexicon = Lexicon::new(STOP);
+static SKIPPABLE_LEX: Lexicon = Lexicon::new(SKIPPABLE);
+
 /// Whether a token may stand between a subject and its cue.
 fn is_skippable(t: &Tok) -> bool {
-    SKIPPABLE.contains(&t.lower().as_str()) || super::speakers::is_calendar_word(t.text)
+    SKIPPABLE_LEX.contains(t.lower()) || super::speakers::is_calendar_word(t.text)
 }
 
 /// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
@@ -273,9 +279,9 @@ pub(crate) struct Tok<'a> {
     pub word: bool,
 }
 
-impl Tok<'_> {
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
+impl<'a> Tok<'a> {
+    fn lower(&self) -> Lower<'a> {
+        lower(self.text)
     }
     fn is_punct(&self, c: char) -> bool {
         !self.word && self.text.starts_with(c)
@@ -413,13 +419,15 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
 /// two-way searcher on every call, which callgrind showed as 11% of a full diff's instructions here. A match
 /// of a valid UTF-8 needle always starts on a character boundary, so the index is one `find` would return.
 fn find_short(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
+    let Some(&first) = needle.as_bytes().first() else {
         return Some(0);
-    }
+    };
+    // Comparing the first byte before the slices keeps the scan free of a `memcmp` call per position
+    // (push_unglued runs this for every cue form over every long word).
     haystack
         .as_bytes()
         .windows(needle.len())
-        .position(|w| w == needle.as_bytes())
+        .position(|w| w.first() == Some(&first) && w == needle.as_bytes())
 }
 
 /// The cue a token starts, if any: `(canonical name, number of tokens it spans)`.
@@ -466,14 +474,12 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     {
         return None;
     }
-    CUES.iter()
-        .find(|(form, _)| *form == lower)
-        .map(|&(_, canonical)| (canonical, 1))
+    CUES_LEX.find(&lower).map(|&(_, canonical)| (canonical, 1))
 }
 
 /// Whether a word is a cue verb (for stopping noun-phrase scans).
 fn is_cue_word(lower: &str) -> bool {
-    CUES.iter().any(|(form, _)| *form == lower)
+    CUES_LEX.find(lower).is_some()
 }
 
 /// The subject found for a cue.
@@ -548,7 +554,7 @@ fn is_stop(t: &Tok) -> bool {
         return false;
     }
     let l = t.lower();
-    STOP.contains(&l.as_str()) || is_cue_word(&l)
+    STOP_LEX.contains(&l) || is_cue_word(&l)
 }
 
 fn phrase(toks: &[Tok], start: usize, end: usize) -> String {
@@ -904,7 +910,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         return (Subject::None, k);
     };
     if prev.word && PRONOUNS.contains(&prev.lower().as_str()) {
-        return (Subject::Pronoun(prev.lower()), k - 1);
+        return (Subject::Pronoun(prev.lower().to_string()), k - 1);
     }
     // "Rep. Joaquin Castro, who wrote on X": the subject is the noun phrase before ", who".
     if prev.word

@@ -39,6 +39,7 @@
 
 mod attribution;
 mod diff;
+mod lexicon;
 mod marks;
 mod spans;
 mod speakers;

@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use super::lexicon::{Lexicon, Lower, lower};
+
 /// Job titles and honorifics that may stand before a name ("Kremlin spokesperson Dmitry Peskov",
 /// "Army Spokesperson Col. Dave Butler"). Everything up to the last of these in a name run is a title.
 /// Compared lower-case, without a trailing period.
@@ -101,9 +103,16 @@ const PERSON_ROLES: &[&str] = &[
     "executive", "chief", "leader", "founder", "boss", "pontiff", "writer", "director",
 ];
 
+// The lists above, indexed for lookups (see `lexicon`); the lists stay the place to add words.
+static TITLES_LEX: Lexicon = Lexicon::new(TITLES);
+static NOT_NAME_LEX: Lexicon = Lexicon::new(NOT_NAME);
+static ORG_WORDS_LEX: Lexicon = Lexicon::new(ORG_WORDS);
+pub(crate) static DESCRIPTOR_HEADS_LEX: Lexicon = Lexicon::new(DESCRIPTOR_HEADS);
+static PERSON_ROLES_LEX: Lexicon = Lexicon::new(PERSON_ROLES);
+
 /// Whether a lower-case head noun names a person's role.
 pub(crate) fn is_person_role(word: &str) -> bool {
-    PERSON_ROLES.contains(&word) || TITLES.contains(&word)
+    PERSON_ROLES_LEX.contains(word) || TITLES_LEX.contains(word)
 }
 
 /// Name suffixes that are not the surname ("Martin Luther King Jr.").
@@ -111,7 +120,7 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
 /// Whether a word is a name suffix: "Jr.", "Sr.", "III", or a regnal number ("Leo XIV").
 fn is_suffix(word: &str) -> bool {
-    let w = bare(word.trim_end_matches(','));
+    let w = bare_lower(word.trim_end_matches(','));
     SUFFIXES.contains(&w.as_str())
         || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
 }
@@ -121,9 +130,15 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "two", "three", "four", "five", "several", "multiple", "some", "many",
     "other", "both", "one", "another", "various", "numerous", "few",
 ];
+pub(crate) static DETERMINERS_LEX: Lexicon = Lexicon::new(DETERMINERS);
+
+/// A word's lookup form: possessive and trailing full stops dropped, lower-case ("Sen." → "sen").
+fn bare_lower(word: &str) -> Lower<'_> {
+    lower(strip_possessive(word).trim_end_matches('.'))
+}
 
 fn bare(word: &str) -> String {
-    strip_possessive(word).trim_end_matches('.').to_lowercase()
+    bare_lower(word).to_string()
 }
 
 /// `Trump’s` → `Trump`; `officials’` → `officials`.
@@ -140,19 +155,19 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// Whether a word is a job title, honorific or role ("Sen.", "spokesperson", "coach").
 pub(crate) fn is_title_word(word: &str) -> bool {
-    let w = bare(word);
-    TITLES.contains(&w.as_str()) || PERSON_ROLES.contains(&w.as_str())
+    let w = bare_lower(word);
+    TITLES_LEX.contains(&w) || PERSON_ROLES_LEX.contains(&w)
 }
 
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
 pub(crate) fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&bare(word).as_str())
+    ORG_WORDS_LEX.contains(bare_lower(word))
 }
 
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
-    let w = bare(word);
-    NOT_NAME.contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
+    let w = bare_lower(word);
+    NOT_NAME_LEX.contains(&w) || CALENDAR_LEX.contains(&w)
 }
 
 /// Days and months (and their abbreviations), lower-case: never part of a name, and skipped between a
@@ -164,9 +179,11 @@ pub(crate) const CALENDAR: &[&str] = &[
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+static CALENDAR_LEX: Lexicon = Lexicon::new(CALENDAR);
+
 /// Whether a word is a day or month.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    CALENDAR.contains(&bare(word).as_str())
+    CALENDAR_LEX.contains(bare_lower(word))
 }
 
 /// Whether a word starts with an upper-case letter (or is an acronym such as "CNN").
@@ -192,9 +209,9 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         return SpeakerSort::Description;
     };
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    let starts_with_det = DETERMINERS.contains(&first.to_lowercase().as_str());
+    let starts_with_det = DETERMINERS_LEX.contains_word(first);
     let last = words.last().copied().unwrap_or("");
-    if DESCRIPTOR_HEADS.contains(&bare(last).as_str()) {
+    if DESCRIPTOR_HEADS_LEX.contains(bare_lower(last)) {
         return SpeakerSort::Description;
     }
     // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".
@@ -229,7 +246,7 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         if trailing_caps >= 2
             && before_run.is_some_and(|w| {
                 !is_capitalised(w)
-                    && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                    && !DETERMINERS_LEX.contains_word(w)
                     && !matches!(*w, "of" | "at" | "for" | "in" | "from" | "with" | "and")
             })
             && !words
@@ -346,13 +363,13 @@ pub fn speaker_key(name: &str) -> String {
     match sort_of(name) {
         SpeakerSort::Organisation => name
             .split_whitespace()
-            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !DETERMINERS_LEX.contains_word(w))
             .map(bare)
             .collect::<Vec<_>>()
             .join(" "),
         SpeakerSort::Description => name
             .split_whitespace()
-            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !DETERMINERS_LEX.contains_word(w))
             .map(bare)
             .collect::<Vec<_>>()
             .join(" "),
@@ -472,8 +489,9 @@ impl NameIndex {
                     break;
                 }
                 let prev = trim_word(raw_prev);
-                let titled =
-                    is_title_word(prev) || is_person_role(&bare(prev)) || is_capitalised(prev);
+                let titled = is_title_word(prev)
+                    || is_person_role(&bare_lower(prev))
+                    || is_capitalised(prev);
                 if prev.is_empty() || is_not_name_word(prev) || !titled {
                     break;
                 }
@@ -867,15 +885,14 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "vs.", "mt.", "ft.", "pres.", "sec.", "atty.", "supt.",
         "det.", "insp.", "e.g.", "i.e.", "a.m.", "p.m.", "ltd.", "st.",
     ];
-    // Every form below has a full stop; most words have none, so they are refused before the lower-casing
-    // allocation (this function runs for every word of every article: a hot spot in callgrind).
+    static ABBREVIATIONS_LEX: Lexicon = Lexicon::new(ABBREVIATIONS);
+    // Every form below has a full stop; most words have none, so they are refused before lower-casing
+    // (this function runs for every word of every article: a hot spot in callgrind).
     if !word.contains('.') {
         return false;
     }
-    let w = word
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if ABBREVIATIONS.contains(&w.as_str()) {
+    let w = lower(word.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    if ABBREVIATIONS_LEX.contains(&w) {
         return true;
     }
     // Initialisms with full stops: "M.D.", "D.C.".
@@ -887,10 +904,10 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         }
     }
     // A single initial: "J." in "Michael J. Fox".
-    let letters: Vec<char> = w.chars().collect();
-    letters.len() == 2
-        && letters.first().is_some_and(|c| c.is_alphabetic())
-        && letters.get(1) == Some(&'.')
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_alphabetic)
+        && chars.next() == Some('.')
+        && chars.next().is_none()
 }
 
 /// A word without surrounding punctuation (but keeping an abbreviation's period and inner apostrophes).
