@@ -275,6 +275,10 @@ fn diff_quotes_with(
     };
     let old_sorted: Vec<Vec<String>> = old_words.iter().map(sorted).collect();
     let new_sorted: Vec<Vec<String>> = new_words.iter().map(sorted).collect();
+    // Speaker keys once per quotation, not once per candidate pair.
+    let old_keys: Vec<Option<String>> = old.iter().map(|q| key_of(&q.speaker)).collect();
+    let new_keys: Vec<Option<String>> = new.iter().map(|q| key_of(&q.speaker)).collect();
+    let same_speaker = |i: usize, j: usize| old_keys.get(i) == new_keys.get(j);
 
     // Candidate pairs with their score.
     struct Candidate {
@@ -318,7 +322,7 @@ fn diff_quotes_with(
             };
             candidates.push(Candidate {
                 score,
-                same_speaker: key_of(&o.speaker) == key_of(&n.speaker),
+                same_speaker: same_speaker(i, j),
                 distance: o.paragraph.abs_diff(n.paragraph),
                 i,
                 j,
@@ -368,7 +372,7 @@ fn diff_quotes_with(
                 };
                 let cmp = compare(ok, nk);
                 let similarity = round3(dice(cmp.equal, ok.len(), nk.len()));
-                let op = if key_of(&o.speaker) != key_of(&n.speaker) {
+                let op = if !same_speaker(i, j) {
                     QuoteChangeOp::Reattributed
                 } else if cmp.deleted > 0 && cmp.inserted > 0 {
                     QuoteChangeOp::Reworded

@@ -360,7 +360,12 @@ pub(crate) fn strip_titles(name: &str) -> String {
 /// ```
 pub fn speaker_key(name: &str) -> String {
     let name = name.trim();
-    match sort_of(name) {
+    key_of_sort(name, sort_of(name))
+}
+
+/// [`speaker_key`] of a trimmed name whose sort is known already.
+fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
+    match sort {
         SpeakerSort::Organisation => name
             .split_whitespace()
             .filter(|w| !DETERMINERS_LEX.contains_word(w))
@@ -527,8 +532,10 @@ impl NameIndex {
 
     fn add(&mut self, name: String, title: Vec<String>) {
         let order = self.mentions.len();
-        let key = speaker_key(&name);
-        if !key.is_empty() && sort_of(&name) == SpeakerSort::Person {
+        // The sort is worked out once: it is most of the cost of a key, and both are needed here.
+        let sort = sort_of(name.trim());
+        let key = key_of_sort(name.trim(), sort);
+        if !key.is_empty() && sort == SpeakerSort::Person {
             let entry = self
                 .by_surname
                 .entry(key)
@@ -546,7 +553,8 @@ impl NameIndex {
                 }
             }
         }
-        let person = sort_of(&name) == SpeakerSort::Person;
+        // `sort_of` reads only the words, so the trimmed name's sort is the name's.
+        let person = sort == SpeakerSort::Person;
         self.mentions.push(Mention {
             name,
             title,
@@ -851,28 +859,35 @@ fn title_equivalent(title: &str, word: &str) -> bool {
 /// Split a word where the scraper glued two words together at a link ("IsraelMike", "JudgeAllison",
 /// "TrumptoldCNN"): a run of three or more lower-case letters followed by a capital. Names such as
 /// "McDonald", "DeSantis" or "MacKenzie" have shorter runs and stay whole; a glued leading "The" is
-/// split too ("TheDepartment").
-pub(crate) fn split_glued(word: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+/// split too ("TheDepartment"). The pieces come lazily: this runs for every word of every article, and
+/// a `Vec` per word was a measurable share of the allocations.
+pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
+    let mut chars = word.char_indices();
     let mut start = 0;
     let mut lower_run = 0;
-    for (i, c) in word.char_indices() {
-        if c.is_uppercase() && i > start {
-            let piece = word.get(start..i).unwrap_or("");
-            if lower_run >= 3 || piece == "The" {
-                parts.push(piece);
-                start = i;
-            }
-            lower_run = 0;
-        } else if c.is_lowercase() {
-            lower_run += 1;
-        } else {
-            lower_run = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-    }
-    parts.push(word.get(start..).unwrap_or(""));
-    parts.retain(|p| !p.is_empty());
-    parts
+        for (i, c) in chars.by_ref() {
+            if c.is_uppercase() && i > start {
+                let piece = word.get(start..i).unwrap_or("");
+                let split = lower_run >= 3 || piece == "The";
+                lower_run = 0;
+                if split {
+                    start = i;
+                    return Some(piece);
+                }
+            } else if c.is_lowercase() {
+                lower_run += 1;
+            } else {
+                lower_run = 0;
+            }
+        }
+        done = true;
+        word.get(start..).filter(|rest| !rest.is_empty())
+    })
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -977,13 +992,46 @@ mod tests {
 
     #[test]
     fn glued_words_are_split() {
-        assert_eq!(split_glued("IsraelMike"), vec!["Israel", "Mike"]);
-        assert_eq!(split_glued("TrumptoldCNN"), vec!["Trumptold", "CNN"]);
-        assert_eq!(split_glued("TheDepartment"), vec!["The", "Department"]);
-        assert_eq!(split_glued("McDonald"), vec!["McDonald"]);
-        assert_eq!(split_glued("DeSantis"), vec!["DeSantis"]);
-        assert_eq!(split_glued("MacKenzie"), vec!["MacKenzie"]);
-        assert_eq!(split_glued("iPhone"), vec!["iPhone"]);
+        let split = |w| split_glued(w).collect::<Vec<_>>();
+        assert_eq!(split("IsraelMike"), vec!["Israel", "Mike"]);
+        assert_eq!(split("TrumptoldCNN"), vec!["Trumptold", "CNN"]);
+        assert_eq!(split("TheDepartment"), vec!["The", "Department"]);
+        assert_eq!(split("McDonald"), vec!["McDonald"]);
+        assert_eq!(split("DeSantis"), vec!["DeSantis"]);
+        assert_eq!(split("MacKenzie"), vec!["MacKenzie"]);
+        assert_eq!(split("iPhone"), vec!["iPhone"]);
+        assert!(split("").is_empty());
+    }
+
+    /// The eager form `split_glued` had before it became lazy: the property test below holds the two equal.
+    fn split_glued_eager(word: &str) -> Vec<&str> {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        let mut lower_run = 0;
+        for (i, c) in word.char_indices() {
+            if c.is_uppercase() && i > start {
+                let piece = word.get(start..i).unwrap_or("");
+                if lower_run >= 3 || piece == "The" {
+                    parts.push(piece);
+                    start = i;
+                }
+                lower_run = 0;
+            } else if c.is_lowercase() {
+                lower_run += 1;
+            } else {
+                lower_run = 0;
+            }
+        }
+        parts.push(word.get(start..).unwrap_or(""));
+        parts.retain(|p| !p.is_empty());
+        parts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lazy_split_is_the_eager_split(w in "[A-Za-zÉé’.\\-]{0,24}") {
+            proptest::prop_assert_eq!(split_glued(&w).collect::<Vec<_>>(), split_glued_eager(&w));
+        }
     }
 
     #[test]
