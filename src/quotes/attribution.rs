@@ -509,7 +509,7 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
 }
 
 /// Whether a word is a cue verb (for stopping noun-phrase scans).
-fn is_cue_word(lower: &str) -> bool {
+fn is_cue_word(lower: impl AsRef<[u8]>) -> bool {
     CUES_LEX.find(lower).is_some()
 }
 

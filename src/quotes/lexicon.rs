@@ -56,6 +56,15 @@ pub(crate) fn lower(word: &str) -> Lower<'_> {
 }
 
 impl Lower<'_> {
+    /// The lower-case text as bytes (no UTF-8 check: what lookups use).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Borrowed(s) => s.as_bytes(),
+            Repr::Inline { buf, len } => buf.get(..*len).unwrap_or(&[]),
+            Repr::Heap(s) => s.as_bytes(),
+        }
+    }
+
     /// The lower-case text.
     pub(crate) fn as_str(&self) -> &str {
         match &self.0 {
@@ -82,15 +91,15 @@ impl Deref for Lower<'_> {
     }
 }
 
-impl AsRef<str> for Lower<'_> {
-    fn as_ref(&self) -> &str {
-        self.as_str()
+impl AsRef<[u8]> for Lower<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
     }
 }
 
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -134,7 +143,8 @@ impl<V: Sync + 'static> Entry for (&'static str, V) {
 /// ```
 pub(crate) struct Lexicon<T: Entry = &'static str> {
     entries: &'static [T],
-    index: OnceLock<HashMap<&'static str, usize, FxBuildHasher>>,
+    /// Keyed by bytes, so a word lower-cased on the stack is looked up without a UTF-8 check.
+    index: OnceLock<HashMap<&'static [u8], usize, FxBuildHasher>>,
 }
 
 impl<T: Entry> Lexicon<T> {
@@ -146,26 +156,28 @@ impl<T: Entry> Lexicon<T> {
         }
     }
 
-    fn index(&self) -> &HashMap<&'static str, usize, FxBuildHasher> {
+    fn index(&self) -> &HashMap<&'static [u8], usize, FxBuildHasher> {
         self.index.get_or_init(|| {
             let mut map = HashMap::with_capacity_and_hasher(self.entries.len(), FxBuildHasher);
             for (i, e) in self.entries.iter().enumerate() {
                 // The first entry of a key wins, as with a linear search.
-                map.entry(e.key()).or_insert(i);
+                map.entry(e.key().as_bytes()).or_insert(i);
             }
             map
         })
     }
 
     /// The first entry whose key is `word` exactly (callers pass a lower-case word).
-    pub(crate) fn find(&self, word: &str) -> Option<&'static T> {
+    pub(crate) fn find(&self, word: impl AsRef<[u8]>) -> Option<&'static T> {
         let entries: &'static [T] = self.entries;
-        self.index().get(word).and_then(|&i| entries.get(i))
+        self.index()
+            .get(word.as_ref())
+            .and_then(|&i| entries.get(i))
     }
 
-    /// Whether the list holds `word` exactly (callers pass a lower-case word). Takes anything that reads
-    /// as a `str` (`&&str` included), so it reads like `slice::contains` at call sites.
-    pub(crate) fn contains(&self, word: impl AsRef<str>) -> bool {
+    /// Whether the list holds `word` exactly (callers pass a lower-case word: a [`Lower`] or a `str`,
+    /// `&&str` included, so it reads like `slice::contains` at call sites).
+    pub(crate) fn contains(&self, word: impl AsRef<[u8]>) -> bool {
         self.index().contains_key(word.as_ref())
     }
 
