@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::{Quote, QuoteKind, extract, reported_speech, speaker_key};
+use super::{Quote, QuoteKind, reported_speech, speaker_key};
 use crate::diff::{WordChange, WordOp};
 use crate::normalize::fold_typography;
 
@@ -228,7 +228,7 @@ fn key_of(speaker: &Option<String>) -> Option<String> {
 
 /// Compare the quotations of two versions.
 ///
-/// `old` and `new` are the quotations of each version (as [`extract`] returns them; `title_or_scare`
+/// `old` and `new` are the quotations of each version (as [`extract`](super::extract) returns them; `title_or_scare`
 /// quotations are left out here). `paragraph_moved(old_paragraph, new_paragraph)` says whether the
 /// paragraph diff reports that pair as moved. `new_paragraphs` is the new version's body, searched for
 /// reported speech that a removed quote turned into.
@@ -430,21 +430,35 @@ fn diff_quotes_with(
     keyed.into_iter().map(|(_, c)| c).collect()
 }
 
-/// Compare the quotations of two versions' body paragraphs: [`extract`] on each, then [`diff_quotes`].
+/// Compare the quotations of two versions' body paragraphs: [`extract`](super::extract) on each, then [`diff_quotes`].
 pub fn diff_paragraphs(
     old_paragraphs: &[String],
     new_paragraphs: &[String],
     paragraph_moved: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<QuoteChange> {
-    // The new version is analysed once, for its quotations and its reported speech.
-    let new = super::analyse(new_paragraphs);
-    let mut reported = Some(new.reported);
+    diff_analysed(
+        &super::analyse(old_paragraphs),
+        &super::analyse(new_paragraphs),
+        new_paragraphs,
+        paragraph_moved,
+    )
+}
+
+/// [`diff_paragraphs`] for versions analysed already ([`super::analyse`]): `new_paragraphs` are the body
+/// paragraphs `new` was worked out from. The analyses are only read, so a caller diffing a history analyses
+/// each version once, though it takes part in two diffs.
+pub fn diff_analysed(
+    old: &super::Analysis,
+    new: &super::Analysis,
+    new_paragraphs: &[String],
+    paragraph_moved: &dyn Fn(usize, usize) -> bool,
+) -> Vec<QuoteChange> {
     diff_quotes_with(
-        &extract(old_paragraphs),
+        &old.quotes,
         &new.quotes,
         paragraph_moved,
         new_paragraphs,
-        &mut || reported.take().unwrap_or_default(),
+        &mut || new.reported.clone(),
     )
 }
 
