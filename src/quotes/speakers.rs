@@ -882,9 +882,15 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let mut lower_run = 0;
     let mut done = false;
+    // Most words have no capital after their first letter, so nothing to split: checked on the bytes first.
+    let plain = word.is_ascii() && !word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
     std::iter::from_fn(move || {
         if done {
             return None;
+        }
+        if plain {
+            done = true;
+            return Some(word).filter(|w| !w.is_empty());
         }
         for (i, c) in chars.by_ref() {
             if c.is_uppercase() && i > start {
