@@ -10,9 +10,11 @@
 //! same speaker, then nearness, then order), so the result is deterministic and each quotation of both
 //! versions appears exactly once.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use super::lexicon::lower;
 use super::{Quote, QuoteKind, reported_speech, speaker_key};
 use crate::diff::{WordChange, WordOp};
 use crate::normalize::fold_typography;
@@ -100,8 +102,8 @@ fn words_of(text: &str) -> (Vec<String>, Vec<&str>) {
     let mut keys = Vec::new();
     let mut originals = Vec::new();
     for w in text.split_whitespace() {
-        let key: String = fold_typography(w)
-            .to_lowercase()
+        let folded = fold_typography(w);
+        let key: String = lower(&folded)
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string();
         if key.is_empty() {
@@ -110,6 +112,19 @@ fn words_of(text: &str) -> (Vec<String>, Vec<&str>) {
         keys.push(key);
         originals.push(w);
     }
+    (keys, originals)
+}
+
+/// [`words_of`] with each key replaced by its number in `ids` (numbered in order of first sight).
+fn word_ids<'t>(text: &'t str, ids: &mut FxHashMap<String, u32>) -> (Vec<u32>, Vec<&'t str>) {
+    let (keys, originals) = words_of(text);
+    let keys = keys
+        .into_iter()
+        .map(|k| {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            *ids.entry(k).or_insert(next)
+        })
+        .collect();
     (keys, originals)
 }
 
@@ -133,7 +148,7 @@ struct Comparison {
     ops: Vec<DiffOp>,
 }
 
-fn compare(a: &[String], b: &[String]) -> Comparison {
+fn compare(a: &[u32], b: &[u32]) -> Comparison {
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let (mut equal, mut deleted, mut inserted) = (0, 0, 0);
     for op in &ops {
@@ -159,7 +174,7 @@ fn compare(a: &[String], b: &[String]) -> Comparison {
 
 /// Whether two quotations share enough words (as multisets, an upper bound on their common
 /// subsequence) to reach either matching threshold; cheap, so the word diff runs only on candidates.
-fn could_match(a: Option<&Vec<String>>, b: Option<&Vec<String>>) -> bool {
+fn could_match(a: Option<&Vec<u32>>, b: Option<&Vec<u32>>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
@@ -265,16 +280,22 @@ fn diff_quotes_with(
 ) -> Vec<QuoteChange> {
     let old: Vec<&Quote> = old.iter().filter(|q| q.kind == QuoteKind::Speech).collect();
     let new: Vec<&Quote> = new.iter().filter(|q| q.kind == QuoteKind::Speech).collect();
-    let old_words: Vec<(Vec<String>, Vec<&str>)> = old.iter().map(|q| words_of(&q.text)).collect();
-    let new_words: Vec<(Vec<String>, Vec<&str>)> = new.iter().map(|q| words_of(&q.text)).collect();
+    // Word keys as small integers (one per distinct key): every pair of quotations is screened and compared,
+    // and integers compare without a `memcmp` per word. Only equality of keys matters to the screen and the
+    // word diff, so the results are those of the keys themselves.
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let old_words: Vec<(Vec<u32>, Vec<&str>)> =
+        old.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
+    let new_words: Vec<(Vec<u32>, Vec<&str>)> =
+        new.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
     let exhaustive = old.len().saturating_mul(new.len()) <= MAX_PAIRS;
-    let sorted = |w: &(Vec<String>, Vec<&str>)| {
+    let sorted = |w: &(Vec<u32>, Vec<&str>)| {
         let mut k = w.0.clone();
         k.sort_unstable();
         k
     };
-    let old_sorted: Vec<Vec<String>> = old_words.iter().map(sorted).collect();
-    let new_sorted: Vec<Vec<String>> = new_words.iter().map(sorted).collect();
+    let old_sorted: Vec<Vec<u32>> = old_words.iter().map(sorted).collect();
+    let new_sorted: Vec<Vec<u32>> = new_words.iter().map(sorted).collect();
     // Speaker keys once per quotation, not once per candidate pair.
     let old_keys: Vec<Option<String>> = old.iter().map(|q| key_of(&q.speaker)).collect();
     let new_keys: Vec<Option<String>> = new.iter().map(|q| key_of(&q.speaker)).collect();
