@@ -22,7 +22,9 @@
 //! 6. **Reading order.** Groups are ordered by their first new paragraph; removed paragraphs sit right after
 //!    the in-order paragraph that preceded them in the old version.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -112,7 +114,7 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
     }
 
     // 2. Identical paragraphs in other places.
-    let mut free_by_key: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    let mut free_by_key: FxHashMap<&str, VecDeque<usize>> = FxHashMap::default();
     for (i, key) in old_keys.iter().enumerate() {
         if state.old_free(i) {
             free_by_key.entry(key.as_str()).or_default().push_back(i);
@@ -222,7 +224,7 @@ fn rehome_duplicates(
                 }
             }
         }
-        let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut copies: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (i, key) in keys.iter().enumerate() {
             copies.entry(key.as_str()).or_default().push(i);
         }
@@ -299,7 +301,7 @@ fn rehome_duplicates(
 /// is free.
 fn uncross_duplicates(groups: &mut [Group], old_keys: &[String], new_keys: &[String]) {
     for by_old in [true, false] {
-        let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut buckets: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (g, group) in groups.iter().enumerate() {
             if let ([o], [n]) = (group.old.as_slice(), group.new.as_slice()) {
                 let key = if by_old {
@@ -336,10 +338,8 @@ fn uncross_duplicates(groups: &mut [Group], old_keys: &[String], new_keys: &[Str
 /// The text an anchor is matched on: typography folded, all spacing removed, so a re-spaced or re-quoted
 /// paragraph still anchors (and is then reported as a typography change).
 fn anchor_key(paragraph: &str) -> String {
-    fold_typography(paragraph)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    // The pieces between whitespace, joined: the text without its whitespace, copied a run at a time.
+    fold_typography(paragraph).split_whitespace().collect()
 }
 
 /// Pairing bookkeeping: which group each paragraph is in, and which gap (changed region) it lies in.
@@ -469,7 +469,7 @@ fn candidates(
         return out;
     }
     budget.note("too many changed paragraphs to compare them all: moves across the story were not looked for");
-    let mut by_gap: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    let mut by_gap: FxHashMap<usize, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for &i in &free_old {
         by_gap
             .entry(state.old_gap.get(i).copied().unwrap_or(0))
