@@ -17,7 +17,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use super::lexicon::lower;
 use super::{Quote, QuoteKind, reported_speech, speaker_key};
 use crate::diff::{WordChange, WordOp};
-use crate::normalize::fold_typography;
+use crate::normalize::fold_typography_cow;
 
 /// Two quotations are the same quotation edited when their word-level Dice similarity reaches this.
 /// Half the words shared in order is where a reader still sees "the same quote, reworded"; below it the
@@ -101,30 +101,42 @@ pub struct QuoteChange {
 fn words_of(text: &str) -> (Vec<String>, Vec<&str>) {
     let mut keys = Vec::new();
     let mut originals = Vec::new();
-    for w in text.split_whitespace() {
-        let folded = fold_typography(w);
-        let key: String = lower(&folded)
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
-        if key.is_empty() {
-            continue;
-        }
-        keys.push(key);
+    for_each_word(text, |key, w| {
+        keys.push(key.to_string());
         originals.push(w);
-    }
+    });
     (keys, originals)
 }
 
-/// [`words_of`] with each key replaced by its number in `ids` (numbered in order of first sight).
+/// Each word of a text with a non-empty key ([`words_of`]), the key borrowed where nothing had to change.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, &'t str)) {
+    for w in text.split_whitespace() {
+        let folded = fold_typography_cow(w);
+        let lowered = lower(&folded);
+        let key = lowered.trim_matches(|c: char| !c.is_alphanumeric());
+        if !key.is_empty() {
+            f(key, w);
+        }
+    }
+}
+
+/// [`words_of`] with each key replaced by its number in `ids` (numbered in order of first sight; a key is
+/// copied only the first time).
 fn word_ids<'t>(text: &'t str, ids: &mut FxHashMap<String, u32>) -> (Vec<u32>, Vec<&'t str>) {
-    let (keys, originals) = words_of(text);
-    let keys = keys
-        .into_iter()
-        .map(|k| {
-            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            *ids.entry(k).or_insert(next)
-        })
-        .collect();
+    let mut keys = Vec::new();
+    let mut originals = Vec::new();
+    for_each_word(text, |key, w| {
+        let id = match ids.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                ids.insert(key.to_string(), id);
+                id
+            }
+        };
+        keys.push(id);
+        originals.push(w);
+    });
     (keys, originals)
 }
 

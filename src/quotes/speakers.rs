@@ -446,7 +446,10 @@ impl NameIndex {
     }
 
     fn add_paragraph(&mut self, text: &str, keyed: &mut FxHashMap<String, (SpeakerSort, String)>) {
-        let words: Vec<&str> = text.split_whitespace().flat_map(split_glued).collect();
+        let mut words: Vec<&str> = Vec::with_capacity(text.len() / 5 + 1);
+        for w in text.split_whitespace() {
+            words.extend(split_glued(w));
+        }
         let mut i = 0;
         while i < words.len() {
             let Some(w) = words.get(i) else { break };
