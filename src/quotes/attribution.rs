@@ -1597,7 +1597,8 @@ mod tests {
             pre in "[A-Za-z’]{0,6}", k in 0..GLUABLE.len(), post in "[A-Za-z]{0,6}", other in "[a-zA-Z’]{0,14}"
         ) {
             let form = GLUABLE.get(k).copied().unwrap_or("said");
-            proptest::prop_assert!(holds_gluable(&format!("{pre}{form}{post}")));
+            let glued = format!("{pre}{form}{post}");
+            proptest::prop_assert!(holds_gluable(&glued));
             proptest::prop_assert_eq!(
                 holds_gluable(&other),
                 GLUABLE.iter().any(|f| other.contains(f))
