@@ -416,6 +416,8 @@ pub(crate) struct NameIndex {
     paragraph_start: Vec<usize>,
     /// First name (lower-case) → full names of two words or more, for "Savannah said".
     by_first: BTreeMap<String, Vec<String>>,
+    /// Each distinct name indexed → its sort and [`speaker_key`], worked out once.
+    keyed: FxHashMap<String, (SpeakerSort, String)>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -435,12 +437,13 @@ impl NameIndex {
     pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
         let mut index = NameIndex::default();
         // A story names the same people and bodies over and over: each distinct name is sorted and keyed
-        // once (those two were a third of the cost of building the index).
+        // once (those two were a third of the cost of building the index), and kept for `fullest`.
         let mut keyed = FxHashMap::default();
         for text in paragraphs {
             index.paragraph_start.push(index.mentions.len());
             index.add_paragraph(text, &mut keyed);
         }
+        index.keyed = keyed;
         index.paragraph_start.push(index.mentions.len());
         index
     }
@@ -585,7 +588,11 @@ impl NameIndex {
     /// names with the same surname that include all of `name`'s words, the first one introduced that is
     /// longer than `name`.
     pub(crate) fn fullest(&self, name: &str) -> String {
-        let key = speaker_key(name);
+        // The key of a name the article gives is known already.
+        let key = match self.keyed.get(name.trim()) {
+            Some((_, key)) => key.clone(),
+            None => speaker_key(name),
+        };
         let given: Vec<String> = name.split_whitespace().map(bare).collect();
         // A first name alone ("Savannah said") is the one person the article so names in full.
         if let [only] = given.as_slice()
