@@ -268,7 +268,7 @@ static SKIPPABLE_LEX: Lexicon = Lexicon::new(SKIPPABLE);
 
 /// Whether a token may stand between a subject and its cue.
 fn is_skippable(t: &Tok) -> bool {
-    SKIPPABLE_LEX.contains(t.lower()) || super::speakers::is_calendar_word(t.text)
+    SKIPPABLE_LEX.contains(&t.lower()) || super::speakers::is_calendar_word(t.text)
 }
 
 /// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
@@ -511,7 +511,7 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
 
 /// Whether a word is a cue verb (for stopping noun-phrase scans).
 fn is_cue_word(lower: impl AsRef<[u8]>) -> bool {
-    CUES_LEX.find(lower).is_some()
+    CUES_LEX.find(&lower).is_some()
 }
 
 /// The subject found for a cue.

@@ -168,22 +168,22 @@ impl<T: Entry> Lexicon<T> {
     }
 
     /// The first entry whose key is `word` exactly (callers pass a lower-case word).
-    pub(crate) fn find(&self, word: impl AsRef<[u8]>) -> Option<&'static T> {
+    pub(crate) fn find<W: AsRef<[u8]> + ?Sized>(&self, word: &W) -> Option<&'static T> {
         let entries: &'static [T] = self.entries;
         self.index()
             .get(word.as_ref())
             .and_then(|&i| entries.get(i))
     }
 
-    /// Whether the list holds `word` exactly (callers pass a lower-case word: a [`Lower`] or a `str`,
-    /// `&&str` included, so it reads like `slice::contains` at call sites).
-    pub(crate) fn contains(&self, word: impl AsRef<[u8]>) -> bool {
+    /// Whether the list holds `word` exactly (callers pass a lower-case word: a [`Lower`] or a `str`, by
+    /// reference, `&&str` included, so it reads like `slice::contains` at call sites).
+    pub(crate) fn contains<W: AsRef<[u8]> + ?Sized>(&self, word: &W) -> bool {
         self.index().contains_key(word.as_ref())
     }
 
     /// Whether the list holds `word` lower-cased.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
-        self.contains(lower(word))
+        self.contains(&lower(word))
     }
 }
 

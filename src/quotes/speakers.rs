@@ -163,7 +163,7 @@ pub(crate) fn is_title_word(word: &str) -> bool {
 
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
 pub(crate) fn is_org_word(word: &str) -> bool {
-    ORG_WORDS_LEX.contains(bare_lower(word))
+    ORG_WORDS_LEX.contains(&bare_lower(word))
 }
 
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
@@ -185,7 +185,7 @@ static CALENDAR_LEX: Lexicon = Lexicon::new(CALENDAR);
 
 /// Whether a word is a day or month.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    CALENDAR_LEX.contains(bare_lower(word))
+    CALENDAR_LEX.contains(&bare_lower(word))
 }
 
 /// Whether a word starts with an upper-case letter (or is an acronym such as "CNN").
@@ -213,7 +213,7 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
     let starts_with_det = DETERMINERS_LEX.contains_word(first);
     let last = words.last().copied().unwrap_or("");
-    if DESCRIPTOR_HEADS_LEX.contains(bare_lower(last)) {
+    if DESCRIPTOR_HEADS_LEX.contains(&bare_lower(last)) {
         return SpeakerSort::Description;
     }
     // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".
