@@ -302,6 +302,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
+                // Letters and digits first: they are most of what this loop sees.
+                if d.is_alphanumeric() {
+                    chars.next();
+                    end = j + d.len_utf8();
+                    continue;
+                }
                 let inner_joiner = matches!(d, '’' | '\'' | '-' | '‑')
                     && text
                         .get(j + d.len_utf8()..)
@@ -315,7 +321,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                             .and_then(|r| r.chars().next())
                             .is_some_and(char::is_alphabetic)
                 };
-                if d.is_alphanumeric() || inner_joiner || abbrev_dot {
+                if inner_joiner || abbrev_dot {
                     chars.next();
                     end = j + d.len_utf8();
                 } else {
@@ -369,7 +375,7 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
     const BEFORE: &[&str] = &[
         "who", "and", "he", "she", "it", "they", "which", "also", "have", "has", "had", "later", "earlier", "previously", "then", "recently",
     ];
-    if word.len() >= 6 && !GLUABLE.contains(&word) && holds_gluable(word) {
+    if word.len() >= 6 && holds_gluable(word) && !GLUABLE.contains(&word) {
         for form in GLUABLE {
             let Some(pos) = find_short(word, form) else {
                 continue;
