@@ -83,7 +83,23 @@ pub(crate) struct Group {
 /// every paragraph of both versions is in exactly one group.
 pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<Group> {
     let old_keys: Vec<String> = old.iter().map(|p| anchor_key(p)).collect();
-    let new_keys: Vec<String> = new.iter().map(|p| anchor_key(p)).collect();
+    // A paragraph the new version kept as it was has the key it had (most paragraphs, and a key is a pass
+    // over the text).
+    let old_index: FxHashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), i))
+        .collect();
+    let new_keys: Vec<String> = new
+        .iter()
+        .map(|p| {
+            old_index
+                .get(p.as_str())
+                .and_then(|&i| old_keys.get(i))
+                .cloned()
+                .unwrap_or_else(|| anchor_key(p))
+        })
+        .collect();
     let mut state = State {
         old_group: vec![None; old.len()],
         new_group: vec![None; new.len()],
