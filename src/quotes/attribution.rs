@@ -8,6 +8,7 @@
 //! (CoreNLP's QuoteAnnotator, the Gender Gap Tracker): news attribution is formulaic.
 
 use super::lexicon::{Lexicon, Lower, lower};
+// `DETERMINERS` here is the indexed list: its `contains` reads like the slice's, without a linear scan.
 use super::speakers::{DETERMINERS_LEX as DETERMINERS, is_abbreviation, is_capitalised};
 
 /// How many bytes on either side of a quotation are read for its attribution. A news sentence rarely
