@@ -3,7 +3,10 @@
 use std::fmt::Write as _;
 
 use serde_json::json;
+use storydiff::article::Article;
+use storydiff::diff::{Analysed, diff_versions};
 use storydiff::exit_code;
+use storydiff::quotes;
 use storydiff::report::html::esc;
 use storydiff::report::json::JsonReport;
 use storydiff::report::{Side, Sides};
@@ -25,16 +28,23 @@ pub fn log_patch(
     let mut text = String::new();
     let mut json_versions = Vec::new();
     let mut pages: Vec<(String, String)> = Vec::new();
-    let mut previous: Option<(Side, storydiff::article::Article)> = None;
+    // Each version is the new side of one diff and the old side of the next: its quotations are analysed
+    // once and kept with it.
+    let mut previous: Option<(Side, Article, quotes::Analysis)> = None;
     for v in &history.versions {
         let article = store.article(&v.sha256)?;
+        let analysis = quotes::analyse(&article.paragraphs);
         let side = Side {
             label: format!("{story}@{}", v.version),
             sha256: v.sha256.clone(),
         };
         let headline = v.headline.as_deref().unwrap_or("(no headline)");
-        let diff = previous.as_ref().map(|(old_side, old)| {
-            let diff = storydiff::diff::diff_articles(old, &article, &options);
+        let diff = previous.as_ref().map(|(old_side, old, old_analysis)| {
+            let diff = diff_versions(
+                Analysed::new(old, old_analysis),
+                Analysed::new(&article, &analysis),
+                &options,
+            );
             let sides = Sides {
                 old: old_side.clone(),
                 new: side.clone(),
@@ -81,7 +91,7 @@ pub fn log_patch(
                 }
             }
         }
-        previous = Some((side, article));
+        previous = Some((side, article, analysis));
     }
     match a.format {
         ReportFormat::Json => {

@@ -10,7 +10,7 @@
 //!   artefact ("Economistswere expectingthat" → "Economists were expecting that") shows as the spaces that
 //!   were added, and a straightened quote as the quote mark alone.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -302,7 +302,8 @@ pub(crate) fn has_alphanumeric(text: &str) -> bool {
 /// Gives every distinct word of a diff a small number, so word bags compare as sorted integer lists.
 #[derive(Default)]
 pub(crate) struct Interner {
-    ids: HashMap<String, u32>,
+    // FxHash: short keys, and ids go by insertion order, so the hasher cannot change a result.
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
@@ -331,7 +332,7 @@ pub(crate) struct Bag {
 impl Bag {
     pub(crate) fn of(text: &str, interner: &mut Interner) -> Bag {
         let folded = fold_typography(text).to_lowercase();
-        let mut weights: HashMap<u32, u64> = HashMap::new();
+        let mut weights: FxHashMap<u32, u64> = FxHashMap::default();
         for word in folded.unicode_words() {
             let w = word.chars().count() as u64;
             *weights.entry(interner.id(word)).or_insert(0) += w;

@@ -10,12 +10,14 @@
 //! same speaker, then nearness, then order), so the result is deterministic and each quotation of both
 //! versions appears exactly once.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::{Quote, QuoteKind, extract, reported_speech, speaker_key};
+use super::lexicon::lower;
+use super::{Quote, QuoteKind, reported_speech, speaker_key};
 use crate::diff::{WordChange, WordOp};
-use crate::normalize::fold_typography;
+use crate::normalize::fold_typography_cow;
 
 /// Two quotations are the same quotation edited when their word-level Dice similarity reaches this.
 /// Half the words shared in order is where a reader still sees "the same quote, reworded"; below it the
@@ -99,17 +101,42 @@ pub struct QuoteChange {
 fn words_of(text: &str) -> (Vec<String>, Vec<&str>) {
     let mut keys = Vec::new();
     let mut originals = Vec::new();
-    for w in text.split_whitespace() {
-        let key: String = fold_typography(w)
-            .to_lowercase()
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
-        if key.is_empty() {
-            continue;
-        }
-        keys.push(key);
+    for_each_word(text, |key, w| {
+        keys.push(key.to_string());
         originals.push(w);
+    });
+    (keys, originals)
+}
+
+/// Each word of a text with a non-empty key ([`words_of`]), the key borrowed where nothing had to change.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, &'t str)) {
+    for w in text.split_whitespace() {
+        let folded = fold_typography_cow(w);
+        let lowered = lower(&folded);
+        let key = lowered.trim_matches(|c: char| !c.is_alphanumeric());
+        if !key.is_empty() {
+            f(key, w);
+        }
     }
+}
+
+/// [`words_of`] with each key replaced by its number in `ids` (numbered in order of first sight; a key is
+/// copied only the first time).
+fn word_ids<'t>(text: &'t str, ids: &mut FxHashMap<String, u32>) -> (Vec<u32>, Vec<&'t str>) {
+    let mut keys = Vec::new();
+    let mut originals = Vec::new();
+    for_each_word(text, |key, w| {
+        let id = match ids.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                ids.insert(key.to_string(), id);
+                id
+            }
+        };
+        keys.push(id);
+        originals.push(w);
+    });
     (keys, originals)
 }
 
@@ -133,7 +160,7 @@ struct Comparison {
     ops: Vec<DiffOp>,
 }
 
-fn compare(a: &[String], b: &[String]) -> Comparison {
+fn compare(a: &[u32], b: &[u32]) -> Comparison {
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let (mut equal, mut deleted, mut inserted) = (0, 0, 0);
     for op in &ops {
@@ -159,7 +186,7 @@ fn compare(a: &[String], b: &[String]) -> Comparison {
 
 /// Whether two quotations share enough words (as multisets, an upper bound on their common
 /// subsequence) to reach either matching threshold; cheap, so the word diff runs only on candidates.
-fn could_match(a: Option<&Vec<String>>, b: Option<&Vec<String>>) -> bool {
+fn could_match(a: Option<&Vec<u32>>, b: Option<&Vec<u32>>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
@@ -228,7 +255,7 @@ fn key_of(speaker: &Option<String>) -> Option<String> {
 
 /// Compare the quotations of two versions.
 ///
-/// `old` and `new` are the quotations of each version (as [`extract`] returns them; `title_or_scare`
+/// `old` and `new` are the quotations of each version (as [`extract`](super::extract) returns them; `title_or_scare`
 /// quotations are left out here). `paragraph_moved(old_paragraph, new_paragraph)` says whether the
 /// paragraph diff reports that pair as moved. `new_paragraphs` is the new version's body, searched for
 /// reported speech that a removed quote turned into.
@@ -265,16 +292,26 @@ fn diff_quotes_with(
 ) -> Vec<QuoteChange> {
     let old: Vec<&Quote> = old.iter().filter(|q| q.kind == QuoteKind::Speech).collect();
     let new: Vec<&Quote> = new.iter().filter(|q| q.kind == QuoteKind::Speech).collect();
-    let old_words: Vec<(Vec<String>, Vec<&str>)> = old.iter().map(|q| words_of(&q.text)).collect();
-    let new_words: Vec<(Vec<String>, Vec<&str>)> = new.iter().map(|q| words_of(&q.text)).collect();
+    // Word keys as small integers (one per distinct key): every pair of quotations is screened and compared,
+    // and integers compare without a `memcmp` per word. Only equality of keys matters to the screen and the
+    // word diff, so the results are those of the keys themselves.
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let old_words: Vec<(Vec<u32>, Vec<&str>)> =
+        old.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
+    let new_words: Vec<(Vec<u32>, Vec<&str>)> =
+        new.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
     let exhaustive = old.len().saturating_mul(new.len()) <= MAX_PAIRS;
-    let sorted = |w: &(Vec<String>, Vec<&str>)| {
+    let sorted = |w: &(Vec<u32>, Vec<&str>)| {
         let mut k = w.0.clone();
         k.sort_unstable();
         k
     };
-    let old_sorted: Vec<Vec<String>> = old_words.iter().map(sorted).collect();
-    let new_sorted: Vec<Vec<String>> = new_words.iter().map(sorted).collect();
+    let old_sorted: Vec<Vec<u32>> = old_words.iter().map(sorted).collect();
+    let new_sorted: Vec<Vec<u32>> = new_words.iter().map(sorted).collect();
+    // Speaker keys once per quotation, not once per candidate pair.
+    let old_keys: Vec<Option<String>> = old.iter().map(|q| key_of(&q.speaker)).collect();
+    let new_keys: Vec<Option<String>> = new.iter().map(|q| key_of(&q.speaker)).collect();
+    let same_speaker = |i: usize, j: usize| old_keys.get(i) == new_keys.get(j);
 
     // Candidate pairs with their score.
     struct Candidate {
@@ -318,7 +355,7 @@ fn diff_quotes_with(
             };
             candidates.push(Candidate {
                 score,
-                same_speaker: key_of(&o.speaker) == key_of(&n.speaker),
+                same_speaker: same_speaker(i, j),
                 distance: o.paragraph.abs_diff(n.paragraph),
                 i,
                 j,
@@ -368,7 +405,7 @@ fn diff_quotes_with(
                 };
                 let cmp = compare(ok, nk);
                 let similarity = round3(dice(cmp.equal, ok.len(), nk.len()));
-                let op = if key_of(&o.speaker) != key_of(&n.speaker) {
+                let op = if !same_speaker(i, j) {
                     QuoteChangeOp::Reattributed
                 } else if cmp.deleted > 0 && cmp.inserted > 0 {
                     QuoteChangeOp::Reworded
@@ -426,21 +463,35 @@ fn diff_quotes_with(
     keyed.into_iter().map(|(_, c)| c).collect()
 }
 
-/// Compare the quotations of two versions' body paragraphs: [`extract`] on each, then [`diff_quotes`].
+/// Compare the quotations of two versions' body paragraphs: [`extract`](super::extract) on each, then [`diff_quotes`].
 pub fn diff_paragraphs(
     old_paragraphs: &[String],
     new_paragraphs: &[String],
     paragraph_moved: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<QuoteChange> {
-    // The new version is analysed once, for its quotations and its reported speech.
-    let new = super::analyse(new_paragraphs);
-    let mut reported = Some(new.reported);
+    diff_analysed(
+        &super::analyse(old_paragraphs),
+        &super::analyse(new_paragraphs),
+        new_paragraphs,
+        paragraph_moved,
+    )
+}
+
+/// [`diff_paragraphs`] for versions analysed already ([`super::analyse`]): `new_paragraphs` are the body
+/// paragraphs `new` was worked out from. The analyses are only read, so a caller diffing a history analyses
+/// each version once, though it takes part in two diffs.
+pub fn diff_analysed(
+    old: &super::Analysis,
+    new: &super::Analysis,
+    new_paragraphs: &[String],
+    paragraph_moved: &dyn Fn(usize, usize) -> bool,
+) -> Vec<QuoteChange> {
     diff_quotes_with(
-        &extract(old_paragraphs),
+        &old.quotes,
         &new.quotes,
         paragraph_moved,
         new_paragraphs,
-        &mut || reported.take().unwrap_or_default(),
+        &mut || new.reported.clone(),
     )
 }
 

@@ -145,6 +145,29 @@ pub(crate) fn scan(text: &str) -> Vec<TopQuote> {
     }
 }
 
+/// Whether `c` is a mark [`scan_with`] acts on (every character its `match` has an arm for).
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”'
+            | '„'
+            | '‟'
+            | '"'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '‘'
+            | '‚'
+            | '’'
+            | '\''
+    )
+}
+
 /// One pass. `no_top_single_from`: from this byte on, single marks never open a top-level quotation.
 /// Returns the quotations and, when a top-level single quotation was left open, the offset of its opener.
 fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, Option<usize>) {
@@ -152,12 +175,13 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
     let last_single_closer = last_single_closer(text);
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
     let mut skip_next_apostrophe = false;
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // Only marks change anything below: the loop visits them alone, with their neighbours, rather than
+    // working out flanks for every character (this scan runs over every paragraph of both versions).
+    for (i, c) in text.char_indices().filter(|&(_, c)| is_mark(c)) {
         let len = c.len_utf8();
+        let prev = text.get(..i).and_then(|before| before.chars().next_back());
+        let next = text.get(i + len..).and_then(|after| after.chars().next());
         let lf = left_flank(prev);
         let rf = right_flank(next);
         let top = stack.last().copied();
@@ -303,7 +327,6 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
             }
             None => {}
         }
-        prev = Some(c);
     }
     if let Some(o) = stack.first() {
         if o.family == Family::Single {
@@ -325,18 +348,17 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
 /// two letters), or 0 when there is none.
 fn last_single_closer(text: &str) -> usize {
     let mut last = 0;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    for (i, c) in text.char_indices().filter(|&(_, c)| c == '’' || c == '\'') {
+        let prev = text.get(..i).and_then(|before| before.chars().next_back());
+        let next = text
+            .get(i + c.len_utf8()..)
+            .and_then(|after| after.chars().next());
         // Not inside a word, and either after a word or standing alone ("… this.” ’ ”").
-        if (c == '’' || c == '\'')
-            && !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
+        if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
             && (!left_flank(prev) || right_flank(next))
         {
             last = i;
         }
-        prev = Some(c);
     }
     last
 }

@@ -39,11 +39,14 @@
 
 mod attribution;
 mod diff;
+mod lexicon;
 mod marks;
 mod spans;
 mod speakers;
 
-pub use diff::{QuoteChange, QuoteChangeOp, QuoteSide, describe, diff_paragraphs, diff_quotes};
+pub use diff::{
+    QuoteChange, QuoteChangeOp, QuoteSide, describe, diff_analysed, diff_paragraphs, diff_quotes,
+};
 pub use speakers::speaker_key;
 
 use serde::{Deserialize, Serialize};
@@ -143,10 +146,17 @@ struct Seen {
     description: Option<String>,
 }
 
-/// Everything extraction works out, in one pass over the article.
-struct Analysis {
-    quotes: Vec<Quote>,
-    reported: Vec<ReportedSpeech>,
+/// Everything extraction works out about one version, in one pass over its paragraphs ([`analyse`]):
+/// what [`extract`] and [`reported_speech`] return, together. A diff needs both for the new version and the
+/// quotations of the old one; a caller that compares a whole history (each version twice, as the new side
+/// and then as the old side) analyses each version once and hands the analyses to
+/// [`diff_analysed`] (or `diff::diff_versions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// Every top-level quotation, as [`extract`] gives them.
+    pub quotes: Vec<Quote>,
+    /// Reported speech, as [`reported_speech`] gives it.
+    pub reported: Vec<ReportedSpeech>,
 }
 
 /// Extract every top-level quotation of an article's body paragraphs, with its speaker.
@@ -167,7 +177,16 @@ enum Event {
     Reported(usize, usize),
 }
 
-fn analyse(paragraphs: &[String]) -> Analysis {
+/// Analyse one version's body paragraphs: its quotations and its reported speech (see [`Analysis`]).
+///
+/// ```
+/// use storydiff::quotes::{analyse, extract};
+/// let paragraphs = vec!["“We will win,” Jane Doe said. Doe said the team was ready.".to_string()];
+/// let analysis = analyse(&paragraphs);
+/// assert_eq!(analysis.quotes, extract(&paragraphs));
+/// assert_eq!(analysis.reported[0].speaker, "Jane Doe");
+/// ```
+pub fn analyse(paragraphs: &[String]) -> Analysis {
     let names = NameIndex::build(paragraphs);
     let raws = spans::assemble(paragraphs);
     // Every part in every paragraph, as (open, close_end or paragraph end), sorted: the bounds of contexts.
@@ -364,7 +383,6 @@ impl State<'_> {
         // attributed by the end of the next one.
         let ends_sentence = quoted.trim_end().ends_with(['.', '?', '!'])
             && right
-                .trim_start()
                 .split_whitespace()
                 .next()
                 .is_some_and(speakers::is_capitalised);

@@ -7,6 +7,10 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{Lexicon, Lower, lower};
+
 /// Job titles and honorifics that may stand before a name ("Kremlin spokesperson Dmitry Peskov",
 /// "Army Spokesperson Col. Dave Butler"). Everything up to the last of these in a name run is a title.
 /// Compared lower-case, without a trailing period.
@@ -101,9 +105,16 @@ const PERSON_ROLES: &[&str] = &[
     "executive", "chief", "leader", "founder", "boss", "pontiff", "writer", "director",
 ];
 
+// The lists above, indexed for lookups (see `lexicon`); the lists stay the place to add words.
+static TITLES_LEX: Lexicon = Lexicon::new(TITLES);
+static NOT_NAME_LEX: Lexicon = Lexicon::new(NOT_NAME);
+static ORG_WORDS_LEX: Lexicon = Lexicon::new(ORG_WORDS);
+pub(crate) static DESCRIPTOR_HEADS_LEX: Lexicon = Lexicon::new(DESCRIPTOR_HEADS);
+static PERSON_ROLES_LEX: Lexicon = Lexicon::new(PERSON_ROLES);
+
 /// Whether a lower-case head noun names a person's role.
 pub(crate) fn is_person_role(word: &str) -> bool {
-    PERSON_ROLES.contains(&word) || TITLES.contains(&word)
+    PERSON_ROLES_LEX.contains(word) || TITLES_LEX.contains(word)
 }
 
 /// Name suffixes that are not the surname ("Martin Luther King Jr.").
@@ -111,7 +122,7 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
 /// Whether a word is a name suffix: "Jr.", "Sr.", "III", or a regnal number ("Leo XIV").
 fn is_suffix(word: &str) -> bool {
-    let w = bare(word.trim_end_matches(','));
+    let w = bare_lower(word.trim_end_matches(','));
     SUFFIXES.contains(&w.as_str())
         || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
 }
@@ -121,9 +132,15 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "two", "three", "four", "five", "several", "multiple", "some", "many",
     "other", "both", "one", "another", "various", "numerous", "few",
 ];
+pub(crate) static DETERMINERS_LEX: Lexicon = Lexicon::new(DETERMINERS);
+
+/// A word's lookup form: possessive and trailing full stops dropped, lower-case ("Sen." → "sen").
+fn bare_lower(word: &str) -> Lower<'_> {
+    lower(strip_possessive(word).trim_end_matches('.'))
+}
 
 fn bare(word: &str) -> String {
-    strip_possessive(word).trim_end_matches('.').to_lowercase()
+    bare_lower(word).to_string()
 }
 
 /// `Trump’s` → `Trump`; `officials’` → `officials`.
@@ -140,19 +157,19 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// Whether a word is a job title, honorific or role ("Sen.", "spokesperson", "coach").
 pub(crate) fn is_title_word(word: &str) -> bool {
-    let w = bare(word);
-    TITLES.contains(&w.as_str()) || PERSON_ROLES.contains(&w.as_str())
+    let w = bare_lower(word);
+    TITLES_LEX.contains(&w) || PERSON_ROLES_LEX.contains(&w)
 }
 
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
 pub(crate) fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&bare(word).as_str())
+    ORG_WORDS_LEX.contains(&bare_lower(word))
 }
 
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
-    let w = bare(word);
-    NOT_NAME.contains(&w.as_str()) || CALENDAR.contains(&w.as_str())
+    let w = bare_lower(word);
+    NOT_NAME_LEX.contains(&w) || CALENDAR_LEX.contains(&w)
 }
 
 /// Days and months (and their abbreviations), lower-case: never part of a name, and skipped between a
@@ -164,9 +181,11 @@ pub(crate) const CALENDAR: &[&str] = &[
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+static CALENDAR_LEX: Lexicon = Lexicon::new(CALENDAR);
+
 /// Whether a word is a day or month.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    CALENDAR.contains(&bare(word).as_str())
+    CALENDAR_LEX.contains(&bare_lower(word))
 }
 
 /// Whether a word starts with an upper-case letter (or is an acronym such as "CNN").
@@ -192,9 +211,9 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         return SpeakerSort::Description;
     };
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    let starts_with_det = DETERMINERS.contains(&first.to_lowercase().as_str());
+    let starts_with_det = DETERMINERS_LEX.contains_word(first);
     let last = words.last().copied().unwrap_or("");
-    if DESCRIPTOR_HEADS.contains(&bare(last).as_str()) {
+    if DESCRIPTOR_HEADS_LEX.contains(&bare_lower(last)) {
         return SpeakerSort::Description;
     }
     // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".
@@ -229,7 +248,7 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         if trailing_caps >= 2
             && before_run.is_some_and(|w| {
                 !is_capitalised(w)
-                    && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                    && !DETERMINERS_LEX.contains_word(w)
                     && !matches!(*w, "of" | "at" | "for" | "in" | "from" | "with" | "and")
             })
             && !words
@@ -343,16 +362,21 @@ pub(crate) fn strip_titles(name: &str) -> String {
 /// ```
 pub fn speaker_key(name: &str) -> String {
     let name = name.trim();
-    match sort_of(name) {
+    key_of_sort(name, sort_of(name))
+}
+
+/// [`speaker_key`] of a trimmed name whose sort is known already.
+fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
+    match sort {
         SpeakerSort::Organisation => name
             .split_whitespace()
-            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !DETERMINERS_LEX.contains_word(w))
             .map(bare)
             .collect::<Vec<_>>()
             .join(" "),
         SpeakerSort::Description => name
             .split_whitespace()
-            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !DETERMINERS_LEX.contains_word(w))
             .map(bare)
             .collect::<Vec<_>>()
             .join(" "),
@@ -398,6 +422,8 @@ pub(crate) struct NameIndex {
     /// An acronym → the name spelled out just before it in brackets ("Institute for the Study of War
     /// (ISW)"), function words included.
     bracketed: BTreeMap<String, String>,
+    /// Each distinct name indexed → its sort and [`speaker_key`], worked out once.
+    keyed: FxHashMap<String, (SpeakerSort, String)>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -420,18 +446,25 @@ impl NameIndex {
     /// Read every paragraph of an article.
     pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
         let mut index = NameIndex::default();
+        // A story names the same people and bodies over and over: each distinct name is sorted and keyed
+        // once (those two were a third of the cost of building the index), and kept for `fullest`.
+        let mut keyed = FxHashMap::default();
         for text in paragraphs {
             index.paragraph_start.push(index.mentions.len());
-            index.add_paragraph(text);
+            index.add_paragraph(text, &mut keyed);
         }
+        index.keyed = keyed;
         index.paragraph_start.push(index.mentions.len());
         index.aliases = aliases(paragraphs);
         index.bracketed = bracketed_acronyms(paragraphs);
         index
     }
 
-    fn add_paragraph(&mut self, text: &str) {
-        let words: Vec<&str> = text.split_whitespace().flat_map(split_glued).collect();
+    fn add_paragraph(&mut self, text: &str, keyed: &mut FxHashMap<String, (SpeakerSort, String)>) {
+        let mut words: Vec<&str> = Vec::with_capacity(text.len() / 5 + 1);
+        for w in text.split_whitespace() {
+            words.extend(split_glued(w));
+        }
         let mut i = 0;
         while i < words.len() {
             let Some(w) = words.get(i) else { break };
@@ -488,8 +521,9 @@ impl NameIndex {
                     break;
                 }
                 let prev = trim_word(raw_prev);
-                let titled =
-                    is_title_word(prev) || is_person_role(&bare(prev)) || is_capitalised(prev);
+                let titled = is_title_word(prev)
+                    || is_person_role(&bare_lower(prev))
+                    || is_capitalised(prev);
                 if prev.is_empty() || is_not_name_word(prev) || !titled {
                     break;
                 }
@@ -519,14 +553,27 @@ impl NameIndex {
                 .map(|w| strip_possessive(w))
                 .collect::<Vec<_>>()
                 .join(" ");
-            self.add(name, title);
+            self.add(name, title, keyed);
         }
     }
 
-    fn add(&mut self, name: String, title: Vec<String>) {
+    fn add(
+        &mut self,
+        name: String,
+        title: Vec<String>,
+        keyed: &mut FxHashMap<String, (SpeakerSort, String)>,
+    ) {
         let order = self.mentions.len();
-        let key = speaker_key(&name);
-        if !key.is_empty() && sort_of(&name) == SpeakerSort::Person {
+        let (sort, key) = match keyed.get(&name) {
+            Some((sort, key)) => (*sort, key.clone()),
+            None => {
+                let sort = sort_of(name.trim());
+                let key = key_of_sort(name.trim(), sort);
+                keyed.insert(name.clone(), (sort, key.clone()));
+                (sort, key)
+            }
+        };
+        if !key.is_empty() && sort == SpeakerSort::Person {
             // "Alexis Castro Soto del Valle": a surname joined by a connector follows the first surname,
             // which a later "Alexis Castro" uses; the name is found under both.
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -558,7 +605,8 @@ impl NameIndex {
                 }
             }
         }
-        let person = sort_of(&name) == SpeakerSort::Person;
+        // `sort_of` reads only the words, so the trimmed name's sort is the name's.
+        let person = sort == SpeakerSort::Person;
         self.mentions.push(Mention {
             name,
             title,
@@ -573,7 +621,11 @@ impl NameIndex {
         if let Some(full) = self.aliases.get(name) {
             return self.fullest(full);
         }
-        let key = speaker_key(name);
+        // The key of a name the article gives is known already.
+        let key = match self.keyed.get(name.trim()) {
+            Some((_, key)) => key.clone(),
+            None => speaker_key(name),
+        };
         let given: Vec<String> = name.split_whitespace().map(bare).collect();
         // A first name alone ("Savannah said") is the one person the article so names in full.
         if let [only] = given.as_slice()
@@ -811,7 +863,7 @@ impl NameIndex {
                     .name
                     .split_whitespace()
                     .filter(|w| is_capitalised(w) && *w != acronym)
-                    .map(|w| initials_of(w))
+                    .map(initials_of)
                     .collect();
                 let name = || {
                     m.name
@@ -1096,28 +1148,41 @@ pub(crate) fn title_equivalent(title: &str, word: &str) -> bool {
 /// Split a word where the scraper glued two words together at a link ("IsraelMike", "JudgeAllison",
 /// "TrumptoldCNN"): a run of three or more lower-case letters followed by a capital. Names such as
 /// "McDonald", "DeSantis" or "MacKenzie" have shorter runs and stay whole; a glued leading "The" is
-/// split too ("TheDepartment").
-pub(crate) fn split_glued(word: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+/// split too ("TheDepartment"). The pieces come lazily: this runs for every word of every article, and
+/// a `Vec` per word was a measurable share of the allocations.
+pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
+    let mut chars = word.char_indices();
     let mut start = 0;
     let mut lower_run = 0;
-    for (i, c) in word.char_indices() {
-        if c.is_uppercase() && i > start {
-            let piece = word.get(start..i).unwrap_or("");
-            if lower_run >= 3 || piece == "The" {
-                parts.push(piece);
-                start = i;
-            }
-            lower_run = 0;
-        } else if c.is_lowercase() {
-            lower_run += 1;
-        } else {
-            lower_run = 0;
+    let mut done = false;
+    // Most words have no capital after their first letter, so nothing to split: checked on the bytes first.
+    let plain = word.is_ascii() && !word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-    }
-    parts.push(word.get(start..).unwrap_or(""));
-    parts.retain(|p| !p.is_empty());
-    parts
+        if plain {
+            done = true;
+            return Some(word).filter(|w| !w.is_empty());
+        }
+        for (i, c) in chars.by_ref() {
+            if c.is_uppercase() && i > start {
+                let piece = word.get(start..i).unwrap_or("");
+                let split = lower_run >= 3 || piece == "The";
+                lower_run = 0;
+                if split {
+                    start = i;
+                    return Some(piece);
+                }
+            } else if c.is_lowercase() {
+                lower_run += 1;
+            } else {
+                lower_run = 0;
+            }
+        }
+        done = true;
+        word.get(start..).filter(|rest| !rest.is_empty())
+    })
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -1130,15 +1195,14 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "vs.", "mt.", "ft.", "pres.", "sec.", "atty.", "supt.",
         "det.", "insp.", "e.g.", "i.e.", "a.m.", "p.m.", "ltd.", "st.",
     ];
-    // Every form below has a full stop; most words have none, so they are refused before the lower-casing
-    // allocation (this function runs for every word of every article: a hot spot in callgrind).
+    static ABBREVIATIONS_LEX: Lexicon = Lexicon::new(ABBREVIATIONS);
+    // Every form below has a full stop; most words have none, so they are refused before lower-casing
+    // (this function runs for every word of every article: a hot spot in callgrind).
     if !word.contains('.') {
         return false;
     }
-    let w = word
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if ABBREVIATIONS.contains(&w.as_str()) {
+    let w = lower(word.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    if ABBREVIATIONS_LEX.contains(&w) {
         return true;
     }
     // Initialisms with full stops: "M.D.", "D.C.".
@@ -1150,10 +1214,10 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         }
     }
     // A single initial: "J." in "Michael J. Fox".
-    let letters: Vec<char> = w.chars().collect();
-    letters.len() == 2
-        && letters.first().is_some_and(|c| c.is_alphabetic())
-        && letters.get(1) == Some(&'.')
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_alphabetic)
+        && chars.next() == Some('.')
+        && chars.next().is_none()
 }
 
 /// A word without surrounding punctuation (but keeping an abbreviation's period and inner apostrophes).
@@ -1223,13 +1287,46 @@ mod tests {
 
     #[test]
     fn glued_words_are_split() {
-        assert_eq!(split_glued("IsraelMike"), vec!["Israel", "Mike"]);
-        assert_eq!(split_glued("TrumptoldCNN"), vec!["Trumptold", "CNN"]);
-        assert_eq!(split_glued("TheDepartment"), vec!["The", "Department"]);
-        assert_eq!(split_glued("McDonald"), vec!["McDonald"]);
-        assert_eq!(split_glued("DeSantis"), vec!["DeSantis"]);
-        assert_eq!(split_glued("MacKenzie"), vec!["MacKenzie"]);
-        assert_eq!(split_glued("iPhone"), vec!["iPhone"]);
+        let split = |w| split_glued(w).collect::<Vec<_>>();
+        assert_eq!(split("IsraelMike"), vec!["Israel", "Mike"]);
+        assert_eq!(split("TrumptoldCNN"), vec!["Trumptold", "CNN"]);
+        assert_eq!(split("TheDepartment"), vec!["The", "Department"]);
+        assert_eq!(split("McDonald"), vec!["McDonald"]);
+        assert_eq!(split("DeSantis"), vec!["DeSantis"]);
+        assert_eq!(split("MacKenzie"), vec!["MacKenzie"]);
+        assert_eq!(split("iPhone"), vec!["iPhone"]);
+        assert!(split("").is_empty());
+    }
+
+    /// The eager form `split_glued` had before it became lazy: the property test below holds the two equal.
+    fn split_glued_eager(word: &str) -> Vec<&str> {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        let mut lower_run = 0;
+        for (i, c) in word.char_indices() {
+            if c.is_uppercase() && i > start {
+                let piece = word.get(start..i).unwrap_or("");
+                if lower_run >= 3 || piece == "The" {
+                    parts.push(piece);
+                    start = i;
+                }
+                lower_run = 0;
+            } else if c.is_lowercase() {
+                lower_run += 1;
+            } else {
+                lower_run = 0;
+            }
+        }
+        parts.push(word.get(start..).unwrap_or(""));
+        parts.retain(|p| !p.is_empty());
+        parts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lazy_split_is_the_eager_split(w in "[A-Za-zÉé’.\\-]{0,24}") {
+            proptest::prop_assert_eq!(split_glued(&w).collect::<Vec<_>>(), split_glued_eager(&w));
+        }
     }
 
     #[test]
