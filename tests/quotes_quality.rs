@@ -12,12 +12,14 @@
 //!
 //! The bar, from the issue: precision and recall ≥ 0.95, speaker accuracy ≥ 0.92.
 //!
-//! Measured on 2026-11-26 against the gold branch's `quotes-gold.json` (commit e347426: 25 articles,
-//! 268 gold speech quotes) with `cargo test --test quotes_quality -- --nocapture`: 251 predicted, 247
-//! matched; precision 0.984, recall 0.922, speaker accuracy 0.870 (215/247). Recall and speaker accuracy
-//! are below the bar: the quotes issue stays open. Until the bar is met this test fails on any regression
-//! below the measured floor (`FLOOR_*`, the figures above) and prints how far the bar still is; once the
-//! figures reach the bar, the floors become the bar (`floor()` takes the lower of the two).
+//! Three gold files: `quotes-gold.json` (25 articles, also the development set: rules were written against
+//! its misses) and two held-out files, `quotes-gold-heldout.json` and `quotes-gold-heldout-2.json` (8
+//! articles each), labelled blind by sessions that never saw or ran the extractor. Each is measured and
+//! reported on its own (`cargo test --test quotes_quality -- --nocapture`); the README table gives the
+//! figures, including the held-out files' first (blind) measurement.
+//!
+//! Each test fails when a figure falls below the bar or, where the bar is not met, below its measured floor
+//! (`floor()` takes the lower of the two); the floors are the figures last measured, raised as they improve.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -33,13 +35,16 @@ const MIN_PRECISION: f64 = 0.95;
 const MIN_RECALL: f64 = 0.95;
 const MIN_SPEAKER_ACCURACY: f64 = 0.92;
 /// The figures measured when this was last raised (see the header): nothing may fall below them.
-const FLOOR_PRECISION: f64 = 0.984;
-const FLOOR_RECALL: f64 = 0.922;
-const FLOOR_SPEAKER_ACCURACY: f64 = 0.870;
-/// The same for the held-out articles (labelled blind, never used to develop the extractor).
+const FLOOR_PRECISION: f64 = 0.985;
+const FLOOR_RECALL: f64 = 0.959;
+const FLOOR_SPEAKER_ACCURACY: f64 = 0.926;
+/// The same for the held-out articles (labelled blind; their first measurement is in the README).
 const HELD_OUT_FLOOR_PRECISION: f64 = 1.0;
 const HELD_OUT_FLOOR_RECALL: f64 = 0.957;
-const HELD_OUT_FLOOR_SPEAKER_ACCURACY: f64 = 0.784;
+const HELD_OUT_FLOOR_SPEAKER_ACCURACY: f64 = 0.795;
+const HELD_OUT_2_FLOOR_PRECISION: f64 = 0.992;
+const HELD_OUT_2_FLOOR_RECALL: f64 = 0.975;
+const HELD_OUT_2_FLOOR_SPEAKER_ACCURACY: f64 = 0.814;
 
 /// What the test enforces for a measure: the bar, or the measured floor while the bar is not yet met.
 fn floor(bar: f64, measured_floor: f64) -> f64 {
@@ -262,7 +267,14 @@ fn quote_extraction_quality_never_regresses_and_reports_the_bar() {
 fn quote_extraction_quality_on_the_second_held_out_articles() {
     if let Some(held_out) = measure("quotes-gold-heldout-2.json") {
         held_out.report("held-out-2");
-        held_out.enforce("held-out-2", [0.0, 0.0, 0.0]);
+        held_out.enforce(
+            "held-out-2",
+            [
+                HELD_OUT_2_FLOOR_PRECISION,
+                HELD_OUT_2_FLOOR_RECALL,
+                HELD_OUT_2_FLOOR_SPEAKER_ACCURACY,
+            ],
+        );
     }
 }
 

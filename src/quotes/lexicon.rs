@@ -136,7 +136,7 @@ impl<V: Sync + 'static> Entry for (&'static str, V) {
 /// A word list with a hash index built on first use. Lookups answer as `slice::contains` (or, for a list
 /// of pairs, `iter().find`) on the list would.
 ///
-/// ```ignore
+/// ```text
 /// static DETERMINERS: Lexicon = Lexicon::new(&["a", "an", "the"]);
 /// assert!(DETERMINERS.contains("the"));
 /// assert!(DETERMINERS.contains_word("The"));
