@@ -649,7 +649,7 @@ impl State<'_> {
         self.names
             .mentions_in(p)
             .iter()
-            .filter(|m| m.person && text.contains(&m.name))
+            .filter(|m| m.person && contains_name(text, &m.name))
             .map(|m| self.names.fullest(&m.name))
             .find(|name| {
                 name.split_whitespace().count() >= 2 && speakers::gender_fits(name, pronoun)
@@ -928,6 +928,15 @@ impl State<'_> {
             None => (text.clone(), by, Some(text)),
         }
     }
+}
+
+/// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").
+fn contains_name(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text.get(..at).and_then(|b| b.chars().next_back());
+        let after = text.get(at + name.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Generic nouns that stand for a body already named ("the team" for the Arizona Cardinals, "the company"

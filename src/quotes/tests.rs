@@ -419,6 +419,14 @@ fn an_acronym_takes_the_name_spelled_out_before_its_brackets() {
 }
 
 #[test]
+fn names_are_found_as_whole_words() {
+    assert!(contains_name("and Lee can stay", "Lee"));
+    assert!(contains_name("Lee, the coach", "Lee"));
+    assert!(!contains_name("fans in Leeds can stay", "Lee"));
+    assert!(!contains_name("Kleen said", "Lee"));
+}
+
+#[test]
 fn called_it_a_hoax_is_speech_but_titles_and_terms_are_not() {
     let q = extract(&paras(&[
         "Trump called it a “hoax” on Tuesday.",
