@@ -554,6 +554,16 @@ pub(crate) enum Subject {
     Phrase { text: String, apposition: bool },
 }
 
+impl Subject {
+    /// A noun phrase found in the clause itself, not in an apposition.
+    pub(crate) fn phrase(text: String) -> Subject {
+        Subject::Phrase {
+            text,
+            apposition: false,
+        }
+    }
+}
+
 /// "…,” TASS quoted the ministry as saying": the speaker is the one quoted, not the outlet quoting. Only
 /// right after the closing mark, within the clause.
 fn quoted_as_saying(ctx: &str) -> Option<Found> {
@@ -571,10 +581,7 @@ fn quoted_as_saying(ctx: &str) -> Option<Found> {
         "him" => Subject::Pronoun("he".to_string()),
         "her" => Subject::Pronoun("she".to_string()),
         "them" => Subject::Pronoun("they".to_string()),
-        _ => Subject::Phrase {
-            text: object.to_string(),
-            apposition: false,
-        },
+        _ => Subject::phrase(object.to_string()),
     };
     Some(Found {
         cue: "quoted_as_saying",
@@ -921,10 +928,7 @@ fn subject_after(toks: &[Tok], start: usize) -> Subject {
             .get(k + 1)
             .is_some_and(|t| matches!(t.lower().as_str(), "from" | "by" | "of"));
         if is_doc && from && k + 2 < e {
-            return Subject::Phrase {
-                text: phrase(toks, k + 2, e),
-                apposition: false,
-            };
+            return Subject::phrase(phrase(toks, k + 2, e));
         }
     }
     // Apposition: "a spokesman, Scott Whiffen".
@@ -940,10 +944,7 @@ fn subject_after(toks: &[Tok], start: usize) -> Subject {
             };
         }
     }
-    Subject::Phrase {
-        text: phrase(toks, s, e),
-        apposition: false,
-    }
+    Subject::phrase(phrase(toks, s, e))
 }
 
 /// The subject before the cue at token `cue` (not looking before token `floor`), with the index of its
@@ -958,13 +959,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             return (Subject::None, cue);
         }
         return match sentence_subject(toks, floor, cue) {
-            Some((s, e)) => (
-                Subject::Phrase {
-                    text: phrase(toks, s, e),
-                    apposition: false,
-                },
-                s,
-            ),
+            Some((s, e)) => (Subject::phrase(phrase(toks, s, e)), s),
             None => (Subject::None, cue),
         };
     }
@@ -1033,13 +1028,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         })
     {
         let start = np_backward(toks, k - 3, floor).map_or(k - 3, |(s, _)| s);
-        return (
-            Subject::Phrase {
-                text: acronym.text.to_string(),
-                apposition: false,
-            },
-            start,
-        );
+        return (Subject::phrase(acronym.text.to_string()), start);
     }
     // "Rep. Joaquin Castro, who wrote on X": the subject is the noun phrase before ", who".
     if prev.word
@@ -1048,13 +1037,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         && toks.get(k - 2).is_some_and(|t| t.is_punct(','))
         && let Some((s, e)) = np_backward(toks, k - 2, floor)
     {
-        return (
-            Subject::Phrase {
-                text: phrase(toks, s, e),
-                apposition: false,
-            },
-            s,
-        );
+        return (Subject::phrase(phrase(toks, s, e)), s);
     }
     // "Abel Mwansa, Sr. told CBC": the suffix belongs to the name before the comma.
     if prev.word
@@ -1066,13 +1049,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         && toks.get(k - 2).is_some_and(|t| t.is_punct(','))
         && let Some((s, e)) = np_backward(toks, k - 2, floor)
     {
-        return (
-            Subject::Phrase {
-                text: phrase(toks, s, e),
-                apposition: false,
-            },
-            s,
-        );
+        return (Subject::phrase(phrase(toks, s, e)), s);
     }
     if prev.is_punct(',') {
         // Apposition or relative clause between commas: "Scott Whiffen, a spokesman, said";
@@ -1097,13 +1074,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                     .get(a_start)
                     .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose")))
         {
-            return (
-                Subject::Phrase {
-                    text: phrase(toks, bs, be),
-                    apposition: false,
-                },
-                bs,
-            );
+            return (Subject::phrase(phrase(toks, bs, be)), bs);
         }
         // An apposition with commas of its own ("Montgomery, himself a father, grandfather and
         // great-grandfather, said"): the name before an earlier comma, up to three back.
@@ -1151,13 +1122,7 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             {
                 return named;
             }
-            (
-                Subject::Phrase {
-                    text: phrase(toks, s, e),
-                    apposition: false,
-                },
-                s,
-            )
+            (Subject::phrase(phrase(toks, s, e)), s)
         }
         None => (Subject::None, k),
     }
@@ -1299,10 +1264,7 @@ pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
     let toks = tokenize(ctx);
     let (s, e) = sentence_subject(&toks, 0, toks.len())?;
     let text = phrase(&toks, s, e);
-    (!text.is_empty()).then_some(Subject::Phrase {
-        text,
-        apposition: false,
-    })
+    (!text.is_empty()).then_some(Subject::phrase(text))
 }
 
 /// Text on display: "one supporter carried a sign that read on one side “…”", "she posted a photo with
@@ -1342,10 +1304,7 @@ pub(crate) fn displayed_text(ctx: &str) -> Option<Found> {
     let (s, e) = sentence_subject(&toks, 0, *display)?;
     Some(Found {
         cue: "read",
-        subject: Subject::Phrase {
-            text: phrase(&toks, s, e),
-            apposition: false,
-        },
+        subject: Subject::phrase(phrase(&toks, s, e)),
     })
 }
 
@@ -1400,15 +1359,8 @@ pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
 fn clause_opening_name(toks: &[Tok], end: usize, floor: usize) -> Option<(Subject, usize)> {
     let (bs, be) = np_backward(toks, end, floor)?;
     let opens_clause = bs == floor || toks.get(bs - 1).is_some_and(|t| !t.word);
-    (is_name_phrase(toks, bs, be) && opens_clause).then(|| {
-        (
-            Subject::Phrase {
-                text: phrase(toks, bs, be),
-                apposition: false,
-            },
-            bs,
-        )
-    })
+    (is_name_phrase(toks, bs, be) && opens_clause)
+        .then(|| (Subject::phrase(phrase(toks, bs, be)), bs))
 }
 
 #[cfg(test)]
@@ -1449,10 +1401,7 @@ pub(crate) fn left_candidates(ctx: &str, at_sentence_start: bool) -> Vec<Found> 
             // subject said it.
             out.push(Found {
                 cue: found.cue,
-                subject: Subject::Phrase {
-                    text: phrase(&toks, s, e),
-                    apposition: false,
-                },
+                subject: Subject::phrase(phrase(&toks, s, e)),
             });
         } else if fallback.is_none() && subjectless_ok(&toks, i) {
             fallback = Some(found);

@@ -631,10 +631,7 @@ impl State<'_> {
         match self.person_named_in(&before.join(" "), p, pronoun) {
             Some(name) => Found {
                 cue: found.cue,
-                subject: Subject::Phrase {
-                    text: name,
-                    apposition: false,
-                },
+                subject: Subject::phrase(name),
             },
             None => found,
         }
