@@ -819,11 +819,12 @@ fn is_name_phrase(toks: &[Tok], start: usize, end: usize) -> bool {
 }
 
 /// Common past tenses not in -ed, which end a subject as a verb does ("one fan in a red scarf held …").
+/// Cue verbs ("said", "told", "wrote") are not listed: every cue already ends a subject.
 #[rustfmt::skip]
 const IRREGULAR_PAST: &[&str] = &[
     "held", "wore", "bore", "took", "gave", "made", "brought", "led", "put", "set", "stood", "sat", "kept",
-    "left", "sent", "won", "lost", "got", "saw", "went", "came", "ran", "began", "wrote", "spoke", "told",
-    "said", "met", "found", "paid", "sold", "thought", "felt", "knew", "became", "built", "hung", "drew",
+    "left", "sent", "won", "lost", "got", "saw", "went", "came", "ran", "began", "spoke", "met", "found",
+    "paid", "sold", "thought", "felt", "knew", "became", "built", "hung", "drew",
 ];
 
 /// The noun phrase that opens the clause starting at `floor` (before `limit`): a determiner and the words
@@ -1508,7 +1509,8 @@ fn ends_sentence_at(text: &str, i: usize, c: char) -> bool {
     if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '“' | '"' | '‘' | '«' | '(')) {
         return false;
     }
-    if c == '.' {
+    // An initial is not glued to an opening mark and a capital ("posted to X.“But …" is a platform).
+    if c == '.' && !glued_opener {
         let before = text.get(..i + 1).unwrap_or("");
         let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
         if is_abbreviation(before.get(word_start..).unwrap_or("")) {
@@ -1693,6 +1695,12 @@ mod tests {
             "He met Col. Dave Butler.".len()
         );
         assert_eq!(sentences(t).len(), 2);
+        // A full stop glued to the next sentence's opening mark still ends the sentence.
+        let t = "“Due process matters,” Swan said in a post to X.“But I will resign.”";
+        assert_eq!(sentences(t).len(), 2);
+        // An abbreviation glued to an opening mark is no sentence end only when a capital does not follow.
+        let t = "the U.S.“embassy” said";
+        assert_eq!(sentences(t).len(), 1);
     }
 
     #[test]

@@ -947,7 +947,8 @@ fn aliases(paragraphs: &[String]) -> BTreeMap<String, String> {
             out.entry(short).or_insert(full);
         }
     };
-    for text in paragraphs {
+    // Both shapes contain " known": one search skips the paragraphs (nearly all) that have neither.
+    for text in paragraphs.iter().filter(|t| t.contains(" known")) {
         for (at, _) in text.match_indices(" known as ") {
             let before = text.get(..at).unwrap_or("");
             let after = text.get(at + " known as ".len()..).unwrap_or("");
