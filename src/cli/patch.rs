@@ -29,11 +29,12 @@ pub fn log_patch(
     let mut json_versions = Vec::new();
     let mut pages: Vec<(String, String)> = Vec::new();
     // Each version is the new side of one diff and the old side of the next: its quotations are analysed
-    // once and kept with it.
+    // once and kept with it; the paragraphs versions share are read once for the whole history.
     let mut previous: Option<(Side, Article, quotes::Analysis)> = None;
+    let mut cache = quotes::AnalysisCache::default();
     for v in &history.versions {
         let article = store.article(&v.sha256)?;
-        let analysis = quotes::analyse(&article.paragraphs);
+        let analysis = quotes::analyse_cached(&article.paragraphs, &mut cache);
         let side = Side {
             label: format!("{story}@{}", v.version),
             sha256: v.sha256.clone(),

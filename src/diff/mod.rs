@@ -278,8 +278,10 @@ impl ArticleDiff {
 /// assert_eq!(d.summary.text, "1 paragraph reworded; figures changed: 12 → 15");
 /// ```
 pub fn diff_articles(old: &Article, new: &Article, options: &DiffOptions) -> ArticleDiff {
-    let old_quotes = crate::quotes::analyse(&old.paragraphs);
-    let new_quotes = crate::quotes::analyse(&new.paragraphs);
+    // The two versions share most paragraphs: one cache reads each shared paragraph once.
+    let mut cache = crate::quotes::AnalysisCache::default();
+    let old_quotes = crate::quotes::analyse_cached(&old.paragraphs, &mut cache);
+    let new_quotes = crate::quotes::analyse_cached(&new.paragraphs, &mut cache);
     diff_versions(
         Analysed::new(old, &old_quotes),
         Analysed::new(new, &new_quotes),

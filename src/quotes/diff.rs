@@ -298,8 +298,24 @@ fn diff_quotes_with(
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let old_words: Vec<(Vec<u32>, Vec<&str>)> =
         old.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
-    let new_words: Vec<(Vec<u32>, Vec<&str>)> =
-        new.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
+    // Most quotations of a new version are word for word an old one's: those reuse its words.
+    let old_by_text: FxHashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.text.as_str(), i))
+        .collect();
+    let new_words: Vec<(Vec<u32>, Vec<&str>)> = new
+        .iter()
+        .map(|q| {
+            match old_by_text
+                .get(q.text.as_str())
+                .and_then(|&i| old_words.get(i))
+            {
+                Some(same) => same.clone(),
+                None => word_ids(&q.text, &mut ids),
+            }
+        })
+        .collect();
     let exhaustive = old.len().saturating_mul(new.len()) <= MAX_PAIRS;
     let sorted = |w: &(Vec<u32>, Vec<&str>)| {
         let mut k = w.0.clone();

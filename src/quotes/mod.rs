@@ -49,6 +49,7 @@ pub use diff::{
 };
 pub use speakers::speaker_key;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use attribution::{Found, Subject};
@@ -172,11 +173,6 @@ pub fn reported_speech(paragraphs: &[String]) -> Vec<ReportedSpeech> {
     analyse(paragraphs).reported
 }
 
-enum Event {
-    Quote(usize),
-    Reported(usize, usize),
-}
-
 /// Analyse one version's body paragraphs: its quotations and its reported speech (see [`Analysis`]).
 ///
 /// ```
@@ -187,15 +183,59 @@ enum Event {
 /// assert_eq!(analysis.reported[0].speaker, "Jane Doe");
 /// ```
 pub fn analyse(paragraphs: &[String]) -> Analysis {
+    analyse_cached(paragraphs, &mut AnalysisCache::default())
+}
+
+/// [`analyse`], reusing what `cache` remembers of paragraphs met before.
+///
+/// Most of the work on a quotation is reading its own paragraph: the contexts around it, the cues there
+/// and their subjects as written, the sentences that report speech. That depends on the paragraph's text
+/// alone, and the versions of a story share most paragraphs, so a caller comparing versions keeps one
+/// cache for all of them (`diff_articles` for its pair, `log --patch` for a whole history) and each
+/// unchanged paragraph is read once. Resolving speakers against the rest of the story (pronouns, fullest
+/// names) is done afresh for every version, so the result is exactly [`analyse`]'s.
+///
+/// ```
+/// use storydiff::quotes::{AnalysisCache, analyse, analyse_cached};
+/// let v1 = vec!["“We will win,” Jane Doe said.".to_string()];
+/// let v2 = vec!["“We will win,” Jane Doe said.".to_string(), "“Soon,” she added.".to_string()];
+/// let mut cache = AnalysisCache::default();
+/// assert_eq!(analyse_cached(&v1, &mut cache), analyse(&v1));
+/// assert_eq!(analyse_cached(&v2, &mut cache), analyse(&v2));
+/// ```
+pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analysis {
     let names = NameIndex::build(paragraphs);
-    let raws = spans::assemble(paragraphs);
+    for text in paragraphs {
+        if !cache.paragraphs.contains_key(text.as_str()) {
+            cache.paragraphs.insert(
+                text.clone(),
+                CachedParagraph {
+                    marks: marks::scan(text),
+                    reading: None,
+                },
+            );
+        }
+    }
+    let raws = {
+        let scans: Vec<&[marks::TopQuote]> =
+            paragraphs.iter().map(|text| cache.marks(text)).collect();
+        spans::assemble_scanned(paragraphs, &scans)
+    };
     // Every part in every paragraph, as (open, close_end or paragraph end), sorted: the bounds of contexts.
     let mut parts_in: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paragraphs.len()];
+    // Paragraphs that a quotation running over several paragraphs passes through: reading them needs
+    // their neighbours, so they are not cached.
+    let mut running: Vec<bool> = vec![false; paragraphs.len()];
     for raw in &raws {
         for part in &raw.parts {
             let len = paragraphs.get(part.paragraph).map_or(0, String::len);
             if let Some(v) = parts_in.get_mut(part.paragraph) {
                 v.push((part.open, part.close_end.unwrap_or(len)));
+            }
+            if raw.parts.len() > 1
+                && let Some(r) = running.get_mut(part.paragraph)
+            {
+                *r = true;
             }
         }
     }
@@ -209,6 +249,31 @@ pub fn analyse(paragraphs: &[String]) -> Analysis {
         {
             v.push(i);
         }
+    }
+    let quotes_of = |p: usize| -> Vec<&RawQuote> {
+        quotes_in
+            .get(p)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&qi| raws.get(qi))
+            .collect()
+    };
+    // Read every paragraph first (from the cache when it was met before), then resolve in order.
+    let mut uncached: Vec<Option<ParagraphReading>> = Vec::with_capacity(paragraphs.len());
+    for (p, text) in paragraphs.iter().enumerate() {
+        let parts = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
+        let own = if running.get(p).copied().unwrap_or(false) {
+            Some(read_paragraph(paragraphs, &parts_in, p, &quotes_of(p)))
+        } else {
+            if cache.reading(text, parts).is_none()
+                && let Some(cached) = cache.paragraphs.get_mut(text.as_str())
+            {
+                cached.reading = Some(read_paragraph(paragraphs, &parts_in, p, &quotes_of(p)));
+            }
+            None
+        };
+        uncached.push(own);
     }
     let mut state = State {
         paragraphs,
@@ -224,43 +289,48 @@ pub fn analyse(paragraphs: &[String]) -> Analysis {
     };
     for (p, text) in paragraphs.iter().enumerate() {
         let parts = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
-        let mut events: Vec<(usize, Event)> = Vec::new();
-        for &qi in quotes_in.get(p).map(Vec::as_slice).unwrap_or(&[]) {
-            if let Some(first) = raws.get(qi).and_then(RawQuote::first) {
-                events.push((first.open, Event::Quote(qi)));
-            }
-        }
-        let mut k = 0;
-        for (s, e) in attribution::sentences(text) {
-            while parts.get(k).is_some_and(|&(_, pe)| pe <= s) {
-                k += 1;
-            }
-            let overlaps = parts.get(k).is_some_and(|&(ps, _)| ps < e);
-            if !overlaps {
-                events.push((s, Event::Reported(s, e)));
-            }
-        }
-        events.sort_by_key(|(pos, _)| *pos);
+        let reading = match uncached.get(p) {
+            Some(Some(own)) => own,
+            _ => match cache.reading(text, parts) {
+                Some(cached) => cached,
+                None => continue,
+            },
+        };
+        let quotes = quotes_of(p);
         let mut prev_in_paragraph: Option<(usize, Option<String>)> = None;
-        for (_, event) in events {
-            match event {
-                Event::Reported(s, e) => {
-                    let sentence = text.get(s..e).unwrap_or("");
-                    if let Some(found) = attribution::reported(sentence)
+        for step in &reading.steps {
+            match step {
+                Step::Reported {
+                    span: [s, e],
+                    found,
+                } => {
+                    let sentence = text.get(*s..*e).unwrap_or("");
+                    if let Some(found) = found
+                        .clone()
                         .map(|found| state.named_in_sentence(found, sentence, p))
                         && let (Some(speaker), _) = state.resolve(&found, p)
                     {
                         out.reported.push(ReportedSpeech {
                             paragraph: p,
-                            span: [s, e],
+                            span: [*s, *e],
                             speaker,
                             cue: found.cue.to_string(),
                         });
                     }
                 }
-                Event::Quote(qi) => {
-                    let Some(raw) = raws.get(qi) else { continue };
-                    let quote = state.quote(paragraphs, &parts_in, raw, &mut prev_in_paragraph);
+                Step::Quote {
+                    index,
+                    reading: quote_reading,
+                } => {
+                    let Some(raw) = quotes.get(*index) else {
+                        continue;
+                    };
+                    let quote = state.quote(
+                        raw,
+                        quote_reading,
+                        reading.opening.as_deref(),
+                        &mut prev_in_paragraph,
+                    );
                     if let Some(q) = quote {
                         out.quotes.push(q);
                     }
@@ -269,6 +339,106 @@ pub fn analyse(paragraphs: &[String]) -> Analysis {
         }
     }
     out
+}
+
+/// What [`analyse_cached`] remembers between versions: each paragraph met so far, by its text. It only
+/// grows; keep one per story (or per pair of versions) and drop it after.
+#[derive(Debug, Default)]
+pub struct AnalysisCache {
+    paragraphs: FxHashMap<String, CachedParagraph>,
+}
+
+#[derive(Debug)]
+struct CachedParagraph {
+    /// Its top-level quotations (`marks::scan`).
+    marks: Vec<marks::TopQuote>,
+    /// Its reading, once worked out (not for paragraphs a running quotation passes through).
+    reading: Option<ParagraphReading>,
+}
+
+impl AnalysisCache {
+    /// The top-level quotations of a paragraph already in the cache.
+    fn marks(&self, text: &str) -> &[marks::TopQuote] {
+        self.paragraphs
+            .get(text)
+            .map_or(&[], |cached| cached.marks.as_slice())
+    }
+
+    /// The reading of a paragraph with this text whose quotations have these parts.
+    fn reading(&self, text: &str, parts: &[(usize, usize)]) -> Option<&ParagraphReading> {
+        self.paragraphs
+            .get(text)
+            .and_then(|cached| cached.reading.as_ref())
+            .filter(|r| r.parts == parts)
+    }
+}
+
+/// What one paragraph says on its own, in reading order: its quotations and its sentences that report
+/// speech, with the cues and subjects found around them (not yet resolved to speakers).
+#[derive(Debug)]
+struct ParagraphReading {
+    /// The parts of quotations in the paragraph (the cache key besides the text).
+    parts: Vec<(usize, usize)>,
+    steps: Vec<Step>,
+    /// The phrase naming the person who opens the paragraph's first sentence, when it has quotations.
+    opening: Option<String>,
+}
+
+#[derive(Debug)]
+enum Step {
+    /// The `index`-th quotation that starts in the paragraph.
+    Quote { index: usize, reading: QuoteReading },
+    /// A sentence without quotations, and the cue reporting speech in it, if any.
+    Reported {
+        span: [usize; 2],
+        found: Option<Found>,
+    },
+}
+
+/// Read paragraph `p`: the steps of [`ParagraphReading`], in the order they appear.
+fn read_paragraph(
+    paragraphs: &[String],
+    parts_in: &[Vec<(usize, usize)>],
+    p: usize,
+    quotes: &[&RawQuote],
+) -> ParagraphReading {
+    let text = paragraphs.get(p).map(String::as_str).unwrap_or("");
+    let parts = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
+    let mut steps: Vec<(usize, Step)> = Vec::new();
+    for (index, raw) in quotes.iter().enumerate() {
+        if let Some(first) = raw.first()
+            && let Some(reading) = read_quote(paragraphs, parts_in, raw)
+        {
+            steps.push((first.open, Step::Quote { index, reading }));
+        }
+    }
+    let mut k = 0;
+    for (s, e) in attribution::sentences(text) {
+        while parts.get(k).is_some_and(|&(_, pe)| pe <= s) {
+            k += 1;
+        }
+        let overlaps = parts.get(k).is_some_and(|&(ps, _)| ps < e);
+        if !overlaps {
+            let found = attribution::reported(text.get(s..e).unwrap_or(""));
+            steps.push((
+                s,
+                Step::Reported {
+                    span: [s, e],
+                    found,
+                },
+            ));
+        }
+    }
+    steps.sort_by_key(|(pos, _)| *pos);
+    ParagraphReading {
+        parts: parts.to_vec(),
+        steps: steps.into_iter().map(|(_, step)| step).collect(),
+        opening: if quotes.is_empty() {
+            None
+        } else {
+            opening_phrase(text)
+        },
+    }
 }
 
 struct State<'a> {
@@ -283,195 +453,283 @@ struct State<'a> {
     subject_of: Option<(usize, Option<String>)>,
 }
 
+/// What a quotation's own text says about it, before any speaker is resolved against the rest of the
+/// story: where its contexts are, the cues around it with their subjects as written, and what its kind
+/// depends on. A pure function of its paragraph (and, for a running quote, the paragraphs it runs into).
+#[derive(Debug)]
+struct QuoteReading {
+    /// Where the left context starts (the sentence start, or the previous quotation's close).
+    left_start: usize,
+    /// The close of the previous quotation of the paragraph, or 0.
+    prev_close: usize,
+    /// No sentence boundary lies between the previous quotation and this one.
+    same_sentence_as_prev: bool,
+    /// Nothing but white space stands before the quotation in its paragraph.
+    opens_paragraph: bool,
+    quoted: String,
+    /// Candidate attributions in order of preference (see `read_quote`).
+    candidates: Vec<Found>,
+    words: usize,
+    /// The quotation is its paragraph's only content.
+    quote_only: bool,
+    /// A naming word introduces it ("so-called", "dubbed").
+    naming: bool,
+    /// Whether it reads as a title or name, without and with an attribution in its sentence.
+    title_like: [bool; 2],
+    /// The person named in the sentence before the quotation (titles and place stripped), when a
+    /// candidate's subject is "he" or "she": their nearest antecedent.
+    sentence_person: Option<String>,
+}
+
+/// Read one quotation (see [`QuoteReading`]).
+fn read_quote(
+    paragraphs: &[String],
+    parts_in: &[Vec<(usize, usize)>],
+    raw: &RawQuote,
+) -> Option<QuoteReading> {
+    let first = raw.first()?;
+    let last = raw.last()?;
+    let p = first.paragraph;
+    let text_p = paragraphs.get(p)?;
+    let text_last = paragraphs.get(last.paragraph)?;
+    let parts_p = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
+    let parts_last = parts_in
+        .get(last.paragraph)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+
+    // Left context: from the sentence start (not before the previous quotation's close) to the opener.
+    // Parts are sorted and do not overlap: binary searches keep a paragraph of many quotes linear.
+    let before = parts_p.partition_point(|&(o, _)| o < first.open);
+    let prev_close = before
+        .checked_sub(1)
+        .and_then(|i| parts_p.get(i))
+        .map(|&(_, ce)| ce)
+        .filter(|&ce| ce <= first.open)
+        .unwrap_or(0);
+    let mut left_start = attribution::sentence_start(text_p, first.open, prev_close);
+    // A semicolon ends the clause that could attribute this quote.
+    if let Some(semi) = text_p
+        .get(left_start..first.open)
+        .and_then(|l| l.rfind(';'))
+    {
+        left_start += semi + 1;
+    }
+    let left = text_p.get(left_start..first.open).unwrap_or("");
+    // Whether a sentence boundary lies between the previous quotation and this one.
+    let same_sentence_as_prev = prev_close > 0 && left_start == prev_close;
+
+    // Right context: from the closer to the sentence end (not past the next quotation's opener).
+    let right = match last.close_end {
+        Some(ce) => {
+            let next_open = parts_last
+                .get(parts_last.partition_point(|&(o, _)| o < ce))
+                .map_or(text_last.len(), |&(o, _)| o);
+            let end = attribution::sentence_end(text_last, ce, next_open);
+            text_last.get(ce..end).unwrap_or("")
+        }
+        None => "",
+    };
+    let quoted = raw.text(paragraphs);
+    let opens_paragraph = text_p
+        .get(..first.open)
+        .is_none_or(|before| before.trim_start().is_empty());
+    let quote_ends_full_stop = quoted.trim_end().ends_with('.');
+
+    // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
+    // sentence, then a subjectless cue. The first whose subject resolves wins.
+    let mut candidates: Vec<Found> = Vec::new();
+    candidates.extend(
+        attribution::right_attribution(right, quote_ends_full_stop)
+            .filter(|f| f.subject != Subject::None),
+    );
+    let left_candidates =
+        attribution::left_candidates(left, left_start != prev_close || prev_close == 0);
+    let (with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
+        .into_iter()
+        .partition(|f| f.subject != Subject::None);
+    candidates.extend(with_subject);
+    // "Lynette Hooker, who an officer said was “highly intoxicated,” told police she had been “…”":
+    // a verb right after the previous quotation belongs to the subject that opened the sentence.
+    if same_sentence_as_prev
+        && let Some(f) = without.first()
+        && attribution::starts_with_cue(left)
+        && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
+    {
+        let begin = attribution::sentence_start(text_p, prev_open, 0);
+        let opening = text_p.get(begin..prev_open).unwrap_or("");
+        candidates.extend(attribution::opening_subject(opening).map(|subject| Found {
+            cue: f.cue,
+            subject,
+        }));
+    }
+    // "“… real work.” On Monday, the company announced …": a quotation that ends its sentence is not
+    // attributed by the end of the next one.
+    let ends_sentence = quoted.trim_end().ends_with(['.', '?', '!'])
+        && right
+            .split_whitespace()
+            .next()
+            .is_some_and(speakers::is_capitalised);
+    if !ends_sentence {
+        candidates.extend(attribution::trailing_attribution(right));
+    }
+    // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
+    // after the quotation shares the subject that opened the sentence.
+    if let Some(cue) = attribution::participle_after(right) {
+        candidates.extend(attribution::opening_subject(left).map(|subject| Found { cue, subject }));
+    }
+    // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
+    // she loved,” said her friend Ernesto Nisperos."
+    if let Some(ce) = last.close_end {
+        let sentence_end = attribution::sentence_end(text_last, ce, text_last.len());
+        let tail_start = parts_last
+            .get(parts_last.partition_point(|&(o, _)| o < ce)..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&(o, _)| o < sentence_end)
+            .map(|&(_, pce)| pce)
+            .last();
+        if let Some(tail_start) = tail_start.filter(|&t| t < sentence_end && !ends_sentence) {
+            let tail = text_last.get(tail_start..sentence_end).unwrap_or("");
+            candidates.extend(
+                attribution::right_attribution(tail, false).filter(|f| f.subject != Subject::None),
+            );
+            candidates.extend(attribution::trailing_attribution(tail));
+        }
+    }
+    candidates.extend(without);
+
+    let words = quoted.split_whitespace().count();
+    let quote_only = left.trim().is_empty()
+        && prev_close == 0
+        && right
+            .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .is_empty()
+        && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
+    // Words on a sign or under a photo are the bearer's when they say something (a sentence, a
+    // slogan shouted in capitals); a title-cased name on a banner stays a name.
+    let displayed = attribution::displayed_text(left).filter(|_| {
+        let letters = || quoted.chars().filter(|c| c.is_alphabetic());
+        is_full_sentence(&quoted)
+            || words >= SPEECH_MIN_WORDS
+            || (letters().count() > 3 && letters().all(char::is_uppercase))
+    });
+    let naming = displayed.is_none() && is_naming_context(left, &quoted);
+    if let Some(found) = displayed {
+        candidates.insert(0, found);
+    }
+    // A chant or a shout quoted right after its verb is speech, however it is capitalised
+    // ("demonstrators chanted “Death to Khamenei”").
+    let shouted_after_verb = left
+        .split_whitespace()
+        .next_back()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "chanted"
+                    | "chanting"
+                    | "chant"
+                    | "yelled"
+                    | "yelling"
+                    | "shouted"
+                    | "shouting"
+                    | "screamed"
+                    | "screaming"
+            )
+        });
+    let title_like = [false, true]
+        .map(|attributed| !shouted_after_verb && is_title_like(&quoted, words, attributed));
+    // A person named earlier in this sentence is the nearest antecedent of "he"/"she" ("While Butler
+    // said she is glad …, she added, “…”"); only worked out when a candidate is one of those pronouns.
+    let he_or_she = candidates
+        .iter()
+        .any(|f| matches!(&f.subject, Subject::Pronoun(pr) if matches!(pr.as_str(), "he" | "she")));
+    let sentence_person = if he_or_she {
+        attribution::left_candidates(left, false)
+            .into_iter()
+            .find_map(|f| match f.subject {
+                Subject::Phrase { text, .. }
+                    if sort_of(&text) == SpeakerSort::Person
+                        && speakers::strip_possessive(&text) == text =>
+                {
+                    Some(strip_titles(&speakers::drop_place(&text)))
+                }
+                _ => None,
+            })
+    } else {
+        None
+    };
+    Some(QuoteReading {
+        left_start,
+        prev_close,
+        same_sentence_as_prev,
+        opens_paragraph,
+        quoted,
+        candidates,
+        words,
+        quote_only,
+        naming,
+        title_like,
+        sentence_person,
+    })
+}
+
+/// The phrase (titles stripped) naming the person who opens a paragraph's first sentence, if its
+/// subject is a person.
+fn opening_phrase(text: &str) -> Option<String> {
+    let end = attribution::sentence_end(text, 0, text.len());
+    let first_sentence = text.get(..end).unwrap_or("");
+    attribution::opening_subject(first_sentence).and_then(|subject| match subject {
+        // Only someone the article names in full: a sentence may open with any capitalised word.
+        Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
+            Some(strip_titles(&text))
+        }
+        _ => None,
+    })
+}
+
 impl State<'_> {
-    /// Work out one quotation: its contexts, attribution, kind and speaker.
+    /// Resolve one quotation's speaker and kind from its reading, against the story so far.
+    /// `opening` is its paragraph's opening phrase ([`ParagraphReading::opening`]).
     fn quote(
         &mut self,
-        paragraphs: &[String],
-        parts_in: &[Vec<(usize, usize)>],
         raw: &RawQuote,
+        reading: &QuoteReading,
+        opening: Option<&str>,
         prev_in_paragraph: &mut Option<(usize, Option<String>)>,
     ) -> Option<Quote> {
         let first = raw.first()?;
-        let last = raw.last()?;
         let p = first.paragraph;
-        let text_p = paragraphs.get(p)?;
-        let text_last = paragraphs.get(last.paragraph)?;
-        let parts_p = parts_in.get(p).map(Vec::as_slice).unwrap_or(&[]);
-        let parts_last = parts_in
-            .get(last.paragraph)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-
-        // Left context: from the sentence start (not before the previous quotation's close) to the opener.
-        // Parts are sorted and do not overlap: binary searches keep a paragraph of many quotes linear.
-        let before = parts_p.partition_point(|&(o, _)| o < first.open);
-        let prev_close = before
-            .checked_sub(1)
-            .and_then(|i| parts_p.get(i))
-            .map(|&(_, ce)| ce)
-            .filter(|&ce| ce <= first.open)
-            .unwrap_or(0);
-        let mut left_start = attribution::sentence_start(text_p, first.open, prev_close);
-        // A semicolon ends the clause that could attribute this quote.
-        if let Some(semi) = text_p
-            .get(left_start..first.open)
-            .and_then(|l| l.rfind(';'))
-        {
-            left_start += semi + 1;
-        }
-        let left = text_p.get(left_start..first.open).unwrap_or("");
-        // Whether a sentence boundary lies between the previous quotation and this one.
-        let same_sentence_as_prev = prev_close > 0 && left_start == prev_close;
-
-        // Right context: from the closer to the sentence end (not past the next quotation's opener).
-        let right = match last.close_end {
-            Some(ce) => {
-                let next_open = parts_last
-                    .get(parts_last.partition_point(|&(o, _)| o < ce))
-                    .map_or(text_last.len(), |&(o, _)| o);
-                let end = attribution::sentence_end(text_last, ce, next_open);
-                text_last.get(ce..end).unwrap_or("")
-            }
-            None => "",
-        };
-        let quoted = raw.text(paragraphs);
+        let text_p = self.paragraphs.get(p)?;
+        let left = text_p.get(reading.left_start..first.open).unwrap_or("");
+        let quoted = &reading.quoted;
+        let words = reading.words;
+        let quote_only = reading.quote_only;
         // The person who opens the paragraph, for pronouns ("Castro denies …, he said"); worked out
         // once per paragraph, and only for quotations that do not open it.
-        let opens_paragraph = text_p
-            .get(..first.open)
-            .is_none_or(|before| before.trim_start().is_empty());
         if self.subject_of.as_ref().is_none_or(|(q, _)| *q != p) {
-            let subject = self.opening_person(text_p);
+            let subject = opening.and_then(|phrase| self.full_person(phrase));
             self.subject_of = Some((p, subject));
         }
         self.paragraph_subject = self
             .subject_of
             .as_ref()
             .and_then(|(_, s)| s.clone())
-            .filter(|_| !opens_paragraph);
-        let quote_ends_full_stop = quoted.trim_end().ends_with('.');
-
-        // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
-        // sentence, then a subjectless cue. The first whose subject resolves wins.
-        let mut candidates: Vec<Found> = Vec::new();
-        candidates.extend(
-            attribution::right_attribution(right, quote_ends_full_stop)
-                .filter(|f| f.subject != Subject::None),
-        );
-        let left_candidates =
-            attribution::left_candidates(left, left_start != prev_close || prev_close == 0);
-        let (with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
-            .into_iter()
-            .partition(|f| f.subject != Subject::None);
-        candidates.extend(with_subject);
-        // "Lynette Hooker, who an officer said was “highly intoxicated,” told police she had been “…”":
-        // a verb right after the previous quotation belongs to the subject that opened the sentence.
-        if same_sentence_as_prev
-            && let Some(f) = without.first()
-            && attribution::starts_with_cue(left)
-            && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
-        {
-            let begin = attribution::sentence_start(text_p, prev_open, 0);
-            let opening = text_p.get(begin..prev_open).unwrap_or("");
-            candidates.extend(attribution::opening_subject(opening).map(|subject| Found {
-                cue: f.cue,
-                subject,
-            }));
-        }
-        // "“… real work.” On Monday, the company announced …": a quotation that ends its sentence is not
-        // attributed by the end of the next one.
-        let ends_sentence = quoted.trim_end().ends_with(['.', '?', '!'])
-            && right
-                .split_whitespace()
-                .next()
-                .is_some_and(speakers::is_capitalised);
-        if !ends_sentence {
-            candidates.extend(attribution::trailing_attribution(right));
-        }
-        // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
-        // after the quotation shares the subject that opened the sentence.
-        if let Some(cue) = attribution::participle_after(right) {
-            candidates
-                .extend(attribution::opening_subject(left).map(|subject| Found { cue, subject }));
-        }
-        // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
-        // she loved,” said her friend Ernesto Nisperos."
-        if let Some(ce) = last.close_end {
-            let sentence_end = attribution::sentence_end(text_last, ce, text_last.len());
-            let tail_start = parts_last
-                .get(parts_last.partition_point(|&(o, _)| o < ce)..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|&&(o, _)| o < sentence_end)
-                .map(|&(_, pce)| pce)
-                .last();
-            if let Some(tail_start) = tail_start.filter(|&t| t < sentence_end && !ends_sentence) {
-                let tail = text_last.get(tail_start..sentence_end).unwrap_or("");
-                candidates.extend(
-                    attribution::right_attribution(tail, false)
-                        .filter(|f| f.subject != Subject::None),
-                );
-                candidates.extend(attribution::trailing_attribution(tail));
-            }
-        }
-        candidates.extend(without);
-
-        let words = quoted.split_whitespace().count();
-        let quote_only = left.trim().is_empty()
-            && prev_close == 0
-            && right
-                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-                .is_empty()
-            && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
-        // Words on a sign or under a photo are the bearer's when they say something (a sentence, a
-        // slogan shouted in capitals); a title-cased name on a banner stays a name.
-        let displayed = attribution::displayed_text(left).filter(|_| {
-            let letters = || quoted.chars().filter(|c| c.is_alphabetic());
-            is_full_sentence(&quoted)
-                || words >= SPEECH_MIN_WORDS
-                || (letters().count() > 3 && letters().all(char::is_uppercase))
-        });
-        let naming = displayed.is_none() && is_naming_context(left, &quoted);
-        if let Some(found) = displayed {
-            candidates.insert(0, found);
-        }
-        // A chant or a shout quoted right after its verb is speech, however it is capitalised
-        // ("demonstrators chanted “Death to Khamenei”").
-        let shouted_after_verb = left
-            .split_whitespace()
-            .next_back()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "chanted"
-                        | "chanting"
-                        | "chant"
-                        | "yelled"
-                        | "yelling"
-                        | "shouted"
-                        | "shouting"
-                        | "screamed"
-                        | "screaming"
-                )
-            });
-        let same_sentence_speaker = if same_sentence_as_prev {
+            .filter(|_| !reading.opens_paragraph);
+        let same_sentence_speaker = if reading.same_sentence_as_prev {
             prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
         } else {
             None
         };
         // A quotation that follows a speaker's quotation in the same sentence is attributed as much as
         // one with a cue of its own ("… read on one side “METS BELIEVE” and on the other “WE WIN.”").
-        let title_like = !shouted_after_verb
-            && is_title_like(
-                &quoted,
-                words,
-                !candidates.is_empty() || same_sentence_speaker.is_some(),
-            );
+        let attributed = !reading.candidates.is_empty() || same_sentence_speaker.is_some();
+        let title_like = reading.title_like[usize::from(attributed)];
+        let mut candidates = std::borrow::Cow::Borrowed(reading.candidates.as_slice());
         // "Macron said he accepted …, and praised her decision as “…,” according to the Elysée": the
         // sentence's own speaker spoke (named before the quote, or the speaker of an earlier quote in the
         // sentence); "according to" only names the source that reported it.
@@ -480,10 +738,11 @@ impl State<'_> {
                 .iter()
                 .position(|f| f.cue != "according_to" && f.subject != Subject::None);
             if let Some(k) = own {
-                let own = candidates.remove(k);
-                candidates.insert(0, own);
+                let list = candidates.to_mut();
+                let own = list.remove(k);
+                list.insert(0, own);
             } else if same_sentence_speaker.is_some() {
-                candidates.insert(
+                candidates.to_mut().insert(
                     0,
                     Found {
                         cue: "according_to",
@@ -496,27 +755,15 @@ impl State<'_> {
         let mut speaker: Option<String> = None;
         let mut resolved_by: Option<&'static str> = None;
         let mut cue: Option<&'static str> = None;
-        if naming || (title_like && !quote_only) {
+        if reading.naming || (title_like && !quote_only) {
             kind = QuoteKind::TitleOrScare;
         } else if let Some(first_found) = candidates.first() {
             cue = Some(first_found.cue);
-            // A person named earlier in this sentence is the nearest antecedent of "he"/"she" ("While
-            // Butler said she is glad …, she added, “…”").
-            let sentence_person = attribution::left_candidates(left, false)
-                .into_iter()
-                .find_map(|f| match f.subject {
-                    Subject::Phrase { text, .. }
-                        if sort_of(&text) == SpeakerSort::Person
-                            && speakers::strip_possessive(&text) == text =>
-                    {
-                        Some(
-                            self.names
-                                .fullest(&strip_titles(&speakers::drop_place(&text))),
-                        )
-                    }
-                    _ => None,
-                });
-            for f in &candidates {
+            let sentence_person = reading
+                .sentence_person
+                .as_ref()
+                .map(|name| self.names.fullest(name));
+            for f in candidates.iter() {
                 let sentence_antecedent = match (&f.subject, &sentence_person) {
                     (Subject::Pronoun(pr), Some(person))
                         if matches!(pr.as_str(), "he" | "she")
@@ -559,7 +806,7 @@ impl State<'_> {
                 same_sentence_speaker.clone()
             };
             resolved_by = speaker.as_ref().map(|_| "previous");
-        } else if words >= SPEECH_MIN_WORDS || is_full_sentence(&quoted) || raw.parts.len() > 1 {
+        } else if words >= SPEECH_MIN_WORDS || is_full_sentence(quoted) || raw.parts.len() > 1 {
             // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
             // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
             speaker = prev_in_paragraph
@@ -569,7 +816,9 @@ impl State<'_> {
                     // After a quotation running in from the paragraph before, its speaker carries on.
                     self.seen
                         .last()
-                        .filter(|s| s.paragraph == p || (prev_close > 0 && s.paragraph + 1 == p))
+                        .filter(|s| {
+                            s.paragraph == p || (reading.prev_close > 0 && s.paragraph + 1 == p)
+                        })
                         .map(|s| s.speaker.clone())
                 });
             resolved_by = speaker.as_ref().map(|_| "previous");
@@ -590,7 +839,7 @@ impl State<'_> {
             flags.push("unclosed".to_string());
         }
         Some(Quote {
-            text: quoted,
+            text: quoted.clone(),
             speaker,
             paragraph: p,
             cue: cue.map(str::to_string),
@@ -603,16 +852,13 @@ impl State<'_> {
 
     /// The named person (full name) whose name opens a paragraph's first sentence, if any.
     fn opening_person(&self, text: &str) -> Option<String> {
-        let end = attribution::sentence_end(text, 0, text.len());
-        let first_sentence = text.get(..end).unwrap_or("");
-        attribution::opening_subject(first_sentence).and_then(|subject| match subject {
-            // Only someone the article names in full: a sentence may open with any capitalised word.
-            Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
-                Some(self.names.fullest(&strip_titles(&text)))
-                    .filter(|name| name.split_whitespace().count() >= 2)
-            }
-            _ => None,
-        })
+        opening_phrase(text).and_then(|phrase| self.full_person(&phrase))
+    }
+
+    /// The fullest name of a person named by `phrase`, when the article names them in full: a
+    /// sentence may open with any capitalised word.
+    fn full_person(&self, phrase: &str) -> Option<String> {
+        Some(self.names.fullest(phrase)).filter(|name| name.split_whitespace().count() >= 2)
     }
 
     /// "There is no sign that Sandro Castro will stop, even though he admitted that …": a person named

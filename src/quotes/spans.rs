@@ -1,7 +1,7 @@
 //! Spans: turning each paragraph's top-level quotations into whole quotations of the article — joining a
 //! running quote over several paragraphs (AP style), and flagging a quote whose closing mark is missing.
 
-use super::marks::{self, TopQuote};
+use super::marks::TopQuote;
 
 /// One piece of a quotation inside one paragraph, in byte offsets of that paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,8 +73,19 @@ fn opens_with_quote(text: &str, q: &TopQuote) -> bool {
 }
 
 /// All quotations of an article in reading order (by their first part).
+#[cfg(test)]
 pub(crate) fn assemble(paragraphs: &[String]) -> Vec<RawQuote> {
-    let per_paragraph: Vec<Vec<TopQuote>> = paragraphs.iter().map(|p| marks::scan(p)).collect();
+    let scans: Vec<Vec<TopQuote>> = paragraphs.iter().map(|p| super::marks::scan(p)).collect();
+    let scans: Vec<&[TopQuote]> = scans.iter().map(Vec::as_slice).collect();
+    assemble_scanned(paragraphs, &scans)
+}
+
+/// [`assemble`] from each paragraph's top-level quotations (`marks::scan` of it), which callers may
+/// have kept from an earlier version.
+pub(crate) fn assemble_scanned(
+    paragraphs: &[String],
+    per_paragraph: &[&[TopQuote]],
+) -> Vec<RawQuote> {
     let mut out: Vec<RawQuote> = Vec::new();
     // The index in `out` of a quotation still running at the end of the previous paragraph.
     let mut running: Option<usize> = None;

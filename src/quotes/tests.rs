@@ -599,6 +599,32 @@ proptest! {
         let _ = diff_paragraphs(&ps, &other, &|_, _| false);
     }
 
+    /// A warm cache (from another version sharing, dropping, repeating and reordering paragraphs) gives
+    /// exactly a fresh analysis, running quotes included.
+    #[test]
+    fn a_cache_from_another_version_changes_nothing(
+        pool in proptest::collection::vec(prop::sample::select(vec![
+            "“We will win,” Jane Doe said.",
+            "“We tried,” she said, “and failed.”",
+            "Doe said the talks would go on.",
+            "“It opens here and runs on.",
+            "“And it ends here,” a spokesman for the mayor, John Smith, told CNN.",
+            "He called it a “hoax” and left.",
+            "“Fine.”",
+            "The White House said it was “reviewing” the plan, according to Reuters.",
+            "Rep. Ann Lee, a Democrat, said: “No.”",
+            "“Unclosed at the end",
+        ]), 0..8),
+        picks in proptest::collection::vec(0usize..8, 0..8),
+    ) {
+        let v1: Vec<String> = pool.iter().map(|s| s.to_string()).collect();
+        let v2: Vec<String> = picks.iter().filter_map(|&i| v1.get(i).cloned()).collect();
+        let mut cache = AnalysisCache::default();
+        prop_assert_eq!(analyse_cached(&v1, &mut cache), analyse(&v1));
+        prop_assert_eq!(analyse_cached(&v2, &mut cache), analyse(&v2));
+        prop_assert_eq!(analyse_cached(&v1, &mut cache), analyse(&v1));
+    }
+
     #[test]
     fn speaker_key_never_panics(s in any::<String>()) {
         let _ = speaker_key(&s);
