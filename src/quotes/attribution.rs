@@ -534,6 +534,19 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     {
         return None;
     }
+    // "the alleged conduct", "the shared strange situation", "a reported attack": a participle right after
+    // a determiner modifies a noun; it says nothing.
+    if lower.ends_with("ed")
+        && i > 0
+        && toks.get(i - 1).is_some_and(|p| {
+            matches!(
+                p.lower().as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my"
+            )
+        })
+    {
+        return None;
+    }
     CUES_LEX.find(&lower).map(|&(_, canonical)| (canonical, 1))
 }
 
@@ -831,11 +844,17 @@ const IRREGULAR_PAST: &[&str] = &[
 /// up to the first verb-like word, or a run of capitalised words ("US Defense Secretary Pete Hegseth").
 fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
     let mut s = floor;
+    // "But Talarico has used …": a conjunction opening the sentence is not part of its subject.
+    if toks.get(s).is_some_and(|t| {
+        matches!(t.text, "But" | "And" | "Yet" | "So" | "Or")
+            && toks.get(s + 1).is_some_and(|n| n.word)
+    }) {
+        s += 1;
+    }
     // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
     if toks.get(s).is_some_and(|t| {
         super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())
-    }) && let Some(comma) =
-        (floor..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
+    }) && let Some(comma) = (s..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
     {
         s = comma + 1;
     }
@@ -892,7 +911,14 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
         while e < limit && e - s < MAX_NP_WORDS {
             let Some(t) = toks.get(e) else { break };
             let cap = t.word && is_capitalised(t.text) && !is_skippable(t);
-            let title = t.word && super::speakers::is_title_word(t.text);
+            // "Secretary of State Marco Rubio", "Department of Justice": "of" inside a name or title.
+            let title = t.word
+                && (super::speakers::is_title_word(t.text)
+                    || (t.text == "of"
+                        && e > s
+                        && toks
+                            .get(e + 1)
+                            .is_some_and(|n| n.word && is_capitalised(n.text))));
             if cap {
                 last_cap = e + 1;
             } else if !title {
@@ -1449,7 +1475,30 @@ fn subjectless_ok(toks: &[Tok], i: usize) -> bool {
 /// ("Peskov said talks would continue").
 pub(crate) fn reported(sentence: &str) -> Option<Found> {
     let toks = tokenize(sentence);
-    best_cue(&toks, false).filter(|f| f.subject != Subject::None)
+    best_cue(&toks, false)
+        .filter(|f| f.subject != Subject::None)
+        .or_else(|| inverted_cue(&toks))
+}
+
+/// Reported speech whose cue comes after a comma with its subject after it: "… another company, said Alan
+/// Rozenshtein, a law professor." (the order AP copy uses for a paraphrase's source).
+fn inverted_cue(toks: &[Tok]) -> Option<Found> {
+    (1..toks.len()).rev().find_map(|i| {
+        if !toks.get(i - 1).is_some_and(|t| t.is_punct(',')) {
+            return None;
+        }
+        let (cue, span) = cue_at(toks, i).filter(|(cue, _)| *cue != "according_to")?;
+        if !toks
+            .get(i)
+            .is_some_and(|t| matches!(t.text, "said" | "says"))
+        {
+            return None;
+        }
+        match subject_after(toks, i + span) {
+            Subject::None => None,
+            subject => Some(Found { cue, subject }),
+        }
+    })
 }
 
 fn best_cue(toks: &[Tok], last_first: bool) -> Option<Found> {

@@ -282,6 +282,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         last_quote: None,
         paragraph_subject: None,
         subject_of: None,
+        quote_open: None,
     };
     let mut out = Analysis {
         quotes: Vec::new(),
@@ -451,6 +452,8 @@ struct State<'a> {
     paragraph_subject: Option<String>,
     /// The paragraph whose opening person was last worked out, and that person.
     subject_of: Option<(usize, Option<String>)>,
+    /// Where the current quotation opens in its paragraph, when something stands before it.
+    quote_open: Option<usize>,
 }
 
 /// What a quotation's own text says about it, before any speaker is resolved against the rest of the
@@ -720,6 +723,7 @@ impl State<'_> {
             .as_ref()
             .and_then(|(_, s)| s.clone())
             .filter(|_| !reading.opens_paragraph);
+        self.quote_open = Some(first.open).filter(|_| !reading.opens_paragraph);
         let same_sentence_speaker = if reading.same_sentence_as_prev {
             prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
         } else {
@@ -886,15 +890,24 @@ impl State<'_> {
     /// The first person of paragraph `p` named in `text` (by a name the article gives in full) whom
     /// `pronoun` ("he"/"she") fits, by their fullest name.
     fn person_named_in(&self, text: &str, p: usize, pronoun: &str) -> Option<String> {
-        if !matches!(pronoun, "he" | "she") {
-            return None;
-        }
+        self.persons_named_in(text, p, pronoun).next()
+    }
+
+    /// Every person of paragraph `p` named in `text` whom `pronoun` ("he"/"she") fits, in the order the
+    /// paragraph names them, by their fullest names (only names the article gives in full).
+    fn persons_named_in<'s>(
+        &'s self,
+        text: &'s str,
+        p: usize,
+        pronoun: &'s str,
+    ) -> impl Iterator<Item = String> + 's {
+        let he_or_she = matches!(pronoun, "he" | "she");
         self.names
             .mentions_in(p)
             .iter()
-            .filter(|m| m.person && contains_name(text, &m.name))
+            .filter(move |m| he_or_she && m.person && contains_name(text, &m.name))
             .map(|m| self.names.fullest(&m.name))
-            .find(|name| {
+            .filter(move |name| {
                 name.split_whitespace().count() >= 2 && speakers::gender_fits(name, pronoun)
             })
     }
@@ -923,6 +936,15 @@ impl State<'_> {
                     matches!(pronoun.as_str(), "he" | "she")
                         && speakers::gender_fits(subject, pronoun)
                         && nearest.is_none_or(|s| s.paragraph < p)
+                });
+                // Else the person named last before the quotation in its paragraph ("Her concerns were
+                // echoed by Cockram. “I’m not looking forward to it,” she said").
+                let opener = opener.or_else(|| {
+                    if nearest.is_some_and(|s| s.paragraph >= p) {
+                        return None;
+                    }
+                    let before = self.paragraphs.get(p)?.get(..self.quote_open?)?;
+                    self.persons_named_in(before, p, pronoun).last()
                 });
                 // Likewise the person who opens the paragraph before, when nobody spoke in it ("Moore
                 // declined to comment as they left." / "“Appreciate it,” he said.").
