@@ -1540,33 +1540,46 @@ pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
     i
 }
 
-/// Whether a sentence ends at the terminal punctuation at byte `i` of `text` (a `.`, `?` or `!` followed by
-/// a space and an upper-case letter or opening quote, not after an abbreviation).
-fn ends_sentence_at(text: &str, i: usize, c: char) -> bool {
+/// Where the sentence ends when its terminal punctuation is at byte `i` of `text`: just after the
+/// terminal, or after the closing quotation mark right behind it ("… any panic.” Both passengers …").
+/// `None` when no sentence ends there: a sentence ends at a `.`, `?` or `!` followed by a space and an
+/// upper-case letter or opening quote, not after an abbreviation.
+fn sentence_break(text: &str, i: usize, c: char) -> Option<usize> {
     if !matches!(c, '.' | '?' | '!') {
-        return false;
+        return None;
     }
-    let rest = text.get(i + 1..).unwrap_or("");
+    let mut end = i + 1;
+    let mut rest = text.get(end..).unwrap_or("");
+    // A closing mark right after the terminal belongs to the sentence it ends.
+    if let Some(closer) = rest.chars().next().filter(|m| matches!(m, '”' | '"'))
+        && rest
+            .get(closer.len_utf8()..)
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    {
+        end += closer.len_utf8();
+        rest = text.get(end..).unwrap_or("");
+    }
     let mut rest_chars = rest.chars();
     // "… posted to X.“But it’s …": the scraper dropped the space before an opening mark.
-    let glued_opener =
-        rest.starts_with('“') && rest_chars.clone().nth(1).is_some_and(char::is_uppercase);
+    let glued_opener = end == i + 1
+        && rest.starts_with('“')
+        && rest_chars.clone().nth(1).is_some_and(char::is_uppercase);
     if !glued_opener && !rest_chars.next().is_some_and(char::is_whitespace) {
-        return false;
+        return None;
     }
     let next = rest.trim_start().chars().next();
     if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '“' | '"' | '‘' | '«' | '(')) {
-        return false;
+        return None;
     }
     // An initial is not glued to an opening mark and a capital ("posted to X.“But …" is a platform).
     if c == '.' && !glued_opener {
         let before = text.get(..i + 1).unwrap_or("");
         let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
         if is_abbreviation(before.get(word_start..).unwrap_or("")) {
-            return false;
+            return None;
         }
     }
-    true
+    Some(end)
 }
 
 /// Start of the sentence containing byte `upto`, looking back no further than `floor` and
@@ -1577,8 +1590,8 @@ pub(crate) fn sentence_start(text: &str, upto: usize, floor: usize) -> usize {
     let mut start = lo;
     if let Some(window) = text.get(lo..upto) {
         for (j, c) in terminals(window) {
-            if ends_sentence_at(text, lo + j, c) {
-                start = lo + j + 1;
+            if let Some(end) = sentence_break(text, lo + j, c).filter(|&end| end <= upto) {
+                start = end;
             }
         }
     }
@@ -1586,7 +1599,7 @@ pub(crate) fn sentence_start(text: &str, upto: usize, floor: usize) -> usize {
 }
 
 /// The `.`, `?` and `!` of a text with their byte offsets: the only characters that can end a sentence
-/// ([`ends_sentence_at`]). Found by byte (ASCII never occurs inside a multi-byte character), so the sentence
+/// ([`sentence_break`]). Found by byte (ASCII never occurs inside a multi-byte character), so the sentence
 /// scans do not decode every character.
 fn terminals(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     text.bytes()
@@ -1602,8 +1615,8 @@ pub(crate) fn sentence_end(text: &str, from: usize, ceiling: usize) -> usize {
     let hi = floor_boundary(text, ceiling.min(from.saturating_add(MAX_CONTEXT_BYTES)));
     if let Some(window) = text.get(from..hi) {
         for (j, c) in terminals(window) {
-            if ends_sentence_at(text, from + j, c) {
-                return from + j + 1;
+            if let Some(end) = sentence_break(text, from + j, c) {
+                return end.min(hi.max(from));
             }
         }
     }
@@ -1615,9 +1628,9 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in terminals(text) {
-        if ends_sentence_at(text, i, c) {
-            out.push((start, i + 1));
-            start = i + 1;
+        if let Some(end) = sentence_break(text, i, c) {
+            out.push((start, end));
+            start = end;
         }
     }
     if start < text.len() {

@@ -1110,3 +1110,17 @@ fn a_pronoun_after_a_quotation_takes_the_person_named_before_it_in_its_paragraph
         vec![Some("Sharon Cole".to_string())]
     );
 }
+
+#[test]
+fn a_sentence_ends_after_the_closing_mark_behind_its_full_stop() {
+    assert_eq!(
+        speakers(&[
+            "Ann Lee said there is “bound to be a few worriers” but “no sign of panic.” Both guests praised the staff."
+        ]),
+        vec![Some("Ann Lee".to_string()), Some("Ann Lee".to_string())]
+    );
+    let text = "He said “no panic.” Both guests left.";
+    let s = attribution::sentences(text);
+    assert_eq!(s.len(), 2);
+    assert_eq!(text.get(s[0].0..s[0].1), Some("He said “no panic.”"));
+}
