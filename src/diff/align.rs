@@ -621,25 +621,48 @@ fn alnum(paragraphs: &[String], indices: &[usize]) -> usize {
         .sum()
 }
 
-/// Count of letters and digits of a text: the ASCII ones byte by byte, then the others by decoding only
-/// the first byte of each multi-byte character (bytes from `0xC0` up; the rest are continuation bytes).
-/// Every paragraph of both versions is counted; decoding every character was a quarter of alignment.
+/// Count of letters and digits of a text, byte by byte: an ASCII byte is looked up in [`BYTE_CLASS`], and
+/// only the first byte of a multi-byte character is decoded (every paragraph of both versions is counted;
+/// decoding every character was a quarter of alignment).
 fn alnum_chars(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let ascii = bytes.iter().filter(|b| b.is_ascii_alphanumeric()).count();
-    let other = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| {
-            b >= 0xC0
-                && text
-                    .get(i..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_alphanumeric)
-        })
-        .count();
-    ascii + other
+    let mut count = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match BYTE_CLASS.get(usize::from(b)) {
+            Some(&ASCII_ALNUM) => count += 1,
+            Some(&LEAD_BYTE) => {
+                let c = text.get(i..).and_then(|rest| rest.chars().next());
+                count += usize::from(c.is_some_and(char::is_alphanumeric));
+            }
+            _ => {}
+        }
+    }
+    count
 }
+
+/// [`BYTE_CLASS`] of an ASCII letter or digit.
+const ASCII_ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] of the first byte of a multi-byte character (`0xC0` up; `0x80..0xC0` continue one).
+const LEAD_BYTE: u8 = 2;
+
+/// What each byte value is to [`alnum_chars`]: [`ASCII_ALNUM`], [`LEAD_BYTE`] or 0 (anything else).
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b: u8 = 0;
+    loop {
+        class[b as usize] = if b.is_ascii_alphanumeric() {
+            ASCII_ALNUM
+        } else if b >= 0xC0 {
+            LEAD_BYTE
+        } else {
+            0
+        };
+        if b == u8::MAX {
+            break;
+        }
+        b += 1;
+    }
+    class
+};
 
 /// The word-bag similarity of a group's two sides.
 fn group_similarity(group: &Group, old: &[String], new: &[String]) -> f64 {
