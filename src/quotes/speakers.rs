@@ -1276,7 +1276,7 @@ pub(crate) fn trim_word(word: &str) -> &str {
     let bytes = word.as_bytes();
     if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
         && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
-        && !bytes.contains(&b'.')
+        && !bytes.iter().any(|&b| b == b'.')
     {
         return word;
     }
