@@ -364,26 +364,15 @@ fn key_ids(old: &[String], new: &[String]) -> (Vec<u32>, Vec<u32>) {
 /// The text an anchor is matched on: typography folded, all spacing removed, so a re-spaced or re-quoted
 /// paragraph still anchors (and is then reported as a typography change).
 fn anchor_key(paragraph: &str) -> String {
-    // The folded text without its whitespace, copied a run at a time and looked at byte by byte: an ASCII
-    // byte is whitespace as it is, and only the first byte of a multi-byte character is decoded (every
-    // paragraph of both versions gets a key: this was a third of alignment when decoded char by char).
+    // The folded text without its whitespace, copied a run at a time (every paragraph of both versions gets
+    // a key: this was a tenth of a diff's time when built character by character).
     let folded = fold_typography_cow(paragraph);
-    let bytes = folded.as_bytes();
     let mut key = String::with_capacity(folded.len());
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            b'\t'..=b'\r' | b' ' => Some(1),
-            0..0xC0 => None,
-            _ => folded
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .filter(|c| c.is_whitespace())
-                .map(char::len_utf8),
-        };
-        if let Some(width) = space {
+    for (i, c) in folded.char_indices() {
+        if c.is_whitespace() {
             key.push_str(folded.get(run..i).unwrap_or(""));
-            run = i + width;
+            run = i + c.len_utf8();
         }
     }
     key.push_str(folded.get(run..).unwrap_or(""));
