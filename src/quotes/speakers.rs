@@ -482,7 +482,6 @@ impl NameCache {
 static UNKEYED: (SpeakerSort, String) = (SpeakerSort::Description, String::new());
 
 /// The capitalised name runs of one paragraph, titles split off, in reading order.
-#[inline(never)]
 fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
     // Each word with its trimmed form, trimmed once: the runs below look at words and their neighbours
     // several times.
@@ -952,7 +951,6 @@ impl NameIndex {
 /// The names an article says one person goes by: "Sean Combs, also known as Diddy" and "The artist
 /// formerly known as Kanye West …" with "Ye, as he is now known, …" map the one-word name to the fuller
 /// one. Only a one-word name is mapped, and only to a name of two words or more.
-#[inline(never)]
 fn aliases(paragraphs: &[String]) -> BTreeMap<String, String> {
     /// The capitalised name run that starts `text` (after "the" or nothing), if it is all of it up to a
     /// comma or the end of the clause.
@@ -1047,7 +1045,6 @@ fn initials_of(word: &str) -> String {
 /// (ISW)" gives "ISW" → "Institute for the Study of War". The capitalised words before the bracket, with
 /// the function words between them, must have the acronym's letters as initials (an all-capitals word
 /// gives all its letters: "US Postal Service (USPS)").
-#[inline(never)]
 fn bracketed_acronyms(paragraphs: &[String]) -> BTreeMap<String, String> {
     const JOINERS: &[&str] = &["of", "for", "the", "and", "on", "in", "&"];
     let mut out = BTreeMap::new();
