@@ -1273,7 +1273,7 @@ pub(crate) fn trim_word(word: &str) -> &str {
     let bytes = word.as_bytes();
     if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
         && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
-        && !bytes.iter().any(|&b| b == b'.')
+        && !bytes.contains(&b'.')
     {
         return word;
     }
