@@ -82,24 +82,7 @@ pub(crate) struct Group {
 /// Align the paragraphs of two versions; the groups come in the output order (see the module docs), and
 /// every paragraph of both versions is in exactly one group.
 pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<Group> {
-    let old_keys: Vec<String> = old.iter().map(|p| anchor_key(p)).collect();
-    // A paragraph the new version kept as it was has the key it had (most paragraphs, and a key is a pass
-    // over the text).
-    let old_index: FxHashMap<&str, usize> = old
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.as_str(), i))
-        .collect();
-    let new_keys: Vec<String> = new
-        .iter()
-        .map(|p| {
-            old_index
-                .get(p.as_str())
-                .and_then(|&i| old_keys.get(i))
-                .cloned()
-                .unwrap_or_else(|| anchor_key(p))
-        })
-        .collect();
+    let (old_keys, new_keys) = key_ids(old, new);
     let mut state = State {
         old_group: vec![None; old.len()],
         new_group: vec![None; new.len()],
@@ -130,17 +113,15 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
     }
 
     // 2. Identical paragraphs in other places.
-    let mut free_by_key: FxHashMap<&str, VecDeque<usize>> = FxHashMap::default();
-    for (i, key) in old_keys.iter().enumerate() {
+    let mut free_by_key: FxHashMap<u32, VecDeque<usize>> = FxHashMap::default();
+    for (i, &key) in old_keys.iter().enumerate() {
         if state.old_free(i) {
-            free_by_key.entry(key.as_str()).or_default().push_back(i);
+            free_by_key.entry(key).or_default().push_back(i);
         }
     }
     for (j, key) in new_keys.iter().enumerate() {
         if state.new_free(j)
-            && let Some(i) = free_by_key
-                .get_mut(key.as_str())
-                .and_then(VecDeque::pop_front)
+            && let Some(i) = free_by_key.get_mut(key).and_then(VecDeque::pop_front)
         {
             state.add(vec![i], vec![j]);
         }
@@ -222,8 +203,8 @@ const MAX_COPIES: usize = 16;
 /// removed.
 fn rehome_duplicates(
     groups: &mut [Group],
-    old_keys: &[String],
-    new_keys: &[String],
+    old_keys: &[u32],
+    new_keys: &[u32],
     budget: &mut Budget,
 ) {
     for old_side in [true, false] {
@@ -240,9 +221,9 @@ fn rehome_duplicates(
                 }
             }
         }
-        let mut copies: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for (i, key) in keys.iter().enumerate() {
-            copies.entry(key.as_str()).or_default().push(i);
+        let mut copies: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for (i, &key) in keys.iter().enumerate() {
+            copies.entry(key).or_default().push(i);
         }
         copies.retain(|_, v| v.len() > 1);
         if copies.is_empty() {
@@ -267,7 +248,7 @@ fn rehome_duplicates(
             else {
                 continue;
             };
-            let Some(list) = keys.get(mine).and_then(|k| copies.get(k.as_str())) else {
+            let Some(list) = keys.get(mine).and_then(|k| copies.get(k)) else {
                 continue;
             };
             let crossings = |c: usize| {
@@ -315,9 +296,10 @@ fn rehome_duplicates(
 /// algorithm, and a crossing it leaves would show as a move (in one direction of the diff and not in the
 /// other); swapping partners between identical texts changes no similarity, so the order-keeping choice
 /// is free.
-fn uncross_duplicates(groups: &mut [Group], old_keys: &[String], new_keys: &[String]) {
+fn uncross_duplicates(groups: &mut [Group], old_keys: &[u32], new_keys: &[u32]) {
     for by_old in [true, false] {
-        let mut buckets: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        // Each bucket's groups are edited among themselves only, so the order buckets come in is free.
+        let mut buckets: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         for (g, group) in groups.iter().enumerate() {
             if let ([o], [n]) = (group.old.as_slice(), group.new.as_slice()) {
                 let key = if by_old {
@@ -325,8 +307,8 @@ fn uncross_duplicates(groups: &mut [Group], old_keys: &[String], new_keys: &[Str
                 } else {
                     new_keys.get(*n)
                 };
-                if let Some(key) = key {
-                    buckets.entry(key.as_str()).or_default().push(g);
+                if let Some(&key) = key {
+                    buckets.entry(key).or_default().push(g);
                 }
             }
         }
@@ -349,6 +331,34 @@ fn uncross_duplicates(groups: &mut [Group], old_keys: &[String], new_keys: &[Str
             }
         }
     }
+}
+
+/// The anchor key ([`anchor_key`]) of every paragraph of both versions, as a number per distinct key, so
+/// the steps that compare and bucket paragraphs by key hash a number rather than a paragraph.
+fn key_ids(old: &[String], new: &[String]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut id_of = |key: String| {
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        *ids.entry(key).or_insert(next)
+    };
+    let old_ids: Vec<u32> = old.iter().map(|p| id_of(anchor_key(p))).collect();
+    // A paragraph the new version kept as it was has the key it had (most paragraphs, and a key is a pass
+    // over the text).
+    let old_index: FxHashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), i))
+        .collect();
+    let new_ids = new
+        .iter()
+        .map(
+            |p| match old_index.get(p.as_str()).and_then(|&i| old_ids.get(i)) {
+                Some(&id) => id,
+                None => id_of(anchor_key(p)),
+            },
+        )
+        .collect();
+    (old_ids, new_ids)
 }
 
 /// The text an anchor is matched on: typography folded, all spacing removed, so a re-spaced or re-quoted
@@ -596,9 +606,52 @@ fn alnum(paragraphs: &[String], indices: &[usize]) -> usize {
     indices
         .iter()
         .filter_map(|&i| paragraphs.get(i))
-        .map(|p| p.chars().filter(|c| c.is_alphanumeric()).count())
+        .map(|p| alnum_chars(p))
         .sum()
 }
+
+/// Count of letters and digits of a text, byte by byte: an ASCII byte is looked up in [`BYTE_CLASS`], and
+/// only the first byte of a multi-byte character is decoded (every paragraph of both versions is counted;
+/// decoding every character was a quarter of alignment).
+fn alnum_chars(text: &str) -> usize {
+    let mut count = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match BYTE_CLASS.get(usize::from(b)) {
+            Some(&ASCII_ALNUM) => count += 1,
+            Some(&LEAD_BYTE) => {
+                let c = text.get(i..).and_then(|rest| rest.chars().next());
+                count += usize::from(c.is_some_and(char::is_alphanumeric));
+            }
+            _ => {}
+        }
+    }
+    count
+}
+
+/// [`BYTE_CLASS`] of an ASCII letter or digit.
+const ASCII_ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] of the first byte of a multi-byte character (`0xC0` up; `0x80..0xC0` continue one).
+const LEAD_BYTE: u8 = 2;
+
+/// What each byte value is to [`alnum_chars`]: [`ASCII_ALNUM`], [`LEAD_BYTE`] or 0 (anything else).
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b: u8 = 0;
+    loop {
+        class[b as usize] = if b.is_ascii_alphanumeric() {
+            ASCII_ALNUM
+        } else if b >= 0xC0 {
+            LEAD_BYTE
+        } else {
+            0
+        };
+        if b == u8::MAX {
+            break;
+        }
+        b += 1;
+    }
+    class
+};
 
 /// The word-bag similarity of a group's two sides.
 fn group_similarity(group: &Group, old: &[String], new: &[String]) -> f64 {
@@ -849,6 +902,20 @@ fn order(mut groups: Vec<Group>, old_len: usize, new_len: usize) -> Vec<Group> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn alnum_by_bytes_counts_what_chars_count(text in "[a-zA-Z0-9 .,’“”éÉß€—日本\u{a0}\u{2009}]{0,40}") {
+            let by_chars = text.chars().filter(|c| c.is_alphanumeric()).count();
+            proptest::prop_assert_eq!(alnum_chars(&text), by_chars);
+        }
+
+        #[test]
+        fn anchor_key_drops_what_is_whitespace(text in "[a-z .’“—\\-\t\n\u{b}\u{a0}\u{2009}\u{3000}é]{0,40}") {
+            let by_chars: String = fold_typography_cow(&text).chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(anchor_key(&text), by_chars);
+        }
+    }
 
     fn paras(text: &str) -> Vec<String> {
         text.split('|')

@@ -157,8 +157,12 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// Whether a word is a job title, honorific or role ("Sen.", "spokesperson", "coach").
 pub(crate) fn is_title_word(word: &str) -> bool {
-    let w = bare_lower(word);
-    TITLES_LEX.contains(&w) || PERSON_ROLES_LEX.contains(&w)
+    is_title_lower(&bare_lower(word))
+}
+
+/// [`is_title_word`] of a word in its lookup form ([`bare_lower`]).
+fn is_title_lower(bare: &str) -> bool {
+    TITLES_LEX.contains(bare) || PERSON_ROLES_LEX.contains(bare)
 }
 
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
@@ -168,8 +172,12 @@ pub(crate) fn is_org_word(word: &str) -> bool {
 
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
-    let w = bare_lower(word);
-    NOT_NAME_LEX.contains(&w) || CALENDAR_LEX.contains(&w)
+    is_not_name_lower(&bare_lower(word))
+}
+
+/// [`is_not_name_word`] of a word in its lookup form ([`bare_lower`]).
+fn is_not_name_lower(bare: &str) -> bool {
+    NOT_NAME_LEX.contains(bare) || CALENDAR_LEX.contains(bare)
 }
 
 /// Days and months (and their abbreviations), lower-case: never part of a name, and skipped between a
@@ -368,34 +376,32 @@ pub fn speaker_key(name: &str) -> String {
 /// [`speaker_key`] of a trimmed name whose sort is known already.
 fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
     match sort {
-        SpeakerSort::Organisation => name
-            .split_whitespace()
-            .filter(|w| !DETERMINERS_LEX.contains_word(w))
-            .map(bare)
-            .collect::<Vec<_>>()
-            .join(" "),
-        SpeakerSort::Description => name
-            .split_whitespace()
-            .filter(|w| !DETERMINERS_LEX.contains_word(w))
-            .map(bare)
-            .collect::<Vec<_>>()
-            .join(" "),
-        SpeakerSort::Person => {
-            // Suffixes go first, so "Martin Luther King Jr." keeps "King" as its surname.
-            let without_suffix: Vec<&str> =
-                name.split_whitespace().filter(|w| !is_suffix(w)).collect();
-            let stripped = strip_titles(&without_suffix.join(" "));
-            stripped
+        SpeakerSort::Organisation | SpeakerSort::Description => {
+            let mut key = String::with_capacity(name.len());
+            let words = name
                 .split_whitespace()
-                .last()
-                .map(|w| bare(w.trim_end_matches(',')))
-                .unwrap_or_default()
+                .filter(|w| !DETERMINERS_LEX.contains_word(w));
+            for (k, w) in words.enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&bare_lower(w));
+            }
+            key
         }
+        // The last word once suffixes are dropped, so "Martin Luther King Jr." keeps "King" as its
+        // surname. Titles need no stripping: [`strip_titles`] always keeps the last word.
+        SpeakerSort::Person => name
+            .split_whitespace()
+            .rev()
+            .find(|w| !is_suffix(w))
+            .map(|w| bare(strip_possessive(w).trim_end_matches(',')))
+            .unwrap_or_default(),
     }
 }
 
 /// One name as the article writes it, with the title words that stood before it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Mention {
     /// The name without titles ("Pam Bondi").
     pub name: String,
@@ -407,7 +413,7 @@ pub(crate) struct Mention {
 }
 
 /// Every capitalised name run in an article, for fullest-name lookup and description matching.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct NameIndex {
     mentions: Vec<Mention>,
     /// Surname (lower-case) → (full name → (count, first mention order)).
@@ -442,138 +448,178 @@ const NAME_CONNECTORS: &[&str] = &[
     "de", "da", "van", "von", "bin", "al", "la", "del", "di", "der", "le", "du",
 ];
 
+/// Work shared between the versions of one story: the mentions each paragraph yields and the sort and key
+/// of each name. Both depend only on the text, and most paragraphs of a version are in the one before it,
+/// so [`NameIndex::build_cached`] reads a paragraph seen before for the cost of copying its mentions.
+///
+/// ```text
+/// let mut cache = NameCache::default();
+/// let old = NameIndex::build_cached(&old_paragraphs, &mut cache);
+/// let new = NameIndex::build_cached(&new_paragraphs, &mut cache); // shared paragraphs are not re-read
+/// ```
+#[derive(Debug, Default)]
+pub(crate) struct NameCache {
+    /// Paragraph text → the mentions it yields, in reading order.
+    paragraphs: FxHashMap<String, Vec<Mention>>,
+    /// Each distinct name seen → its sort and [`speaker_key`].
+    keyed: FxHashMap<String, (SpeakerSort, String)>,
+}
+
+impl NameCache {
+    /// The sort and key of a name, worked out on first sight.
+    fn keyed(&mut self, name: &str) -> &(SpeakerSort, String) {
+        // Not `entry`: that would copy the name for every lookup.
+        if !self.keyed.contains_key(name) {
+            let sort = sort_of(name.trim());
+            let key = key_of_sort(name.trim(), sort);
+            self.keyed.insert(name.to_string(), (sort, key));
+        }
+        self.keyed.get(name).unwrap_or(&UNKEYED)
+    }
+}
+
+/// What [`NameCache::keyed`] would give a name it had not keyed (it never happens: it keys every name asked).
+static UNKEYED: (SpeakerSort, String) = (SpeakerSort::Description, String::new());
+
+/// The capitalised name runs of one paragraph, titles split off, in reading order.
+fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
+    // Each word with its trimmed form, trimmed once: the runs below look at words and their neighbours
+    // several times.
+    let mut words: Vec<(&str, &str)> = Vec::with_capacity(text.len() / 5 + 1);
+    for w in text.split_whitespace() {
+        words.extend(split_glued(w).map(|w| (w, trim_word(w))));
+    }
+    let clean = |k: usize| words.get(k).map_or("", |w| w.1);
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !is_capitalised(clean(i)) {
+            i += 1;
+            continue;
+        }
+        // Collect the run of capitalised words (with connectors), stopping after a word that ends in
+        // punctuation other than an abbreviation's period, or a possessive.
+        let start = i;
+        let mut run: Vec<&str> = Vec::new();
+        while let Some(&(w, c)) = words.get(i) {
+            // "del Valle", "de la Vega": one or two connectors before a capitalised word.
+            let connector = || {
+                let joins = |k: usize| is_capitalised(clean(k));
+                NAME_CONNECTORS.contains(&c)
+                    && (joins(i + 1) || (NAME_CONNECTORS.contains(&clean(i + 1)) && joins(i + 2)))
+            };
+            if !(is_capitalised(c) || connector()) || c.is_empty() {
+                break;
+            }
+            run.push(c);
+            i += 1;
+            let ends_clause = w.ends_with([',', ';', ':', '”', '"'])
+                || (w.ends_with('.') && !is_abbreviation(w))
+                || w.ends_with("’s")
+                || w.ends_with("'s")
+                || w.starts_with('“');
+            if ends_clause {
+                break;
+            }
+        }
+        if i == start {
+            i += 1;
+        }
+        // Lower-case descriptors just before the run count as title words ("Kremlin spokesperson").
+        let mut title: Vec<String> = Vec::new();
+        let mut j = start;
+        while j > 0 && title.len() < 4 {
+            let Some(&(raw_prev, prev)) = words.get(j - 1) else {
+                break;
+            };
+            if raw_prev.ends_with([',', '.', ';', ':', '”', '"', ')']) && !is_abbreviation(raw_prev)
+            {
+                break;
+            }
+            let lower_prev = bare_lower(prev);
+            if prev.is_empty()
+                || is_not_name_lower(&lower_prev)
+                || !(is_capitalised(prev) || is_title_lower(&lower_prev))
+            {
+                break;
+            }
+            title.insert(0, lower_prev.to_string());
+            j -= 1;
+        }
+        let mut names: Vec<&str> = run
+            .into_iter()
+            .skip_while(|w| is_not_name_word(w) || w.ends_with("ing"))
+            .collect();
+        // Split off leading title words (all but the last word may be one).
+        let titled: Vec<bool> = names.iter().map(|w| is_title_word(w)).collect();
+        let cut = titled
+            .iter()
+            .take(names.len().saturating_sub(1))
+            .rposition(|&t| t)
+            .map_or(0, |k| k + 1);
+        for w in names.iter().take(cut) {
+            title.push(bare(w));
+        }
+        names.drain(..cut);
+        if names.is_empty() || titled.iter().skip(cut).all(|&t| t) {
+            continue;
+        }
+        let name = names
+            .iter()
+            .map(|w| strip_possessive(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        // `sort_of` reads only the words, so the trimmed name's sort is the name's.
+        let person = cache.keyed(&name).0 == SpeakerSort::Person;
+        mentions.push(Mention {
+            name,
+            title,
+            person,
+        });
+    }
+    mentions
+}
+
 impl NameIndex {
     /// Read every paragraph of an article.
     pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
+        NameIndex::build_cached(paragraphs, &mut NameCache::default())
+    }
+
+    /// Read every paragraph of an article, reusing (and adding to) the work `cache` holds from other
+    /// versions of the story. The index is the one [`NameIndex::build`] gives.
+    pub(crate) fn build_cached(paragraphs: &[String], cache: &mut NameCache) -> NameIndex {
         let mut index = NameIndex::default();
-        // A story names the same people and bodies over and over: each distinct name is sorted and keyed
-        // once (those two were a third of the cost of building the index), and kept for `fullest`.
-        let mut keyed = FxHashMap::default();
         for text in paragraphs {
             index.paragraph_start.push(index.mentions.len());
-            index.add_paragraph(text, &mut keyed);
+            let mentions = match cache.paragraphs.get(text.as_str()) {
+                Some(mentions) => mentions.clone(),
+                None => {
+                    let mentions = paragraph_mentions(text, cache);
+                    cache.paragraphs.insert(text.clone(), mentions.clone());
+                    mentions
+                }
+            };
+            for mention in mentions {
+                // Every name of a cached paragraph was keyed when the paragraph was read.
+                let keyed = cache.keyed(&mention.name);
+                index.add(mention, keyed);
+            }
         }
-        index.keyed = keyed;
         index.paragraph_start.push(index.mentions.len());
         index.aliases = aliases(paragraphs);
         index.bracketed = bracketed_acronyms(paragraphs);
         index
     }
 
-    fn add_paragraph(&mut self, text: &str, keyed: &mut FxHashMap<String, (SpeakerSort, String)>) {
-        let mut words: Vec<&str> = Vec::with_capacity(text.len() / 5 + 1);
-        for w in text.split_whitespace() {
-            words.extend(split_glued(w));
-        }
-        let mut i = 0;
-        while i < words.len() {
-            let Some(w) = words.get(i) else { break };
-            let clean = trim_word(w);
-            if !is_capitalised(clean) {
-                i += 1;
-                continue;
-            }
-            // Collect the run of capitalised words (with connectors), stopping after a word that ends in
-            // punctuation other than an abbreviation's period, or a possessive.
-            let start = i;
-            let mut run: Vec<&str> = Vec::new();
-            while let Some(w) = words.get(i) {
-                let clean = trim_word(w);
-                // "del Valle", "de la Vega": one or two connectors before a capitalised word.
-                let joins = |k: usize| words.get(k).is_some_and(|n| is_capitalised(trim_word(n)));
-                let connector = NAME_CONNECTORS.contains(&clean)
-                    && (joins(i + 1)
-                        || (words
-                            .get(i + 1)
-                            .is_some_and(|n| NAME_CONNECTORS.contains(&trim_word(n)))
-                            && joins(i + 2)));
-                if !(is_capitalised(clean) || connector) || clean.is_empty() {
-                    break;
-                }
-                run.push(clean);
-                i += 1;
-                let ends_clause = w.ends_with(',')
-                    || w.ends_with(';')
-                    || w.ends_with(':')
-                    || w.ends_with('”')
-                    || w.ends_with('"')
-                    || (w.ends_with('.') && !is_abbreviation(w))
-                    || w.ends_with("’s")
-                    || w.ends_with("'s")
-                    || w.starts_with('“');
-                if ends_clause {
-                    break;
-                }
-            }
-            if i == start {
-                i += 1;
-            }
-            // Lower-case descriptors just before the run count as title words ("Kremlin spokesperson").
-            let mut title: Vec<String> = Vec::new();
-            let mut j = start;
-            while j > 0 && title.len() < 4 {
-                let Some(raw_prev) = words.get(j - 1) else {
-                    break;
-                };
-                if raw_prev.ends_with([',', '.', ';', ':', '”', '"', ')'])
-                    && !is_abbreviation(raw_prev)
-                {
-                    break;
-                }
-                let prev = trim_word(raw_prev);
-                let titled = is_title_word(prev)
-                    || is_person_role(&bare_lower(prev))
-                    || is_capitalised(prev);
-                if prev.is_empty() || is_not_name_word(prev) || !titled {
-                    break;
-                }
-                title.insert(0, bare(prev));
-                j -= 1;
-            }
-            let mut names: Vec<&str> = run
-                .into_iter()
-                .skip_while(|w| is_not_name_word(w) || w.ends_with("ing"))
-                .collect();
-            // Split off leading title words.
-            let mut cut = 0;
-            for (k, w) in names.iter().enumerate() {
-                if k + 1 < names.len() && is_title_word(w) {
-                    cut = k + 1;
-                }
-            }
-            for w in names.iter().take(cut) {
-                title.push(bare(w));
-            }
-            names.drain(..cut);
-            if names.is_empty() || names.iter().all(|w| is_title_word(w)) {
-                continue;
-            }
-            let name = names
-                .iter()
-                .map(|w| strip_possessive(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            self.add(name, title, keyed);
-        }
-    }
-
-    fn add(
-        &mut self,
-        name: String,
-        title: Vec<String>,
-        keyed: &mut FxHashMap<String, (SpeakerSort, String)>,
-    ) {
+    /// Index one mention, whose name has the given sort and key.
+    fn add(&mut self, mention: Mention, (sort, key): &(SpeakerSort, String)) {
         let order = self.mentions.len();
-        let (sort, key) = match keyed.get(&name) {
-            Some((sort, key)) => (*sort, key.clone()),
-            None => {
-                let sort = sort_of(name.trim());
-                let key = key_of_sort(name.trim(), sort);
-                keyed.insert(name.clone(), (sort, key.clone()));
-                (sort, key)
-            }
-        };
-        if !key.is_empty() && sort == SpeakerSort::Person {
+        let name = &mention.name;
+        if !self.keyed.contains_key(name) {
+            self.keyed.insert(name.clone(), (*sort, key.clone()));
+        }
+        if !key.is_empty() && *sort == SpeakerSort::Person {
             // "Alexis Castro Soto del Valle": a surname joined by a connector follows the first surname,
             // which a later "Alexis Castro" uses; the name is found under both.
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -582,36 +628,35 @@ impl NameIndex {
                 .position(|w| NAME_CONNECTORS.contains(w))
                 .filter(|&c| c >= 3)
                 .map_or(&[][..], |c| words.get(1..c - 1).unwrap_or(&[]));
-            for k in first_surnames
-                .iter()
-                .map(|w| bare(w))
-                .chain(std::iter::once(key))
-            {
-                let entry = self
-                    .by_surname
-                    .entry(k)
-                    .or_default()
-                    .entry(name.clone())
-                    .or_insert((0, order));
-                entry.0 += 1;
+            for k in first_surnames.iter().map(|w| bare_lower(w)) {
+                self.count_surname(&k, name, order);
             }
-            let words: Vec<&str> = name.split_whitespace().collect();
+            self.count_surname(key, name, order);
             if words.len() >= 2
                 && let Some(first) = words.first()
             {
                 let list = self.by_first.entry(bare(first)).or_default();
-                if !list.contains(&name) {
+                if !list.contains(name) {
                     list.push(name.clone());
                 }
             }
         }
-        // `sort_of` reads only the words, so the trimmed name's sort is the name's.
-        let person = sort == SpeakerSort::Person;
-        self.mentions.push(Mention {
-            name,
-            title,
-            person,
-        });
+        self.mentions.push(mention);
+    }
+
+    /// Count one more mention of `name` under `surname` (remembering the order of its first).
+    fn count_surname(&mut self, surname: &str, name: &str, order: usize) {
+        // Looked up before inserting: most mentions repeat a name, and `entry` would copy both strings.
+        let names = match self.by_surname.get_mut(surname) {
+            Some(names) => names,
+            None => self.by_surname.entry(surname.to_string()).or_default(),
+        };
+        match names.get_mut(name) {
+            Some(entry) => entry.0 += 1,
+            None => {
+                names.insert(name.to_string(), (1, order));
+            }
+        }
     }
 
     /// The fullest name the article gives for a person named `name` (titles already stripped): among the
@@ -1223,6 +1268,15 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 
 /// A word without surrounding punctuation (but keeping an abbreviation's period and inner apostrophes).
 pub(crate) fn trim_word(word: &str) -> &str {
+    // Most words start and end with an ASCII letter or digit and have no full stop: nothing to trim (this
+    // runs for every word of every article).
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+        && !bytes.contains(&b'.')
+    {
+        return word;
+    }
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if is_abbreviation(w) {
         return w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -1376,5 +1430,102 @@ mod tests {
                 .as_deref(),
             Some("Dmitry Peskov")
         );
+    }
+
+    /// `trim_word` as it was before its fast path: the property test below holds the two equal.
+    fn trim_word_slow(word: &str) -> &str {
+        let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if is_abbreviation(w) {
+            return w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        }
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+        w.trim_end_matches(['’', '\''])
+    }
+
+    /// A person's key as it was worked out before (titles stripped first), for the property test below.
+    fn person_key_slow(name: &str) -> String {
+        let without_suffix: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
+        strip_titles(&without_suffix.join(" "))
+            .split_whitespace()
+            .last()
+            .map(|w| bare(w.trim_end_matches(',')))
+            .unwrap_or_default()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_word_fast_path_changes_nothing(w in "[A-Za-z0-9É’'.,“”\"()\\-]{0,12}") {
+            proptest::prop_assert_eq!(trim_word(&w), trim_word_slow(&w));
+        }
+
+        #[test]
+        fn person_key_needs_no_title_stripping(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Sen.", "Dave", "Butler", "Butler’s", "Jr.", "III", "spokesperson", "the", "Gen.", "King,",
+                    "Reading", "CNN’s", "of", "Leo", "XIV", "Col.",
+                ]),
+                0..5,
+            )
+        ) {
+            let name = words.join(" ");
+            proptest::prop_assert_eq!(key_of_sort(&name, SpeakerSort::Person), person_key_slow(&name));
+        }
+    }
+
+    #[test]
+    fn a_warm_cache_gives_the_index_a_fresh_build_gives() {
+        let old = paras(&[
+            "Kremlin spokesperson Dmitry Peskov said so.",
+            "Attorney General Pam Bondi spoke. Army Spokesperson Col. Dave Butler did too.",
+            "Sean Combs, also known as Diddy, and the Institute for the Study of War (ISW) agreed.",
+        ]);
+        let new = paras(&[
+            "Attorney General Pam Bondi spoke. Army Spokesperson Col. Dave Butler did too.",
+            "Peskov said more, and Alexis Castro Soto del Valle met Alexis Castro.",
+            "Kremlin spokesperson Dmitry Peskov said so.",
+        ]);
+        let mut cache = NameCache::default();
+        assert_eq!(
+            NameIndex::build_cached(&old, &mut cache),
+            NameIndex::build(&old)
+        );
+        assert_eq!(
+            NameIndex::build_cached(&new, &mut cache),
+            NameIndex::build(&new)
+        );
+        assert_eq!(
+            NameIndex::build_cached(&old, &mut cache),
+            NameIndex::build(&old)
+        );
+    }
+
+    #[test]
+    fn a_warm_cache_gives_the_same_index_on_a_real_history() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/versions/cnn-2026-03-05-pentagon-anthropic-supply-chain-risk"
+        );
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("the corpus sits beside the repository")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        let mut cache = NameCache::default();
+        let mut built = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let Ok(article) = crate::article::Article::from_text(&text) else {
+                continue;
+            };
+            let fresh = NameIndex::build(&article.paragraphs);
+            assert_eq!(
+                NameIndex::build_cached(&article.paragraphs, &mut cache),
+                fresh
+            );
+            built += 1;
+        }
+        assert!(built >= 2, "the history has several versions");
     }
 }
