@@ -204,7 +204,7 @@ pub fn analyse(paragraphs: &[String]) -> Analysis {
 /// assert_eq!(analyse_cached(&v2, &mut cache), analyse(&v2));
 /// ```
 pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analysis {
-    let names = NameIndex::build(paragraphs);
+    let names = NameIndex::build_cached(paragraphs, &mut cache.names);
     for text in paragraphs {
         if !cache.paragraphs.contains_key(text.as_str()) {
             cache.paragraphs.insert(
@@ -347,6 +347,8 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
 #[derive(Debug, Default)]
 pub struct AnalysisCache {
     paragraphs: FxHashMap<String, CachedParagraph>,
+    /// The names each paragraph mentions, and each name's sort and key.
+    names: speakers::NameCache,
 }
 
 #[derive(Debug)]

@@ -581,7 +581,8 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
 }
 
 impl NameIndex {
-    /// Read every paragraph of an article.
+    /// Read every paragraph of an article (analysis goes through [`NameIndex::build_cached`]).
+    #[cfg(test)]
     pub(crate) fn build(paragraphs: &[String]) -> NameIndex {
         NameIndex::build_cached(paragraphs, &mut NameCache::default())
     }
