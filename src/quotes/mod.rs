@@ -49,6 +49,8 @@ pub use diff::{
 };
 pub use speakers::speaker_key;
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -280,8 +282,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         names: &names,
         seen: Vec::new(),
         last_quote: None,
-        paragraph_subject: None,
-        subject_of: None,
+        opening: None,
         quote_open: None,
     };
     let mut out = Analysis {
@@ -326,12 +327,8 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
                     let Some(raw) = quotes.get(*index) else {
                         continue;
                     };
-                    let quote = state.quote(
-                        raw,
-                        quote_reading,
-                        reading.opening.as_deref(),
-                        &mut prev_in_paragraph,
-                    );
+                    let quote =
+                        state.quote(raw, quote_reading, &reading.opening, &mut prev_in_paragraph);
                     if let Some(q) = quote {
                         out.quotes.push(q);
                     }
@@ -383,8 +380,9 @@ struct ParagraphReading {
     /// The parts of quotations in the paragraph (the cache key besides the text).
     parts: Vec<(usize, usize)>,
     steps: Vec<Step>,
-    /// The phrase naming the person who opens the paragraph's first sentence, when it has quotations.
-    opening: Option<String>,
+    /// The phrase naming the person who opens the paragraph's first sentence, worked out the first time
+    /// a pronoun needs it.
+    opening: OnceCell<Option<String>>,
 }
 
 #[derive(Debug)]
@@ -436,11 +434,7 @@ fn read_paragraph(
     ParagraphReading {
         parts: parts.to_vec(),
         steps: steps.into_iter().map(|(_, step)| step).collect(),
-        opening: if quotes.is_empty() {
-            None
-        } else {
-            opening_phrase(text)
-        },
+        opening: OnceCell::new(),
     }
 }
 
@@ -450,10 +444,9 @@ struct State<'a> {
     seen: Vec<Seen>,
     /// The speaker of the last speech quotation, if it had one.
     last_quote: Option<String>,
-    /// The named person who opens the current paragraph, when a quotation is not at its start.
-    paragraph_subject: Option<String>,
-    /// The paragraph whose opening person was last worked out, and that person.
-    subject_of: Option<(usize, Option<String>)>,
+    /// The current quotation's paragraph and its opening phrase ([`ParagraphReading::opening`]), when
+    /// the quotation is not at its start: the person named there is a pronoun's nearest antecedent.
+    opening: Option<(usize, &'a OnceCell<Option<String>>)>,
     /// Where the current quotation opens in its paragraph, when something stands before it.
     quote_open: Option<usize>,
 }
@@ -697,14 +690,14 @@ fn opening_phrase(text: &str) -> Option<String> {
     })
 }
 
-impl State<'_> {
+impl<'a> State<'a> {
     /// Resolve one quotation's speaker and kind from its reading, against the story so far.
     /// `opening` is its paragraph's opening phrase ([`ParagraphReading::opening`]).
     fn quote(
         &mut self,
         raw: &RawQuote,
         reading: &QuoteReading,
-        opening: Option<&str>,
+        opening: &'a OnceCell<Option<String>>,
         prev_in_paragraph: &mut Option<(usize, Option<String>)>,
     ) -> Option<Quote> {
         let first = raw.first()?;
@@ -714,17 +707,9 @@ impl State<'_> {
         let quoted = &reading.quoted;
         let words = reading.words;
         let quote_only = reading.quote_only;
-        // The person who opens the paragraph, for pronouns ("Castro denies …, he said"); worked out
-        // once per paragraph, and only for quotations that do not open it.
-        if self.subject_of.as_ref().is_none_or(|(q, _)| *q != p) {
-            let subject = opening.and_then(|phrase| self.full_person(phrase));
-            self.subject_of = Some((p, subject));
-        }
-        self.paragraph_subject = self
-            .subject_of
-            .as_ref()
-            .and_then(|(_, s)| s.clone())
-            .filter(|_| !reading.opens_paragraph);
+        // The person who opens the paragraph, for pronouns ("Castro denies …, he said"), only for
+        // quotations that do not open it.
+        self.opening = Some((p, opening)).filter(|_| !reading.opens_paragraph);
         self.quote_open = Some(first.open).filter(|_| !reading.opens_paragraph);
         let same_sentence_speaker = if reading.same_sentence_as_prev {
             prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
@@ -861,6 +846,17 @@ impl State<'_> {
         opening_phrase(text).and_then(|phrase| self.full_person(&phrase))
     }
 
+    /// The named person (full name) who opens the current quotation's paragraph, when the quotation is
+    /// not at its start.
+    fn paragraph_subject(&self) -> Option<String> {
+        let (p, cell) = self.opening?;
+        let phrase =
+            cell.get_or_init(|| opening_phrase(self.paragraphs.get(p).map_or("", String::as_str)));
+        phrase
+            .as_deref()
+            .and_then(|phrase| self.full_person(phrase))
+    }
+
     /// The fullest name of a person named by `phrase`, when the article names them in full: a
     /// sentence may open with any capitalised word.
     fn full_person(&self, phrase: &str) -> Option<String> {
@@ -934,7 +930,7 @@ impl State<'_> {
                 let nearest = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| fits(s));
                 // A person who opens this paragraph is nearer than any speaker of earlier paragraphs
                 // ("Castro denies his life is easier. His nightclub “only” cost him $50,000, he said").
-                let opener = self.paragraph_subject.clone().filter(|subject| {
+                let opener = self.paragraph_subject().filter(|subject| {
                     matches!(pronoun.as_str(), "he" | "she")
                         && speakers::gender_fits(subject, pronoun)
                         && nearest.is_none_or(|s| s.paragraph < p)

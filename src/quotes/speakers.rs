@@ -5,6 +5,7 @@
 //! quote attributed to "Peskov" can be reported as "Dmitry Peskov" when the article names him in full
 //! anywhere, and "the attorney general" can be matched to "Attorney General Pam Bondi".
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -430,6 +431,8 @@ pub(crate) struct NameIndex {
     bracketed: BTreeMap<String, String>,
     /// Each distinct name indexed → its sort and [`speaker_key`], worked out once.
     keyed: FxHashMap<String, (SpeakerSort, String)>,
+    /// [`NameIndex::fullest`] answers so far: a story asks for the same few names over and over.
+    fullest_of: RefCell<FxHashMap<String, String>>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -664,6 +667,17 @@ impl NameIndex {
     /// names with the same surname that include all of `name`'s words, the first one introduced that is
     /// longer than `name`.
     pub(crate) fn fullest(&self, name: &str) -> String {
+        if let Some(full) = self.fullest_of.borrow().get(name) {
+            return full.clone();
+        }
+        let full = self.fullest_uncached(name);
+        self.fullest_of
+            .borrow_mut()
+            .insert(name.to_string(), full.clone());
+        full
+    }
+
+    fn fullest_uncached(&self, name: &str) -> String {
         if let Some(full) = self.aliases.get(name) {
             return self.fullest(full);
         }
