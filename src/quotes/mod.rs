@@ -924,7 +924,11 @@ impl<'a> State<'a> {
                     "he" | "she" | "i" => {
                         s.sort == SpeakerSort::Person && speakers::gender_fits(&s.speaker, pronoun)
                     }
-                    "it" => s.sort == SpeakerSort::Organisation,
+                    // "“…,” Bullis’ obituary says." / "“…,” it read.": a body, or a document quoted.
+                    "it" => {
+                        s.sort == SpeakerSort::Organisation
+                            || (s.sort == SpeakerSort::Description && is_document(&s.speaker))
+                    }
                     _ => true,
                 };
                 let nearest = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| fits(s));
@@ -1224,6 +1228,29 @@ const DOCUMENT_HEADS: &[&str] = &[
     "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law", "policy",
     "guidance", "website", "account",
 ];
+
+/// Writings that speak for their author besides [`DOCUMENT_HEADS`] ("her obituary says", "the study says");
+/// unlike those, their author is not looked for in the description.
+const WRITINGS: &[&str] = &[
+    "obituary", "study", "paper", "decree", "book", "article", "song",
+];
+
+/// Whether a description names a document or a writing ("Bullis’ obituary", "the ruling"): its head is
+/// one of [`DOCUMENT_HEADS`] or [`WRITINGS`].
+fn is_document(description: &str) -> bool {
+    let head = description
+        .split_whitespace()
+        .next_back()
+        .map(|h| {
+            h.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let singular = head.strip_suffix('s').unwrap_or(&head);
+    [head.as_str(), singular]
+        .iter()
+        .any(|h| DOCUMENT_HEADS.contains(h) || WRITINGS.contains(h))
+}
 
 /// "The White House" → "the White House": a leading article is lower-cased (it was capitalised only
 /// because it started a sentence).

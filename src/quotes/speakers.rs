@@ -226,15 +226,17 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         return SpeakerSort::Description;
     }
     // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".
+    // "Department of Homeland Security" too, whose last words can be titles; but a name after them makes a
+    // person ("Department of Homeland Security Secretary Kristi Noem").
     let org_of = words.iter().enumerate().any(|(i, w)| {
+        let rest = words.get(i + 2..).unwrap_or(&[]);
         is_org_word(w)
             && words
                 .get(i + 1)
                 .is_some_and(|o| o.eq_ignore_ascii_case("of"))
-            && words
-                .iter()
-                .skip(i + 2)
-                .all(|w| is_capitalised(w) && !is_title_word(w))
+            && rest.iter().all(|w| is_capitalised(w))
+            && (rest.iter().all(|w| !is_title_word(w))
+                || rest.last().is_some_and(|w| is_title_word(w)))
     });
     // "Customs and Border Protection": names joined by "and" are a body.
     let joined = words.windows(3).any(|w| {
@@ -504,16 +506,26 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
         // punctuation other than an abbreviation's period, or a possessive.
         let start = i;
         let mut run: Vec<&str> = Vec::new();
+        // Whether "of", "for" or "on" joined a body's name ("Department of Homeland Security").
+        let mut body_joined = false;
         while let Some(&(w, c)) = words.get(i) {
-            // "del Valle", "de la Vega": one or two connectors before a capitalised word.
+            // "del Valle", "de la Vega": one or two connectors before a capitalised word. "Department of
+            // Homeland Security", "Council on Foreign Relations": "of", "for" or "on" after a body's word.
             let connector = || {
                 let joins = |k: usize| is_capitalised(clean(k));
-                NAME_CONNECTORS.contains(&c)
-                    && (joins(i + 1) || (NAME_CONNECTORS.contains(&clean(i + 1)) && joins(i + 2)))
+                let of_body = matches!(c, "of" | "for" | "on")
+                    && run.last().is_some_and(|last| is_org_word(last))
+                    && joins(i + 1)
+                    && !is_not_name_word(clean(i + 1));
+                of_body
+                    || NAME_CONNECTORS.contains(&c)
+                        && (joins(i + 1)
+                            || (NAME_CONNECTORS.contains(&clean(i + 1)) && joins(i + 2)))
             };
             if !(is_capitalised(c) || connector()) || c.is_empty() {
                 break;
             }
+            body_joined |= !is_capitalised(c) && matches!(c, "of" | "for" | "on");
             run.push(c);
             i += 1;
             let ends_clause = w.ends_with([',', ';', ':', '”', '"'])
@@ -553,18 +565,21 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             .into_iter()
             .skip_while(|w| is_not_name_word(w) || w.ends_with("ing"))
             .collect();
-        // Split off leading title words (all but the last word may be one).
+        // Split off leading title words (all but the last word may be one). A body's name ending in a
+        // word that can also be a title ("Department of Homeland Security") is kept whole.
         let titled: Vec<bool> = names.iter().map(|w| is_title_word(w)).collect();
+        let body = body_joined && titled.last().copied().unwrap_or(false);
         let cut = titled
             .iter()
             .take(names.len().saturating_sub(1))
             .rposition(|&t| t)
+            .filter(|_| !body)
             .map_or(0, |k| k + 1);
         for w in names.iter().take(cut) {
             title.push(bare(w));
         }
         names.drain(..cut);
-        if names.is_empty() || titled.iter().skip(cut).all(|&t| t) {
+        if names.is_empty() || (!body && titled.iter().skip(cut).all(|&t| t)) {
             continue;
         }
         let name = names

@@ -1124,3 +1124,33 @@ fn a_sentence_ends_after_the_closing_mark_behind_its_full_stop() {
     assert_eq!(s.len(), 2);
     assert_eq!(text.get(s[0].0..s[0].1), Some("He said “no panic.”"));
 }
+
+#[test]
+fn an_acronym_stands_for_a_body_named_with_of() {
+    // "Homeland" and "Security" are also title words ("Homeland Security Secretary Kristi Noem").
+    assert_eq!(
+        speakers(&[
+            "A Department of Homeland Security employee died on Monday.",
+            "“She was kind,” DHS said.",
+        ]),
+        vec![Some("Department of Homeland Security".to_string())]
+    );
+    assert_eq!(
+        speakers(&["Department of Homeland Security Secretary Kristi Noem said “we will act.”"]),
+        vec![Some("Kristi Noem".to_string())]
+    );
+}
+
+#[test]
+fn it_can_be_a_document_quoted_before() {
+    assert_eq!(
+        speakers(&[
+            "“She was fun and kind,” Ann Lee’s obituary says.",
+            "“She loved to travel,” it read.",
+        ]),
+        vec![
+            Some("Ann Lee’s obituary".to_string()),
+            Some("Ann Lee’s obituary".to_string())
+        ]
+    );
+}
