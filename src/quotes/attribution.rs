@@ -534,15 +534,17 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     {
         return None;
     }
-    // "the alleged conduct", "the shared strange situation", "a reported attack": a participle right after
-    // a determiner modifies a noun; it says nothing.
-    if lower.ends_with("ed")
-        && i > 0
+    // "the alleged conduct", "a reported attack": a participle right after a determiner modifies a noun;
+    // "Carr’s claims were misleading", "the claims": after a determiner or a name's possessive a cue word
+    // is a noun. Either way it says nothing.
+    if i > 0
         && toks.get(i - 1).is_some_and(|p| {
             matches!(
                 p.lower().as_str(),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my"
-            )
+            ) || (is_capitalised(p.text)
+                && (p.text.ends_with("’s") || p.text.ends_with("'s"))
+                && !PRONOUNS.contains(&super::speakers::strip_possessive(&p.lower()).as_ref()))
         })
     {
         return None;
@@ -919,6 +921,17 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
                         && toks
                             .get(e + 1)
                             .is_some_and(|n| n.word && is_capitalised(n.text))));
+            // "Prianna Weathers’ mother": a relation after a name's possessive ends the phrase.
+            let relative = t.word
+                && super::speakers::kin_pronoun(t.text).is_some()
+                && e > s
+                && toks.get(e - 1).is_some_and(|p| {
+                    is_capitalised(p.text) && super::speakers::strip_possessive(p.text) != p.text
+                });
+            if relative {
+                last_cap = e + 1;
+                break;
+            }
             if cap {
                 last_cap = e + 1;
             } else if !title {

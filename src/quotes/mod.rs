@@ -686,8 +686,23 @@ fn opening_phrase(text: &str) -> Option<String> {
         Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
             Some(strip_titles(&text))
         }
+        // "Prianna Weathers’ mother mourns …": a named person's relative, as the article puts it.
+        Subject::Phrase { text, .. } if is_named_relative(&text) => Some(text),
         _ => None,
     })
+}
+
+/// "Prianna Weathers’ mother", "Colin Dorgan's father": a relation word after a name's possessive.
+fn is_named_relative(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    match words.as_slice() {
+        [.., owner, relation] => {
+            speakers::kin_pronoun(relation).is_some()
+                && speakers::is_capitalised(owner)
+                && speakers::strip_possessive(owner) != *owner
+        }
+        _ => false,
+    }
 }
 
 impl<'a> State<'a> {

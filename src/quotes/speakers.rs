@@ -1183,6 +1183,10 @@ const FEMALE_NAMES: &[&str] = &[
 
 /// Whether a person's first name allows the pronoun ("she" does not fit "Paul Yedwab").
 pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
+    // "Prianna Weathers’ mother": a relative's gender is the relation's.
+    if let Some(kin) = name.split_whitespace().next_back().and_then(kin_pronoun) {
+        return !matches!(pronoun, "he" | "she") || pronoun == kin;
+    }
     let first = strip_titles(name)
         .split_whitespace()
         .next()
@@ -1192,6 +1196,17 @@ pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
         "he" => !FEMALE_NAMES.contains(&first.as_str()),
         "she" => !MALE_NAMES.contains(&first.as_str()),
         _ => true,
+    }
+}
+
+/// The pronoun of a word for a relative ("mother" → "she", "son" → "he"), if it is one.
+pub(crate) fn kin_pronoun(word: &str) -> Option<&'static str> {
+    match bare_lower(word).as_str() {
+        "mother" | "wife" | "daughter" | "sister" | "grandmother" | "aunt" | "niece" | "widow"
+        | "girlfriend" | "stepmother" | "mom" => Some("she"),
+        "father" | "husband" | "son" | "brother" | "grandfather" | "uncle" | "nephew"
+        | "widower" | "boyfriend" | "stepfather" | "dad" => Some("he"),
+        _ => None,
     }
 }
 

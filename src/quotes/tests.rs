@@ -1154,3 +1154,27 @@ fn it_can_be_a_document_quoted_before() {
         ]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_possessive_is_a_noun() {
+    assert_eq!(
+        speakers(&[
+            "The lone Democrat on the panel, Ann Lee, said Tom Carr’s claims were wrong: “Nothing changed.”"
+        ]),
+        vec![Some("Ann Lee".to_string())]
+    );
+}
+
+#[test]
+fn a_named_persons_relative_opening_a_paragraph_is_the_next_pronouns_antecedent() {
+    assert_eq!(
+        speakers(&[
+            "“It was a shock,” said Tom Reyes, a neighbour.",
+            "While the town grieves, John Weathers’ mother mourns at home.",
+            "“This was a senseless death,” she told CNN.",
+        ])[1],
+        Some("John Weathers’ mother".to_string())
+    );
+    assert!(speakers::gender_fits("John Weathers’ mother", "she"));
+    assert!(!speakers::gender_fits("Ann Lee’s son", "she"));
+}
