@@ -544,7 +544,7 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my"
             ) || (is_capitalised(p.text)
                 && (p.text.ends_with("’s") || p.text.ends_with("'s"))
-                && !PRONOUNS.contains(&super::speakers::strip_possessive(&p.lower()).as_ref()))
+                && !PRONOUNS.contains(&super::speakers::strip_possessive(&p.lower())))
         })
     {
         return None;
