@@ -1178,6 +1178,22 @@ impl<'a> State<'a> {
                         .split_whitespace()
                         .any(|w| w.eq_ignore_ascii_case(&head))
             });
+            // "the cruise line" after "MSC Cruises said …": the word before the head names the body.
+            let named = named.or_else(|| {
+                let modifier = rest
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|k| rest.get(k))
+                    .filter(|m| m.chars().count() >= 4 && m.chars().all(char::is_alphabetic))?;
+                self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                    s.description.is_none()
+                        && s.speaker.split_whitespace().any(|w| {
+                            let w = w.to_lowercase();
+                            w.strip_prefix(modifier.as_str())
+                                .is_some_and(|end| matches!(end, "" | "s" | "es"))
+                        })
+                })
+            });
             // "the team", "the company": a generic noun for a body points back to the body that spoke
             // last, if it spoke lately ("the Cardinals said …" / "“…,” the team said").
             let named = named.or_else(|| {

@@ -1178,3 +1178,14 @@ fn a_named_persons_relative_opening_a_paragraph_is_the_next_pronouns_antecedent(
     assert!(speakers::gender_fits("John Weathers’ mother", "she"));
     assert!(!speakers::gender_fits("Ann Lee’s son", "she"));
 }
+
+#[test]
+fn a_description_whose_modifier_names_a_body_is_that_body() {
+    assert_eq!(
+        speakers(&[
+            "Orca Cruises said it was working with embassies.",
+            "“All is calm,” the cruise line said.",
+        ]),
+        vec![Some("Orca Cruises".to_string())]
+    );
+}
