@@ -48,7 +48,7 @@ const HELD_OUT_2_FLOOR_RECALL: f64 = 0.975;
 const HELD_OUT_2_FLOOR_SPEAKER_ACCURACY: f64 = 0.822;
 const HELD_OUT_3_FLOOR_PRECISION: f64 = 0.989;
 const HELD_OUT_3_FLOOR_RECALL: f64 = 0.961;
-const HELD_OUT_3_FLOOR_SPEAKER_ACCURACY: f64 = 0.895;
+const HELD_OUT_3_FLOOR_SPEAKER_ACCURACY: f64 = 0.901;
 
 /// What the test enforces for a measure: the bar, or the measured floor while the bar is not yet met.
 fn floor(bar: f64, measured_floor: f64) -> f64 {

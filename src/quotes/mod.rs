@@ -1021,7 +1021,12 @@ impl<'a> State<'a> {
                     SpeakerSort::Organisation => {
                         // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
                         let bare = text.trim_start_matches("the ").trim_start_matches("The ");
-                        match self.names.expand_acronym(bare) {
+                        // "the Ethics Committee" → "House Ethics Committee" when the article names it so.
+                        match self
+                            .names
+                            .expand_acronym(bare)
+                            .or_else(|| self.names.fuller_organisation(bare))
+                        {
                             Some(full) => (full, by, None),
                             None => (lower_article(text), by, None),
                         }

@@ -896,11 +896,15 @@ impl NameIndex {
             .take(MAX_TITLE_MENTIONS)
             .find(fits)
             .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(fits))
-            .map(|m| m.name.clone())
+            .map(|m| {
+                self.fuller_organisation(&m.name)
+                    .unwrap_or_else(|| m.name.clone())
+            })
     }
 
-    /// The fuller name the article gives a body it also names shortly: "Elysée" → "Elysée Palace" (a
-    /// name that is not a person's and starts with all of `name`'s words, the first one introduced).
+    /// The fuller name the article gives a body it also names shortly: "Elysée" → "Elysée Palace",
+    /// "Ethics Committee" → "House Ethics Committee" (a name that is not a person's and starts with all of
+    /// `name`'s words, or ends with two or more of them; the first one introduced).
     pub(crate) fn fuller_organisation(&self, name: &str) -> Option<String> {
         let given: Vec<&str> = name.split_whitespace().collect();
         if given.is_empty() {
@@ -911,9 +915,18 @@ impl NameIndex {
             .take(MAX_TITLE_MENTIONS * 5)
             .find(|m| {
                 let words: Vec<&str> = m.name.split_whitespace().collect();
+                // "the Elysée" → "Elysée Palace"; "the Ethics Committee" → "House Ethics Committee" (two
+                // words or more at the end: one alone, "the Committee", could be any).
+                let prefix = words.iter().zip(&given).all(|(w, g)| w == g);
+                let suffix = given.len() >= 2
+                    && words
+                        .iter()
+                        .rev()
+                        .zip(given.iter().rev())
+                        .all(|(w, g)| w == g);
                 !m.person
                     && words.len() > given.len()
-                    && words.iter().zip(&given).all(|(w, g)| w == g)
+                    && (prefix || suffix)
                     && sort_of(&m.name) == SpeakerSort::Organisation
             })
             .map(|m| m.name.clone())

@@ -1189,3 +1189,14 @@ fn a_description_whose_modifier_names_a_body_is_that_body() {
         vec![Some("Orca Cruises".to_string())]
     );
 }
+
+#[test]
+fn a_body_named_short_takes_the_fuller_name_ending_with_it() {
+    assert_eq!(
+        speakers(&[
+            "She appeared before the House Ethics Committee on Monday.",
+            "In a report, the Ethics Committee listed payments. The committee claimed it was done “to look strong.”",
+        ]),
+        vec![Some("House Ethics Committee".to_string())]
+    );
+}
