@@ -1114,6 +1114,20 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                     .get(a_start)
                     .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose")))
         {
+            // "Beau Busch, President of FIFPRO Asia/Oceania, which represents players, told": the body
+            // before "which" ends a title in apposition; the name before the title speaks.
+            let relative = toks.get(a_start).is_some_and(|t| t.lower() == "which");
+            if relative
+                && let Some(title_comma) = (floor..a_start.saturating_sub(1))
+                    .rev()
+                    .find(|&j| toks.get(j).is_some_and(|t| t.is_punct(',')))
+                && toks
+                    .get(title_comma + 1)
+                    .is_some_and(|t| t.word && super::speakers::is_title_word(t.text))
+                && let Some(named) = clause_opening_name(toks, title_comma, floor)
+            {
+                return named;
+            }
             return (Subject::phrase(phrase(toks, bs, be)), bs);
         }
         // An apposition with commas of its own ("Montgomery, himself a father, grandfather and

@@ -692,6 +692,15 @@ fn opening_phrase(text: &str) -> Option<String> {
     })
 }
 
+/// The body (an organisation) whose name opens a paragraph's first sentence, as written.
+fn opening_body(text: &str) -> Option<String> {
+    let end = attribution::sentence_end(text, 0, text.len());
+    match attribution::opening_subject(text.get(..end).unwrap_or(""))? {
+        Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Organisation => Some(text),
+        _ => None,
+    }
+}
+
 /// "Prianna Weathers’ mother", "Colin Dorgan's father": a relation word after a name's possessive.
 fn is_named_relative(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -946,6 +955,30 @@ impl<'a> State<'a> {
                     }
                     _ => true,
                 };
+                // "The Israel Defense Forces (IDF), in a statement, gave a differing account." / "It said
+                // its troops “…”": a body that opens the paragraph before is nearer than any body that
+                // spoke earlier.
+                if pronoun == "it"
+                    && self
+                        .seen
+                        .iter()
+                        .rev()
+                        .take(MAX_LOOKBACK)
+                        .find(|s| fits(s))
+                        .is_none_or(|s| s.paragraph + 1 < p)
+                    && let Some(body) = p
+                        .checked_sub(1)
+                        .and_then(|before| self.paragraphs.get(before))
+                        .and_then(|text| opening_body(text))
+                {
+                    let named = Found {
+                        cue: found.cue,
+                        subject: Subject::phrase(body),
+                    };
+                    if let (Some(speaker), _) = self.resolve(&named, p) {
+                        return (Some(speaker), Some("pronoun"));
+                    }
+                }
                 let nearest = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| fits(s));
                 // A person who opens this paragraph is nearer than any speaker of earlier paragraphs
                 // ("Castro denies his life is easier. His nightclub “only” cost him $50,000, he said").
@@ -1121,6 +1154,29 @@ impl<'a> State<'a> {
             && let Some(org) = self.names.organisation_for(&text, p)
         {
             return (org, "description", None);
+        }
+        // "Baldoni’s lawyers argued …" then "“…,” his attorneys wrote": a possessive description whose
+        // head is the same (or an equivalent) word as a description that spoke lately is that speaker.
+        if words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "his" | "her" | "their" | "its"))
+            && let Some(head) = words.last().filter(|_| words.len() == 2)
+        {
+            let singular = |w: &str| w.trim_end_matches('s').to_string();
+            let head = singular(head);
+            let same = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
+                    && s.description
+                        .as_deref()
+                        .and_then(|d| d.split_whitespace().next_back())
+                        .is_some_and(|d| {
+                            let d = singular(&d.to_lowercase());
+                            d == head || speakers::title_equivalent(&d, &head)
+                        })
+            });
+            if let Some(s) = same {
+                return (s.speaker.clone(), "description", s.description.clone());
+            }
         }
         if !definite {
             return (text.clone(), by, Some(text));

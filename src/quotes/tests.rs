@@ -1200,3 +1200,34 @@ fn a_body_named_short_takes_the_fuller_name_ending_with_it() {
         vec![Some("House Ethics Committee".to_string())]
     );
 }
+
+#[test]
+fn a_title_apposition_before_which_leaves_the_name_as_subject() {
+    let ps = paras(&[
+        "Beau Busch, President of FIFPRO Asia/Oceania, which represents players in the region, told the ABC they could not reach the team.",
+        "While that was “incredibly concerning,” he said the group had expected problems.",
+    ]);
+    assert_eq!(extract(&ps)[0].speaker.as_deref(), Some("Beau Busch"));
+}
+
+#[test]
+fn a_possessive_description_is_the_description_that_spoke_before() {
+    assert_eq!(
+        speakers(&[
+            "In court filings, Baldoni’s lawyers argued his team did nothing wrong.",
+            "“It was not illegal for Baldoni to promote himself,” his attorneys wrote.",
+        ]),
+        vec![Some("Baldoni’s lawyers".to_string())]
+    );
+}
+
+#[test]
+fn it_can_be_the_body_that_opens_the_paragraph_before() {
+    assert_eq!(
+        speakers(&[
+            "The Israel Defense Forces (IDF), in a statement, gave a differing account.",
+            "It said its troops “identified an unmarked vehicle approaching them,” referring to the line.",
+        ]),
+        vec![Some("the Israel Defense Forces".to_string())]
+    );
+}
