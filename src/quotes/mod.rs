@@ -1055,9 +1055,14 @@ impl<'a> State<'a> {
                         // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
                         let bare = text.trim_start_matches("the ").trim_start_matches("The ");
                         // "the Ethics Committee" → "House Ethics Committee" when the article names it so.
+                        let spelled = || speakers::spelled_out(bare, self.paragraphs);
+                        let full =
+                            |name: String| self.names.fuller_organisation(&name).unwrap_or(name);
                         match self
                             .names
                             .expand_acronym(bare)
+                            .or_else(spelled)
+                            .map(full)
                             .or_else(|| self.names.fuller_organisation(bare))
                         {
                             Some(full) => (full, by, None),
@@ -1092,13 +1097,6 @@ impl<'a> State<'a> {
         by: &'static str,
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
-        // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
-        if let Some(full) = text
-            .strip_prefix("the ")
-            .and_then(|bare| self.names.expand_acronym(bare))
-        {
-            return (full, "description", None);
-        }
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
         let definite = words.first().is_some_and(|w| w == "the");
         // "the Elysée" after "the Elysée Palace": a body's short name stands for its fuller one.

@@ -168,7 +168,11 @@ fn is_title_lower(bare: &str) -> bool {
 
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
 pub(crate) fn is_org_word(word: &str) -> bool {
-    ORG_WORDS_LEX.contains(&bare_lower(word))
+    let w = bare_lower(word);
+    ORG_WORDS_LEX.contains(&w)
+        || w.as_str()
+            .strip_suffix('s')
+            .is_some_and(|singular| ORG_WORDS.contains(&singular))
 }
 
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
@@ -236,7 +240,9 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
                 .is_some_and(|o| o.eq_ignore_ascii_case("of"))
             && rest.iter().all(|w| is_capitalised(w))
             && (rest.iter().all(|w| !is_title_word(w))
-                || rest.last().is_some_and(|w| is_title_word(w)))
+                || rest
+                    .last()
+                    .is_some_and(|w| is_title_word(w) || is_org_word(w)))
     });
     // "Customs and Border Protection": names joined by "and" are a body.
     let joined = words.windows(3).any(|w| {
@@ -568,7 +574,9 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
         // Split off leading title words (all but the last word may be one). A body's name ending in a
         // word that can also be a title ("Department of Homeland Security") is kept whole.
         let titled: Vec<bool> = names.iter().map(|w| is_title_word(w)).collect();
-        let body = body_joined && titled.last().copied().unwrap_or(false);
+        let body = body_joined
+            && (titled.last().copied().unwrap_or(false)
+                || names.last().is_some_and(|w| is_org_word(w)));
         let cut = titled
             .iter()
             .take(names.len().saturating_sub(1))
@@ -1082,6 +1090,53 @@ fn initials_of(word: &str) -> String {
     } else {
         word.chars().take(1).collect()
     }
+}
+
+/// The longest run of words [`spelled_out`] reads as one name.
+const MAX_SPELLED_WORDS: usize = 8;
+
+/// The name an acronym stands for, spelled out anywhere in the article as capitalised words joined by
+/// function words: "ICE" → "Immigration and Customs Enforcement", which the name index keeps as two runs.
+/// The first such run in reading order; for when [`NameIndex::expand_acronym`] finds nothing.
+pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String> {
+    const JOINERS: &[&str] = &["and", "of", "for", "on", "the", "&"];
+    if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    paragraphs.iter().find_map(|text| {
+        let raw: Vec<&str> = text.split_whitespace().collect();
+        let words: Vec<&str> = raw.iter().map(|w| trim_word(w)).collect();
+        (0..words.len()).find_map(|i| {
+            let first = words.get(i)?;
+            if !is_capitalised(first) || *first == acronym {
+                return None;
+            }
+            let mut initials = String::new();
+            for j in i..words.len().min(i + MAX_SPELLED_WORDS) {
+                let w = words.get(j)?;
+                if JOINERS.contains(w) {
+                    continue;
+                }
+                if !is_capitalised(w) || initials.len() >= acronym.len() {
+                    return None;
+                }
+                initials.push_str(&initials_of(w));
+                if initials == acronym {
+                    // As written ("Warner Bros. Discovery"), but for the punctuation around the run.
+                    let mut name: Vec<&str> = raw.get(i..j)?.to_vec();
+                    name.push(w);
+                    if let Some(first) = name.first_mut() {
+                        *first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+                    }
+                    return Some(name.join(" "));
+                }
+                if !acronym.starts_with(initials.as_str()) {
+                    return None;
+                }
+            }
+            None
+        })
+    })
 }
 
 /// Acronyms the article spells out right before them in brackets: "the Institute for the Study of War

@@ -1231,3 +1231,32 @@ fn it_can_be_the_body_that_opens_the_paragraph_before() {
         vec![Some("the Israel Defense Forces".to_string())]
     );
 }
+
+#[test]
+fn an_acronym_spelled_out_with_and_anywhere_is_that_body() {
+    assert_eq!(
+        speakers(&[
+            "She often reports on Immigration and Customs Enforcement arrests.",
+            "A spokesperson said ICE acted lawfully. ICE said she “has no lawful status.”",
+        ]),
+        vec![Some("Immigration and Customs Enforcement".to_string())]
+    );
+    assert_eq!(
+        speakers::spelled_out("WBD", &paras(&["The Warner Bros. Discovery board met."])).as_deref(),
+        Some("Warner Bros. Discovery")
+    );
+}
+
+#[test]
+fn an_acronym_takes_the_fullest_form_of_the_body() {
+    assert_eq!(
+        speakers(&[
+            "An inquiry by the Department of State Health Services is underway.",
+            "The letters ask the Texas Department of State Health Services to act.",
+            "DSHS said it would review “completeness and any deficiencies.”",
+        ]),
+        vec![Some(
+            "Texas Department of State Health Services".to_string()
+        )]
+    );
+}
