@@ -1262,8 +1262,13 @@ impl<'a> State<'a> {
                         self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                             // A body, not a description: "the Cardinals" reads as a name to the
                             // sorter, but no person's name takes "the".
+                            // A one-word name the article never gives in full ("Netflix") is a
+                            // body's too.
                             (s.sort == SpeakerSort::Organisation
-                                || (s.description.is_none() && s.speaker.starts_with("the ")))
+                                || (s.description.is_none() && s.speaker.starts_with("the "))
+                                || (s.sort == SpeakerSort::Person
+                                    && s.description.is_none()
+                                    && !s.speaker.contains(' ')))
                                 && s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
                         })
                     })
@@ -1298,16 +1303,10 @@ fn contains_name(text: &str, name: &str) -> bool {
 
 /// Generic nouns that stand for a body already named ("the team" for the Arizona Cardinals, "the company"
 /// for Anthropic); compared lower-case.
+#[rustfmt::skip]
 const GENERIC_BODY_HEADS: &[&str] = &[
-    "team",
-    "club",
-    "franchise",
-    "company",
-    "firm",
-    "organization",
-    "organisation",
-    "group",
-    "league",
+    "team", "club", "franchise", "company", "firm", "organization", "organisation", "group", "league",
+    "streamer", "broadcaster", "network", "airline", "carrier", "automaker", "retailer", "chain", "studio",
 ];
 
 /// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").

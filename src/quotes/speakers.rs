@@ -446,6 +446,9 @@ pub(crate) struct NameIndex {
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
 const MAX_NAME_WORD_CHARS: usize = 15;
 
+/// Short words the scraper glues to the name before them ("Nisperosin a post").
+const GLUED_WORDS: &[&str] = &["in", "on", "at", "and", "the", "to", "of"];
+
 /// The shortest surname taken for a misspelling of another ("Krastios" for "Kratsios"); shorter names
 /// are too often different people one swap apart.
 const MIN_TYPO_SURNAME_CHARS: usize = 6;
@@ -711,9 +714,14 @@ impl NameIndex {
         };
         let given: Vec<String> = name.split_whitespace().map(bare).collect();
         // A first name alone ("Savannah said") is the one person the article so names in full.
+        // Not "Netflix CEO" for "Netflix": a name does not end with a title.
         if let [only] = given.as_slice()
             && let Some(full) = self.by_first.get(only)
             && let [one] = full.as_slice()
+            && !one
+                .split_whitespace()
+                .next_back()
+                .is_some_and(is_title_word)
             && self
                 .by_surname
                 .get(&key)
@@ -731,6 +739,33 @@ impl NameIndex {
             && let Some(full) = self.misspelt_surname(only)
         {
             return full;
+        }
+        // "Ernesto Nisperosin a Facebook post": a word the scraper glued to the surname ("in") is dropped
+        // when what is left is a surname the article gives ("Nisperos added"); that surname alone is the
+        // glued full name without the glue.
+        if let Some((first_words, last)) = name.trim().rsplit_once(' ')
+            && let Some(surname) = GLUED_WORDS
+                .iter()
+                .find_map(|glue| last.strip_suffix(glue))
+                .filter(|s| s.chars().count() >= 3)
+            && bare(surname) != key
+            && self.by_surname.contains_key(&bare(surname))
+        {
+            return self.fullest(&format!("{first_words} {surname}"));
+        }
+        if let [only] = given.as_slice()
+            && self
+                .by_surname
+                .get(&key)
+                .is_none_or(|c| c.keys().all(|n| n.split_whitespace().count() < 2))
+            && let Some(glued) = GLUED_WORDS
+                .iter()
+                .filter_map(|glue| self.by_surname.get(&format!("{only}{glue}")))
+                .flat_map(|c| c.keys())
+                .find(|n| n.split_whitespace().count() >= 2)
+            && let Some((first_words, _)) = glued.rsplit_once(' ')
+        {
+            return format!("{first_words} {}", name.trim());
         }
         let Some(candidates) = self.by_surname.get(&key) else {
             return name.to_string();

@@ -1260,3 +1260,36 @@ fn an_acronym_takes_the_fullest_form_of_the_body() {
         )]
     );
 }
+
+#[test]
+fn a_word_glued_to_a_surname_is_dropped_when_the_surname_is_known() {
+    assert_eq!(
+        speakers(&[
+            "She died “doing what she loved,” said her friend Ernesto Nisperosin a Facebook post.",
+            "“She lit up every room,” Nisperos added.",
+        ]),
+        vec![
+            Some("Ernesto Nisperos".to_string()),
+            Some("Ernesto Nisperos".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_generic_noun_points_back_to_a_one_word_body() {
+    assert_eq!(
+        speakers(&[
+            "Netflix said it has “declined to raise its offer” for the studio.",
+            "“The deal is no longer attractive,” the streamer said.",
+        ]),
+        vec![Some("Netflix".to_string()), Some("Netflix".to_string())]
+    );
+    // A name does not end with a title: "Netflix CEO" is no fuller name for "Netflix".
+    assert_eq!(
+        speakers(&[
+            "Netflix CEO Ted Sarandos spoke. Netflix CEO’s deal fell apart.",
+            "Netflix said it has “declined to raise its offer.”",
+        ]),
+        vec![Some("Netflix".to_string())]
+    );
+}
