@@ -618,27 +618,20 @@ fn read_quote(
     }
     // A chant or a shout quoted right after its verb is speech, however it is capitalised
     // ("demonstrators chanted “Death to Khamenei”").
-    let shouted_after_verb = left
-        .split_whitespace()
-        .next_back()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "chanted"
-                    | "chanting"
-                    | "chant"
-                    | "yelled"
-                    | "yelling"
-                    | "shouted"
-                    | "shouting"
-                    | "screamed"
-                    | "screaming"
-            )
-        });
+    let shouted_after_verb = last_word_lower(left).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "chanted"
+                | "chanting"
+                | "chant"
+                | "yelled"
+                | "yelling"
+                | "shouted"
+                | "shouting"
+                | "screamed"
+                | "screaming"
+        )
+    });
     let title_like = [false, true]
         .map(|attributed| !shouted_after_verb && is_title_like(&quoted, words, attributed));
     // A person named earlier in this sentence is the nearest antecedent of "he"/"she" ("While Butler
@@ -1324,17 +1317,18 @@ const WRITINGS: &[&str] = &[
     "obituary", "study", "paper", "decree", "book", "article", "song",
 ];
 
+/// The last word of a text, lower-case, without the punctuation around it.
+fn last_word_lower(text: &str) -> Option<String> {
+    text.split_whitespace().next_back().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })
+}
+
 /// Whether a description names a document or a writing ("Bullis’ obituary", "the ruling"): its head is
 /// one of [`DOCUMENT_HEADS`] or [`WRITINGS`].
 fn is_document(description: &str) -> bool {
-    let head = description
-        .split_whitespace()
-        .next_back()
-        .map(|h| {
-            h.trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .unwrap_or_default();
+    let head = last_word_lower(description).unwrap_or_default();
     let singular = head.strip_suffix('s').unwrap_or(&head);
     [head.as_str(), singular]
         .iter()
