@@ -172,7 +172,7 @@ pub(crate) fn is_org_word(word: &str) -> bool {
     ORG_WORDS_LEX.contains(&w)
         || w.as_str()
             .strip_suffix('s')
-            .is_some_and(|singular| ORG_WORDS.contains(&singular))
+            .is_some_and(|singular| ORG_WORDS_LEX.contains(&singular))
 }
 
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
