@@ -1023,7 +1023,7 @@ impl<'a> State<'a> {
                 });
                 match found {
                     Some(s) => {
-                        let sort = sort_of(&s);
+                        let sort = self.names.sort_of_name(&s);
                         self.seen.push(Seen {
                             speaker: s.clone(),
                             paragraph: p,
@@ -1038,7 +1038,7 @@ impl<'a> State<'a> {
             Subject::Phrase { text, apposition } => {
                 let by = if *apposition { "apposition" } else { adjacent };
                 let text = &speakers::drop_place(text);
-                let sort = sort_of(text);
+                let sort = self.names.sort_of_name(text);
                 let (speaker, by, description) = match sort {
                     SpeakerSort::Person => {
                         let name = strip_titles(text);
@@ -1067,7 +1067,7 @@ impl<'a> State<'a> {
                 let sort = if description.is_some() {
                     SpeakerSort::Description
                 } else {
-                    sort_of(&speaker)
+                    self.names.sort_of_name(&speaker)
                 };
                 self.seen.push(Seen {
                     speaker: speaker.clone(),

@@ -772,30 +772,33 @@ impl NameIndex {
         };
         let mut best: Option<(&String, usize, usize, usize)> = None;
         for (full, &(count, order)) in candidates {
-            let words: Vec<String> = full.split_whitespace().map(bare).collect();
             // Words glued by the scraper ("Securitythreatenstorevoke Harvard") are no name.
-            if words
-                .iter()
+            if full
+                .split_whitespace()
                 .any(|w| w.chars().count() > MAX_NAME_WORD_CHARS)
             {
                 continue;
             }
-            if !given.iter().all(|g| words.contains(g)) {
+            if !given
+                .iter()
+                .all(|g| full.split_whitespace().any(|w| bare_lower(w).as_str() == g))
+            {
                 continue;
             }
+            let words = full.split_whitespace().count();
             // A full name beats a shorter one; among full names the first introduced wins: a bare
             // "Trump" in a story that names Donald Trump before Eric Trump is Donald Trump.
-            let is_full = words.len() > given.len();
+            let is_full = words > given.len();
             let better = match best {
                 None => true,
                 Some((_, n, _, o)) => {
                     let best_full = n > given.len();
-                    (is_full, std::cmp::Reverse(order), words.len())
+                    (is_full, std::cmp::Reverse(order), words)
                         > (best_full, std::cmp::Reverse(o), n)
                 }
             };
             if better {
-                best = Some((full, words.len(), count, order));
+                best = Some((full, words, count, order));
             }
         }
         match best {
@@ -957,22 +960,28 @@ impl NameIndex {
             .iter()
             .take(MAX_TITLE_MENTIONS * 5)
             .find(|m| {
-                let words: Vec<&str> = m.name.split_whitespace().collect();
+                if m.person || m.name.split_whitespace().count() <= given.len() {
+                    return false;
+                }
                 // "the Elysée" → "Elysée Palace"; "the Ethics Committee" → "House Ethics Committee" (two
                 // words or more at the end: one alone, "the Committee", could be any).
-                let prefix = words.iter().zip(&given).all(|(w, g)| w == g);
+                let prefix = m.name.split_whitespace().zip(&given).all(|(w, g)| w == *g);
                 let suffix = given.len() >= 2
-                    && words
-                        .iter()
+                    && m.name
+                        .split_whitespace()
                         .rev()
                         .zip(given.iter().rev())
-                        .all(|(w, g)| w == g);
-                !m.person
-                    && words.len() > given.len()
-                    && (prefix || suffix)
-                    && sort_of(&m.name) == SpeakerSort::Organisation
+                        .all(|(w, g)| w == *g);
+                (prefix || suffix) && self.sort_of_name(&m.name) == SpeakerSort::Organisation
             })
             .map(|m| m.name.clone())
+    }
+
+    /// [`sort_of`] a name, from the sorts worked out while indexing when the article gives that name.
+    pub(crate) fn sort_of_name(&self, name: &str) -> SpeakerSort {
+        self.keyed
+            .get(name.trim())
+            .map_or_else(|| sort_of(name), |(sort, _)| *sort)
     }
 
     /// The full name behind an acronym, when the article spells it out: "RCMP" → "Royal Canadian
