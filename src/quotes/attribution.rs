@@ -504,17 +504,23 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     }
     // Verbs of saying with their particle: "spoke of a “handful of tyrants”", "talked about “robbing
     // fans blind”", "as some Cubans refer to them".
-    let particle = toks.get(i + 1).filter(|n| n.word).map(Tok::lower);
-    match (lower.as_str(), particle.as_deref()) {
-        (
-            "spoke" | "speaks" | "speak" | "speaking" | "talked" | "talks" | "talk" | "talking",
-            Some("of" | "about"),
-        ) => return Some(("spoke", 2)),
-        ("refer" | "refers" | "referred" | "referring", Some("to")) => {
+    let particle = || toks.get(i + 1).filter(|n| n.word).map(Tok::lower);
+    match lower.as_str() {
+        "spoke" | "speaks" | "speak" | "speaking" | "talked" | "talks" | "talk" | "talking"
+            if particle().is_some_and(|p| matches!(p.as_str(), "of" | "about")) =>
+        {
+            return Some(("spoke", 2));
+        }
+        "refer" | "refers" | "referred" | "referring"
+            if particle().is_some_and(|p| p.as_str() == "to") =>
+        {
             return Some(("referred", 2));
         }
         _ => {}
     }
+    // Every other cue is a word of the list; the checks below only refuse some of them (most words are
+    // no cue at all, so they are looked up first).
+    let &(_, canonical) = CUES_LEX.find(&lower)?;
     // "the economy added 130,000 jobs": adding a number is no speech.
     if matches!(lower.as_str(), "added" | "adds" | "adding")
         && toks.get(i + 1).is_some_and(|n| {
@@ -549,7 +555,7 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     {
         return None;
     }
-    CUES_LEX.find(&lower).map(|&(_, canonical)| (canonical, 1))
+    Some((canonical, 1))
 }
 
 /// Whether a word is a cue verb (for stopping noun-phrase scans).
