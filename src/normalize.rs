@@ -115,7 +115,23 @@ pub(crate) fn fold_typography_cow(text: &str) -> Cow<'_, str> {
     let mut mapped = String::with_capacity(text.len());
     let mut run_start = 0;
     let mut after_hyphen = false;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII other than '-' and '`' never folds: skipped by the byte, without decoding.
+        if bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii() && b != b'-' && b != b'`')
+        {
+            after_hyphen = false;
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let at = i;
+        i += c.len_utf8();
         let folded = match c {
             '“' | '”' | '„' | '‟' | '«' | '»' | '″' => Some("\""),
             '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => Some("'"),
@@ -127,9 +143,9 @@ pub(crate) fn fold_typography_cow(text: &str) -> Cow<'_, str> {
         };
         after_hyphen = c == '-';
         if let Some(f) = folded {
-            mapped.push_str(text.get(run_start..i).unwrap_or(""));
+            mapped.push_str(text.get(run_start..at).unwrap_or(""));
             mapped.push_str(f);
-            run_start = i + c.len_utf8();
+            run_start = i;
         }
     }
     mapped.push_str(text.get(run_start..).unwrap_or(""));
