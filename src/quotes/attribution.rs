@@ -1504,6 +1504,24 @@ fn subjectless_ok(toks: &[Tok], i: usize) -> bool {
     (participle || after_and || opens) && !according
 }
 
+/// Who a text says wrote a document it mentions: "shared a message from Zoey Benoit’s family" → "Zoey
+/// Benoit’s family" (the last such author in the text), for a later "the statement read".
+pub(crate) fn document_author(text: &str) -> Option<String> {
+    const ISSUED: &[&str] = &["statement", "message", "letter", "post", "email", "note"];
+    let toks = tokenize(text);
+    (0..toks.len()).rev().find_map(|k| {
+        let doc = toks
+            .get(k)
+            .is_some_and(|t| t.word && ISSUED.contains(&t.lower().as_str()));
+        let from = toks.get(k + 1).is_some_and(|t| t.lower() == "from");
+        if !(doc && from) {
+            return None;
+        }
+        let (s, e) = np_forward(&toks, k + 2)?;
+        Some(phrase(&toks, s, e)).filter(|a| !a.is_empty())
+    })
+}
+
 /// Reported speech in a sentence without quotation marks: its first cue with a subject
 /// ("Peskov said talks would continue").
 pub(crate) fn reported(sentence: &str) -> Option<Found> {

@@ -1121,6 +1121,25 @@ impl<'a> State<'a> {
                     words.last().map(String::as_str),
                     Some("statement" | "post" | "email" | "letter" | "message")
                 ) && words.len() == 2;
+                // "The RCMP shared a message from Zoey Benoit’s family." / "“…,” the statement read.":
+                // the author the text names for it, in this paragraph or the one before.
+                let author = (definite && issued)
+                    .then(|| {
+                        [Some(p), p.checked_sub(1)]
+                            .into_iter()
+                            .flatten()
+                            .find_map(|q| attribution::document_author(self.paragraphs.get(q)?))
+                    })
+                    .flatten();
+                if let Some(author) = author {
+                    let author = lower_article(&author);
+                    // A person by their fullest name; "police" by the body the article names in full.
+                    let speaker = match sort_of(&author) {
+                        SpeakerSort::Person => self.names.fullest(&strip_titles(&author)),
+                        _ => self.names.organisation_for(&author, p).unwrap_or(author),
+                    };
+                    return (speaker, "description", None);
+                }
                 let issuer = self.seen.last().filter(|s| {
                     definite && issued && s.paragraph + 1 >= p && s.description.is_none()
                 });

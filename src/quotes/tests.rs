@@ -1293,3 +1293,15 @@ fn a_generic_noun_points_back_to_a_one_word_body() {
         vec![Some("Netflix".to_string())]
     );
 }
+
+#[test]
+fn the_statement_is_the_author_its_paragraph_names() {
+    assert_eq!(
+        speakers(&[
+            "“We are searching,” an RCMP spokesperson said.",
+            "The RCMP also shared a message from Zoey Benoit’s family on Thursday.",
+            "Benoit was “the strongest little girl you could meet,” the statement read.",
+        ])[1],
+        Some("Zoey Benoit’s family".to_string())
+    );
+}
