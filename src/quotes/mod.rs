@@ -49,7 +49,7 @@ pub use diff::{
 };
 pub use speakers::speaker_key;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -75,6 +75,10 @@ const MAX_LOOKBACK: usize = 200;
 /// carries a pronoun over one paragraph, sometimes over a one-line aside between ("…, said Josh Hirt." /
 /// "With a caveat." / "“…,” he added."); two covers both without reaching into unrelated paragraphs.
 const MAX_PRONOUN_PARAGRAPHS: usize = 2;
+
+/// How many distinct acronyms an article's analysis looks for spelled out (a pass over the article each).
+/// A story names a handful; the cap keeps an article of thousands of made-up acronyms linear.
+const MAX_SPELLED_ACRONYMS: usize = 64;
 
 /// What a quotation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -284,7 +288,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         last_quote: None,
         opening: None,
         quote_open: None,
-        spelled: OnceCell::new(),
+        spelled: RefCell::default(),
     };
     let mut out = Analysis {
         quotes: Vec::new(),
@@ -450,8 +454,8 @@ struct State<'a> {
     opening: Option<(usize, &'a OnceCell<Option<String>>)>,
     /// Where the current quotation opens in its paragraph, when something stands before it.
     quote_open: Option<usize>,
-    /// The names the article spells out, by initials, read the first time an acronym needs them.
-    spelled: OnceCell<speakers::SpelledNames>,
+    /// [`speakers::spelled_out`] answers so far, by acronym.
+    spelled: RefCell<FxHashMap<String, Option<String>>>,
 }
 
 /// What a quotation's own text says about it, before any speaker is resolved against the rest of the
@@ -877,6 +881,22 @@ impl<'a> State<'a> {
             .and_then(|phrase| self.full_person(phrase))
     }
 
+    /// [`speakers::spelled_out`], each acronym looked up once, and at most [`MAX_SPELLED_ACRONYMS`] of
+    /// them per article (each is a pass over the article).
+    fn spelled_out(&self, acronym: &str) -> Option<String> {
+        if let Some(known) = self.spelled.borrow().get(acronym) {
+            return known.clone();
+        }
+        if self.spelled.borrow().len() >= MAX_SPELLED_ACRONYMS {
+            return None;
+        }
+        let found = speakers::spelled_out(acronym, self.paragraphs);
+        self.spelled
+            .borrow_mut()
+            .insert(acronym.to_string(), found.clone());
+        found
+    }
+
     /// The fullest name of a person named by `phrase`, when the article names them in full: a
     /// sentence may open with any capitalised word.
     fn full_person(&self, phrase: &str) -> Option<String> {
@@ -1051,11 +1071,7 @@ impl<'a> State<'a> {
                         // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
                         let bare = text.trim_start_matches("the ").trim_start_matches("The ");
                         // "the Ethics Committee" → "House Ethics Committee" when the article names it so.
-                        let spelled = || {
-                            self.spelled
-                                .get_or_init(|| speakers::SpelledNames::of(self.paragraphs))
-                                .get(bare)
-                        };
+                        let spelled = || self.spelled_out(bare);
                         let full =
                             |name: String| self.names.fuller_organisation(&name).unwrap_or(name);
                         match self

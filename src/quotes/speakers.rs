@@ -1163,71 +1163,52 @@ fn initials_of(word: &str) -> String {
     }
 }
 
-/// The longest run of words [`SpelledNames`] reads as one name.
+/// The longest run of words [`spelled_out`] reads as one name.
 const MAX_SPELLED_WORDS: usize = 8;
 
-/// The most runs [`SpelledNames`] keeps for one article: news copy has a few dozen; the cap keeps hostile
-/// input (every word capitalised) linear in time and memory.
-const MAX_SPELLED_RUNS: usize = 100_000;
-
-/// Names an acronym may stand for, spelled out anywhere in the article as capitalised words joined by
+/// The name an acronym stands for, spelled out anywhere in the article as capitalised words joined by
 /// function words: "ICE" → "Immigration and Customs Enforcement", which the name index keeps as two runs.
-/// Built once per article (one pass over its words), for when [`NameIndex::expand_acronym`] finds nothing.
-#[derive(Debug, Default)]
-pub(crate) struct SpelledNames {
-    /// Initials → the first run in reading order that has them.
-    by_initials: FxHashMap<String, String>,
-}
-
-impl SpelledNames {
-    /// Read every run of capitalised words (with "and", "of", "for", "on", "the", "&" between) of an article.
-    pub(crate) fn of(paragraphs: &[String]) -> SpelledNames {
-        const JOINERS: &[&str] = &["and", "of", "for", "on", "the", "&"];
-        let mut by_initials: FxHashMap<String, String> = FxHashMap::default();
-        for text in paragraphs {
-            let raw: Vec<&str> = text.split_whitespace().collect();
-            let words: Vec<&str> = raw.iter().map(|w| trim_word(w)).collect();
-            for (i, first) in words.iter().enumerate() {
-                if !is_capitalised(first) {
+/// The first such run in reading order; for when [`NameIndex::expand_acronym`] finds nothing. A pass over
+/// the article: callers look up each acronym once (see `State::spelled_out` in `quotes`).
+pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String> {
+    const JOINERS: &[&str] = &["and", "of", "for", "on", "the", "&"];
+    if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    paragraphs.iter().find_map(|text| {
+        let raw: Vec<&str> = text.split_whitespace().collect();
+        let words: Vec<&str> = raw.iter().map(|w| trim_word(w)).collect();
+        (0..words.len()).find_map(|i| {
+            let first = words.get(i)?;
+            if !is_capitalised(first) || *first == acronym {
+                return None;
+            }
+            let mut initials = String::new();
+            for j in i..words.len().min(i + MAX_SPELLED_WORDS) {
+                let w = words.get(j)?;
+                if JOINERS.contains(w) {
                     continue;
                 }
-                let mut initials = String::new();
-                for (j, w) in words.iter().enumerate().skip(i).take(MAX_SPELLED_WORDS) {
-                    if JOINERS.contains(w) {
-                        continue;
-                    }
-                    if !is_capitalised(w) || by_initials.len() >= MAX_SPELLED_RUNS {
-                        break;
-                    }
-                    initials.push_str(&initials_of(w));
-                    // An acronym is not spelled out by itself.
-                    if initials.chars().count() < 2
-                        || *first == initials
-                        || by_initials.contains_key(&initials)
-                    {
-                        continue;
-                    }
+                if !is_capitalised(w) || initials.len() >= acronym.len() {
+                    return None;
+                }
+                initials.push_str(&initials_of(w));
+                if initials == acronym {
                     // As written ("Warner Bros. Discovery"), but for the punctuation around the run.
-                    let mut name: Vec<&str> = raw.get(i..j).unwrap_or(&[]).to_vec();
+                    let mut name: Vec<&str> = raw.get(i..j)?.to_vec();
                     name.push(w);
                     if let Some(first) = name.first_mut() {
                         *first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
                     }
-                    by_initials.insert(initials.clone(), name.join(" "));
+                    return Some(name.join(" "));
+                }
+                if !acronym.starts_with(initials.as_str()) {
+                    return None;
                 }
             }
-        }
-        SpelledNames { by_initials }
-    }
-
-    /// The name `acronym` stands for ("ICE" → "Immigration and Customs Enforcement"), if the article spells
-    /// it out.
-    pub(crate) fn get(&self, acronym: &str) -> Option<String> {
-        if !acronym.chars().all(|c| c.is_ascii_uppercase()) {
-            return None;
-        }
-        self.by_initials.get(acronym).cloned()
-    }
+            None
+        })
+    })
 }
 
 /// Acronyms the article spells out right before them in brackets: "the Institute for the Study of War

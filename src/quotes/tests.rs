@@ -1242,9 +1242,7 @@ fn an_acronym_spelled_out_with_and_anywhere_is_that_body() {
         vec![Some("Immigration and Customs Enforcement".to_string())]
     );
     assert_eq!(
-        speakers::SpelledNames::of(&paras(&["The Warner Bros. Discovery board met."]))
-            .get("WBD")
-            .as_deref(),
+        speakers::spelled_out("WBD", &paras(&["The Warner Bros. Discovery board met."])).as_deref(),
         Some("Warner Bros. Discovery")
     );
 }
