@@ -307,7 +307,8 @@ pub(crate) struct Interner {
 }
 
 impl Interner {
-    fn id(&mut self, word: &str) -> u32 {
+    /// The number of `word`, given in order of first sight (the word is copied only the first time).
+    pub(crate) fn id(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }

@@ -1504,15 +1504,17 @@ fn subjectless_ok(toks: &[Tok], i: usize) -> bool {
     (participle || after_and || opens) && !according
 }
 
+/// What a speaker issues in person ("the statement said" is its issuer's); lower-case.
+pub(crate) const ISSUED_DOCUMENTS: &[&str] = &["statement", "post", "email", "letter", "message"];
+
 /// Who a text says wrote a document it mentions: "shared a message from Zoey Benoit’s family" → "Zoey
 /// Benoit’s family" (the last such author in the text), for a later "the statement read".
 pub(crate) fn document_author(text: &str) -> Option<String> {
-    const ISSUED: &[&str] = &["statement", "message", "letter", "post", "email", "note"];
     let toks = tokenize(text);
     (0..toks.len()).rev().find_map(|k| {
         let doc = toks
             .get(k)
-            .is_some_and(|t| t.word && ISSUED.contains(&t.lower().as_str()));
+            .is_some_and(|t| t.word && ISSUED_DOCUMENTS.contains(&t.lower().as_str()));
         let from = toks.get(k + 1).is_some_and(|t| t.lower() == "from");
         if !(doc && from) {
             return None;

@@ -16,6 +16,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::lexicon::lower;
 use super::{Quote, QuoteKind, reported_speech, speaker_key};
+use crate::diff::words::Interner;
 use crate::diff::{WordChange, WordOp};
 use crate::normalize::fold_typography_cow;
 
@@ -120,21 +121,12 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, &'t str)) {
     }
 }
 
-/// [`words_of`] with each key replaced by its number in `ids` (numbered in order of first sight; a key is
-/// copied only the first time).
-fn word_ids<'t>(text: &'t str, ids: &mut FxHashMap<String, u32>) -> (Vec<u32>, Vec<&'t str>) {
+/// [`words_of`] with each key replaced by its number in `ids`.
+fn word_ids<'t>(text: &'t str, ids: &mut Interner) -> (Vec<u32>, Vec<&'t str>) {
     let mut keys = Vec::new();
     let mut originals = Vec::new();
     for_each_word(text, |key, w| {
-        let id = match ids.get(key) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                ids.insert(key.to_string(), id);
-                id
-            }
-        };
-        keys.push(id);
+        keys.push(ids.id(key));
         originals.push(w);
     });
     (keys, originals)
@@ -295,7 +287,7 @@ fn diff_quotes_with(
     // Word keys as small integers (one per distinct key): every pair of quotations is screened and compared,
     // and integers compare without a `memcmp` per word. Only equality of keys matters to the screen and the
     // word diff, so the results are those of the keys themselves.
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut ids = Interner::default();
     let old_words: Vec<(Vec<u32>, Vec<&str>)> =
         old.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
     // Most quotations of a new version are word for word an old one's: those reuse its words.

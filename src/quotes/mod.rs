@@ -679,9 +679,7 @@ fn read_quote(
 /// The phrase (titles stripped) naming the person who opens a paragraph's first sentence, if its
 /// subject is a person.
 fn opening_phrase(text: &str) -> Option<String> {
-    let end = attribution::sentence_end(text, 0, text.len());
-    let first_sentence = text.get(..end).unwrap_or("");
-    attribution::opening_subject(first_sentence).and_then(|subject| match subject {
+    first_sentence_subject(text).and_then(|subject| match subject {
         // Only someone the article names in full: a sentence may open with any capitalised word.
         Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
             Some(strip_titles(&text))
@@ -692,10 +690,15 @@ fn opening_phrase(text: &str) -> Option<String> {
     })
 }
 
+/// The subject that opens a paragraph's first sentence, as written.
+fn first_sentence_subject(text: &str) -> Option<Subject> {
+    let end = attribution::sentence_end(text, 0, text.len());
+    attribution::opening_subject(text.get(..end).unwrap_or(""))
+}
+
 /// The body (an organisation) whose name opens a paragraph's first sentence, as written.
 fn opening_body(text: &str) -> Option<String> {
-    let end = attribution::sentence_end(text, 0, text.len());
-    match attribution::opening_subject(text.get(..end).unwrap_or(""))? {
+    match first_sentence_subject(text)? {
         Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Organisation => Some(text),
         _ => None,
     }
@@ -1140,10 +1143,10 @@ impl<'a> State<'a> {
             if body.is_empty() {
                 // "the statement said" right after someone issued one: theirs.
                 // Only for what a speaker issues in person; "the police report" stays a report.
-                let issued = matches!(
-                    words.last().map(String::as_str),
-                    Some("statement" | "post" | "email" | "letter" | "message")
-                ) && words.len() == 2;
+                let issued = words
+                    .last()
+                    .is_some_and(|w| attribution::ISSUED_DOCUMENTS.contains(&w.as_str()))
+                    && words.len() == 2;
                 // "The RCMP shared a message from Zoey Benoit’s family." / "“…,” the statement read.":
                 // the author the text names for it, in this paragraph or the one before.
                 let author = (definite && issued)

@@ -1163,6 +1163,10 @@ fn initials_of(word: &str) -> String {
     }
 }
 
+/// Function words that stand between the capitalised words of a spelled-out name without giving an
+/// initial ("Institute for the Study of War", "Immigration and Customs Enforcement").
+const ACRONYM_JOINERS: &[&str] = &["of", "for", "the", "and", "on", "in", "&"];
+
 /// The longest run of words [`spelled_out`] reads as one name.
 const MAX_SPELLED_WORDS: usize = 8;
 
@@ -1171,7 +1175,6 @@ const MAX_SPELLED_WORDS: usize = 8;
 /// The first such run in reading order; for when [`NameIndex::expand_acronym`] finds nothing. A pass over
 /// the article: callers look up each acronym once (see `State::spelled_out` in `quotes`).
 pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String> {
-    const JOINERS: &[&str] = &["and", "of", "for", "on", "the", "&"];
     if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
@@ -1186,7 +1189,7 @@ pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String
             let mut initials = String::new();
             for j in i..words.len().min(i + MAX_SPELLED_WORDS) {
                 let w = words.get(j)?;
-                if JOINERS.contains(w) {
+                if ACRONYM_JOINERS.contains(w) {
                     continue;
                 }
                 if !is_capitalised(w) || initials.len() >= acronym.len() {
@@ -1216,7 +1219,6 @@ pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String
 /// the function words between them, must have the acronym's letters as initials (an all-capitals word
 /// gives all its letters: "US Postal Service (USPS)").
 fn bracketed_acronyms(paragraphs: &[String]) -> BTreeMap<String, String> {
-    const JOINERS: &[&str] = &["of", "for", "the", "and", "on", "in", "&"];
     let mut out = BTreeMap::new();
     for text in paragraphs {
         // "War (ISW)", or glued by the scraper: "War(ISW)".
@@ -1239,7 +1241,7 @@ fn bracketed_acronyms(paragraphs: &[String]) -> BTreeMap<String, String> {
             let mut start = before.len();
             for (k, w) in before.iter().enumerate().rev() {
                 let w = strip_possessive(trim_word(w));
-                if JOINERS.contains(&w) {
+                if ACRONYM_JOINERS.contains(&w) {
                     continue;
                 }
                 if !is_capitalised(w) {
