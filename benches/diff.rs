@@ -32,6 +32,10 @@
 //!
 //! Inputs are read and parsed outside the timed closures; nothing timed touches the file system.
 
+/// The binary's allocator (see `src/main.rs`), so the figures are what `storydiff` itself does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use divan::Bencher;

@@ -10,6 +10,10 @@
 //! (pairs sorted by the bytes of both texts, index len/2, as in `benches/diff.rs`), the median over the rounds
 //! of the mean of MEDIAN_PAIR_ITERATIONS diffs. Parsing ([`Article::from_text`]) is done before timing.
 
+/// The binary's allocator (see `src/main.rs`), so the figures are what `storydiff` itself does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::time::Instant;
 
