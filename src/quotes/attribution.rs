@@ -33,6 +33,7 @@ const CUES: &[(&str, &str)] = &[
     ("told", "told"),
     ("tells", "told"),
     ("telling", "told"),
+    ("tell", "told"),
     ("added", "added"),
     ("adds", "added"),
     ("adding", "added"),
@@ -68,6 +69,7 @@ const CUES: &[(&str, &str)] = &[
     ("argued", "argued"),
     ("argues", "argued"),
     ("urged", "urged"),
+    ("implored", "urged"),
     ("vowed", "vowed"),
     ("promised", "promised"),
     ("predicted", "predicted"),
@@ -287,6 +289,22 @@ impl<'a> Tok<'a> {
     }
     fn is_punct(&self, c: char) -> bool {
         !self.word && self.text.starts_with(c)
+    }
+}
+
+/// A context with its tokens: read once, then looked at by each reading of it (cues on the left, a sign
+/// being displayed, a participle after the quotation …).
+pub(crate) struct Window<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Window<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Window {
+            text,
+            toks: tokenize(text),
+        }
     }
 }
 
@@ -1042,6 +1060,15 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                         | "appeared"
                         | "appears"
                         | "seems"
+                        // "Warsh plans to tell senators", "she is expected to say": words prepared
+                        // for the subject to say are the subject's.
+                        | "plans"
+                        | "planned"
+                        | "plan"
+                        | "intends"
+                        | "intended"
+                        | "expected"
+                        | "scheduled"
                 )
             });
         if !carries {
@@ -1049,9 +1076,11 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         }
         k -= 2;
         while k > floor
-            && toks
-                .get(k - 1)
-                .is_some_and(|t| t.word && (is_skippable(t) || t.lower() == "went"))
+            && toks.get(k - 1).is_some_and(|t| {
+                t.word
+                    && (is_skippable(t)
+                        || matches!(t.lower().as_str(), "went" | "is" | "was" | "are" | "were"))
+            })
         {
             k -= 1;
         }
@@ -1191,7 +1220,8 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
 /// Attribution after a quotation: `ctx` is the text from just after the closing mark to the end of the
 /// sentence. `after_full_stop` is true when the quotation ended with a full stop, so a capitalised word
 /// after it more likely starts a new sentence.
-pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Found> {
+pub(crate) fn right_attribution(window: &Window, after_full_stop: bool) -> Option<Found> {
+    let ctx = window.text;
     if let Some(found) = quoted_as_saying(ctx) {
         return Some(found);
     }
@@ -1203,16 +1233,16 @@ pub(crate) fn right_attribution(ctx: &str, after_full_stop: bool) -> Option<Foun
         && !before.contains(['.', '“', '”'])
     {
         let joined = format!("{before} {after}");
-        if let Some(found) = right_attribution_plain(&joined, after_full_stop) {
+        if let Some(found) = right_attribution_plain(&Window::new(&joined), after_full_stop) {
             return Some(found);
         }
     }
-    right_attribution_plain(ctx, after_full_stop)
+    right_attribution_plain(window, after_full_stop)
 }
 
 /// [`right_attribution`] without reading past dashed asides.
-fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
-    let toks = tokenize(ctx);
+fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Found> {
+    let (ctx, toks) = (window.text, &window.toks);
     let first = toks.iter().position(|t| {
         t.word || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') || t.is_punct('“')
     })?;
@@ -1250,7 +1280,7 @@ fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
         if words > MAX_RIGHT_CUE_WORDS {
             return None;
         }
-        let Some((cue, span)) = cue_at(&toks, i) else {
+        let Some((cue, span)) = cue_at(toks, i) else {
             continue;
         };
         if cue == "according_to" {
@@ -1262,7 +1292,7 @@ fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
             }
             return Some(Found {
                 cue,
-                subject: subject_after(&toks, i + span),
+                subject: subject_after(toks, i + span),
             });
         }
         if i == first {
@@ -1272,10 +1302,10 @@ fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
             }
             return Some(Found {
                 cue,
-                subject: subject_after(&toks, i + span),
+                subject: subject_after(toks, i + span),
             });
         }
-        let (subject, start) = subject_before(&toks, i, first);
+        let (subject, start) = subject_before(toks, i, first);
         // "then-Suffolk County Police Commissioner Geraldine Hart told reporters": a lower-case prefix
         // of the phrase is still its start. "“…,” as he said before the game": "as" opens the attribution.
         let prefixed = start == first + 1
@@ -1299,31 +1329,28 @@ fn right_attribution_plain(ctx: &str, after_full_stop: bool) -> Option<Found> {
 }
 
 /// A participle cue that follows a quotation after a comma (", saying", ", adding"), if any.
-pub(crate) fn participle_after(ctx: &str) -> Option<&'static str> {
-    let toks = tokenize(ctx);
+pub(crate) fn participle_after(toks: &[Tok]) -> Option<&'static str> {
     let comma = toks.iter().position(|t| t.is_punct(','))?;
     let next = comma + 1;
     let t = toks.get(next)?;
     if !t.text.ends_with("ing") || t.lower() == "according" {
         return None;
     }
-    cue_at(&toks, next).map(|(cue, _)| cue)
+    cue_at(toks, next).map(|(cue, _)| cue)
 }
 
 /// Whether the first word of a context is a finite cue verb ("told police …"), not a participle.
-pub(crate) fn starts_with_cue(ctx: &str) -> bool {
-    let toks = tokenize(ctx);
+pub(crate) fn starts_with_cue(toks: &[Tok]) -> bool {
     let Some(first) = toks.iter().position(|t| t.word) else {
         return false;
     };
-    toks.get(first).is_some_and(|t| !t.text.ends_with("ing")) && cue_at(&toks, first).is_some()
+    toks.get(first).is_some_and(|t| !t.text.ends_with("ing")) && cue_at(toks, first).is_some()
 }
 
-/// The subject that opens a sentence (for a participle that shares it).
-pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
-    let toks = tokenize(ctx);
-    let (s, e) = sentence_subject(&toks, 0, toks.len())?;
-    let text = phrase(&toks, s, e);
+/// The subject that opens a sentence (for a participle that shares it), from its tokens.
+pub(crate) fn opening_subject(toks: &[Tok]) -> Option<Subject> {
+    let (s, e) = sentence_subject(toks, 0, toks.len())?;
+    let text = phrase(toks, s, e);
     (!text.is_empty()).then_some(Subject::phrase(text))
 }
 
@@ -1331,7 +1358,7 @@ pub(crate) fn opening_subject(ctx: &str) -> Option<Subject> {
 /// the caption “…”". `ctx` runs from the sentence start to the opening mark; when it ends with a sign,
 /// banner, caption or the like (and at most a few words such as "that read on one side"), the words
 /// shown are the bearer's, the subject that opens the sentence.
-pub(crate) fn displayed_text(ctx: &str) -> Option<Found> {
+pub(crate) fn displayed_text(toks: &[Tok]) -> Option<Found> {
     /// Things that carry words for someone.
     const DISPLAYS: &[&str] = &[
         "sign", "signs", "banner", "banners", "placard", "placards", "caption", "poster",
@@ -1342,7 +1369,6 @@ pub(crate) fn displayed_text(ctx: &str) -> Option<Found> {
         "that", "which", "read", "reads", "reading", "said", "says", "saying", "on", "one", "side",
         "the", "front", "back", "other", "it",
     ];
-    let toks = tokenize(ctx);
     let words: Vec<usize> = (0..toks.len())
         .filter(|&i| toks.get(i).is_some_and(|t| t.word))
         .collect();
@@ -1361,10 +1387,10 @@ pub(crate) fn displayed_text(ctx: &str) -> Option<Found> {
     {
         return None;
     }
-    let (s, e) = sentence_subject(&toks, 0, *display)?;
+    let (s, e) = sentence_subject(toks, 0, *display)?;
     Some(Found {
         cue: "read",
-        subject: Subject::phrase(phrase(&toks, s, e)),
+        subject: Subject::phrase(phrase(toks, s, e)),
     })
 }
 
@@ -1386,11 +1412,12 @@ pub(crate) fn trailing_attribution(ctx: &str) -> Option<Found> {
         };
         end = comma;
         let Some(tail) = ctx.get(comma..) else { break };
-        let Some(found) = right_attribution(tail, false).filter(|f| f.subject != Subject::None)
+        let tail = Window::new(tail);
+        let Some(found) = right_attribution(&tail, false).filter(|f| f.subject != Subject::None)
         else {
             continue;
         };
-        let Some(first_word) = tokenize(tail).into_iter().find(|t| t.word) else {
+        let Some(&first_word) = tail.toks.iter().find(|t| t.word) else {
             continue;
         };
         // Only "…, X said." here: an inverted "…, said X." this far from the quote is someone else's.
@@ -1423,52 +1450,117 @@ fn clause_opening_name(toks: &[Tok], end: usize, floor: usize) -> Option<(Subjec
         .then(|| (Subject::phrase(phrase(toks, bs, be)), bs))
 }
 
+/// "And he downplayed the urgency …: “…”", "Harris was blunt: “…”": a quotation after a colon that ends
+/// its sentence's opening clause is the words of that clause's subject, a pronoun or a name of two words
+/// or more (not "The reason was simple: “…”"). `toks` run from the sentence start to the quotation.
+pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {
+    if !toks.last().is_some_and(|t| t.is_punct(':')) {
+        return None;
+    }
+    let opening_conjunction = toks
+        .first()
+        .is_some_and(|t| matches!(t.text, "And" | "But" | "Yet" | "So"));
+    let first = toks.get(usize::from(opening_conjunction))?;
+    let subject = if matches!(first.lower().as_str(), "he" | "she" | "they") {
+        Subject::Pronoun(first.lower().to_string())
+    } else {
+        // A name of two words or more: a lone capitalised word opening a sentence may be anything
+        // ("Similar banners hang …, each with its own text: “…”").
+        let (s, e) = sentence_subject(toks, 0, toks.len())?;
+        if e < s + 2 || !is_name_phrase(toks, s, e) || toks.get(e).is_none_or(|t| !t.word) {
+            return None;
+        }
+        Subject::phrase(phrase(toks, s, e))
+    };
+    Some(Found {
+        cue: "colon",
+        subject,
+    })
+}
+
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "after", "when", "while", "although", "though", "as", "since", "before", "if", "because",
+    "once", "until", "whereas",
+];
+
+fn is_subordinator(t: &Tok) -> bool {
+    t.word && SUBORDINATORS.contains(&t.lower().as_str())
+}
+
+/// Whether a quotation stands inside the subordinate clause that opens its sentence: `toks` (from the
+/// sentence start to the quotation) open with "While", "Although", … and no comma has closed the clause
+/// yet ("While Thune told reporters that he believed the “…,” House leaders told CNN …"). What follows
+/// the quotation then is the main clause, whose cue is about something else.
+pub(crate) fn inside_opening_clause(toks: &[Tok]) -> bool {
+    toks.first().is_some_and(is_subordinator) && !toks.iter().any(|t| t.is_punct(','))
+}
+
 #[cfg(test)]
 pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
-    left_candidates(ctx, true).into_iter().next()
+    left_candidates(&tokenize(ctx), true).into_iter().next()
 }
 
 /// Every cue with a subject before a quotation, nearest first (a pronoun that resolves to nobody, like
 /// "it suggested", gives way to the one before: "Moore said it suggested …"), then a subjectless
 /// participle cue if there is one.
-pub(crate) fn left_candidates(ctx: &str, at_sentence_start: bool) -> Vec<Found> {
-    let toks = tokenize(ctx);
+pub(crate) fn left_candidates(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
     let mut out = Vec::new();
     let mut fallback = None;
     // "After the Lebanese army announced …, Israel dismissed it as “far from sufficient”": a cue in an
     // opening subordinate clause does not attribute what follows the clause.
-    const SUBORDINATORS: &[&str] = &[
-        "after", "when", "while", "although", "though", "as", "since", "before", "if", "because",
-        "once", "until", "whereas",
-    ];
     let floor = match toks.first() {
-        Some(t) if at_sentence_start && SUBORDINATORS.contains(&t.lower().as_str()) => toks
+        Some(t) if at_sentence_start && is_subordinator(t) => toks
             .iter()
             .position(|t| t.is_punct(','))
             .map_or(0, |c| c + 1),
         _ => 0,
     };
     for i in (floor..toks.len()).rev() {
-        let Some(found) = cue_found(&toks, i) else {
+        let Some(found) = inverted_opening(toks, i).or_else(|| cue_found(toks, i)) else {
             continue;
         };
         if found.subject != Subject::None {
             out.push(found);
-        } else if coordinated(&toks, i)
-            && let Some((s, e)) = sentence_subject(&toks, 0, i)
+        } else if coordinated(toks, i)
+            && let Some((s, e)) = sentence_subject(toks, 0, i)
         {
             // "Beatty indicated she had received the materials, but said that “…”": the sentence's
             // subject said it.
             out.push(Found {
                 cue: found.cue,
-                subject: Subject::phrase(phrase(&toks, s, e)),
+                subject: Subject::phrase(phrase(toks, s, e)),
             });
-        } else if fallback.is_none() && subjectless_ok(&toks, i) {
+        } else if fallback.is_none() && subjectless_ok(toks, i) {
             fallback = Some(found);
         }
     }
     out.extend(fallback);
     out
+}
+
+/// "Says Green, “…”", "Then, said the mayor: “…”": a cue opening its clause, its subject after it and
+/// nothing but punctuation after the subject up to the quotation. The cue must be one that inverts.
+fn inverted_opening(toks: &[Tok], i: usize) -> Option<Found> {
+    let t = toks.get(i).filter(|t| t.word && !t.text.ends_with("ing"))?;
+    let first = toks.get(..i)?.iter().all(|t| !t.word);
+    // Capitalised only as the clause's first word ("Says Green,"), where [`cue_at`] does not look.
+    let cue = match cue_at(toks, i) {
+        Some((cue, 1)) => cue,
+        Some(_) => return None,
+        None if first => CUES_LEX.find(&t.lower()).map(|&(_, cue)| cue)?,
+        None => return None,
+    };
+    let opens = first || toks.get(i - 1).is_some_and(|t| t.is_punct(','));
+    if !opens || !INVERTIBLE.contains(&cue) {
+        return None;
+    }
+    let (_, e) = np_forward(toks, i + 1)?;
+    let rest = toks.get(e..)?;
+    (!rest.is_empty() && rest.iter().all(|t| t.is_punct(',') || t.is_punct(':'))).then(|| Found {
+        cue,
+        subject: subject_after(toks, i + 1),
+    })
 }
 
 fn cue_found(toks: &[Tok], i: usize) -> Option<Found> {
@@ -1706,48 +1798,36 @@ mod tests {
 
     #[test]
     fn right_side_subjects() {
+        let right = |ctx| right_attribution(&Window::new(ctx), false);
         assert_eq!(
-            subj(right_attribution(" he said, referencing a meeting.", false)).as_deref(),
+            subj(right(" he said, referencing a meeting.")).as_deref(),
             Some("he")
         );
         assert_eq!(
-            subj(right_attribution(
-                ", Army Spokesperson Col. Dave Butler said in a statement.",
-                false
+            subj(right(
+                ", Army Spokesperson Col. Dave Butler said in a statement."
             ))
             .as_deref(),
             Some("Army Spokesperson Col. Dave Butler")
         );
         assert_eq!(
-            subj(right_attribution(
-                " said a spokesman, Scott Whiffen.",
-                false
-            ))
-            .as_deref(),
+            subj(right(" said a spokesman, Scott Whiffen.")).as_deref(),
             Some("Scott Whiffen")
         );
         assert_eq!(
-            subj(right_attribution(
-                " the Massachusetts Democratic said.",
-                false
-            ))
-            .as_deref(),
+            subj(right(" the Massachusetts Democratic said.")).as_deref(),
             Some("the Massachusetts Democratic")
         );
+        assert_eq!(subj(right(" regarding an end to the war.")), None);
         assert_eq!(
-            subj(right_attribution(" regarding an end to the war.", false)),
-            None
-        );
-        assert_eq!(
-            subj(right_attribution(
-                ", according to a separate source who is a US official.",
-                false
+            subj(right(
+                ", according to a separate source who is a US official."
             ))
             .as_deref(),
             Some("a separate source")
         );
         assert_eq!(
-            subj(right_attribution(" Brohmsaidin a statement.", false)).as_deref(),
+            subj(right(" Brohmsaidin a statement.")).as_deref(),
             Some("Brohm")
         );
     }
@@ -1759,14 +1839,17 @@ mod tests {
             _ => None,
         };
         assert_eq!(
-            text(opening_subject(
+            text(opening_subject(&tokenize(
                 "More than 50 former staffers signed a letter"
-            ))
+            )))
             .as_deref(),
             Some("More than 50 former staffers")
         );
         assert_eq!(
-            text(opening_subject("At least two officials confirmed it")).as_deref(),
+            text(opening_subject(&tokenize(
+                "At least two officials confirmed it"
+            )))
+            .as_deref(),
             Some("At least two officials")
         );
     }

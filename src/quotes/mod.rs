@@ -484,6 +484,9 @@ struct QuoteReading {
     /// The person named in the sentence before the quotation (titles and place stripped), when a
     /// candidate's subject is "he" or "she": their nearest antecedent.
     sentence_person: Option<String>,
+    /// With no candidate of its own, the cues before the previous quotation of its sentence: its
+    /// candidates when that quotation has no speaker to pass on (it was a title).
+    sentence_cues: Vec<Found>,
 }
 
 /// Read one quotation (see [`QuoteReading`]).
@@ -521,11 +524,13 @@ fn read_quote(
         left_start += semi + 1;
     }
     let left = text_p.get(left_start..first.open).unwrap_or("");
+    // Tokenized once: the readings below look at the left context up to four times.
+    let left_toks = attribution::tokenize(left);
     // Whether a sentence boundary lies between the previous quotation and this one.
     let same_sentence_as_prev = prev_close > 0 && left_start == prev_close;
 
     // Right context: from the closer to the sentence end (not past the next quotation's opener).
-    let right = match last.close_end {
+    let right = attribution::Window::new(match last.close_end {
         Some(ce) => {
             let next_open = parts_last
                 .get(parts_last.partition_point(|&(o, _)| o < ce))
@@ -534,7 +539,7 @@ fn read_quote(
             text_last.get(ce..end).unwrap_or("")
         }
         None => "",
-    };
+    });
     let quoted = raw.text(paragraphs);
     let opens_paragraph = text_p
         .get(..first.open)
@@ -544,44 +549,73 @@ fn read_quote(
     // Candidates in order of preference: after the quote, before it (nearest first), at the end of the
     // sentence, then a subjectless cue. The first whose subject resolves wins.
     let mut candidates: Vec<Found> = Vec::new();
-    candidates.extend(
-        attribution::right_attribution(right, quote_ends_full_stop)
-            .filter(|f| f.subject != Subject::None),
-    );
-    let left_candidates =
-        attribution::left_candidates(left, left_start != prev_close || prev_close == 0);
+    let at_sentence_start = left_start != prev_close || prev_close == 0;
+    let right_found = attribution::right_attribution(&right, quote_ends_full_stop)
+        .filter(|f| f.subject != Subject::None);
+    let left_candidates = attribution::left_candidates(&left_toks, at_sentence_start);
     let (with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
         .into_iter()
         .partition(|f| f.subject != Subject::None);
-    candidates.extend(with_subject);
+    // A quotation inside an opening "While …" clause is attributed there, not by the main clause after it.
+    if at_sentence_start && attribution::inside_opening_clause(&left_toks) {
+        candidates.extend(with_subject);
+        candidates.extend(right_found);
+    } else {
+        candidates.extend(right_found);
+        candidates.extend(with_subject);
+    }
     // "Lynette Hooker, who an officer said was “highly intoxicated,” told police she had been “…”":
     // a verb right after the previous quotation belongs to the subject that opened the sentence.
     if same_sentence_as_prev
         && let Some(f) = without.first()
-        && attribution::starts_with_cue(left)
+        && attribution::starts_with_cue(&left_toks)
         && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
     {
         let begin = attribution::sentence_start(text_p, prev_open, 0);
         let opening = text_p.get(begin..prev_open).unwrap_or("");
-        candidates.extend(attribution::opening_subject(opening).map(|subject| Found {
+        let opening = attribution::tokenize(opening);
+        candidates.extend(attribution::opening_subject(&opening).map(|subject| Found {
             cue: f.cue,
             subject,
         }));
+    }
+    // Not "… woke to an emergency alert flashing on her phone: “…”": after a document, the quotation is
+    // its text.
+    if at_sentence_start && !left_toks.iter().any(|t| t.word && is_document(t.text)) {
+        candidates.extend(attribution::colon_subject(&left_toks));
+    }
+    // "Sen. Cory Booker told CNN’s “First of All” the deal is, “…”": nothing attributes this quotation
+    // between it and the one before in its sentence, so the cue before that one may (used when that one
+    // turns out to have no speaker to pass on).
+    let mut sentence_cues = Vec::new();
+    if same_sentence_as_prev
+        && candidates.is_empty()
+        && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
+    {
+        let begin = attribution::sentence_start(text_p, prev_open, 0);
+        let earlier = attribution::tokenize(text_p.get(begin..prev_open).unwrap_or(""));
+        sentence_cues.extend(
+            attribution::left_candidates(&earlier, true)
+                .into_iter()
+                .filter(|f| f.subject != Subject::None),
+        );
     }
     // "“… real work.” On Monday, the company announced …": a quotation that ends its sentence is not
     // attributed by the end of the next one.
     let ends_sentence = quoted.trim_end().ends_with(['.', '?', '!'])
         && right
+            .text
             .split_whitespace()
             .next()
             .is_some_and(speakers::is_capitalised);
     if !ends_sentence {
-        candidates.extend(attribution::trailing_attribution(right));
+        candidates.extend(attribution::trailing_attribution(right.text));
     }
     // "Wasserman cared about “creating the right culture” at his company, saying …": a participle
     // after the quotation shares the subject that opened the sentence.
-    if let Some(cue) = attribution::participle_after(right) {
-        candidates.extend(attribution::opening_subject(left).map(|subject| Found { cue, subject }));
+    if let Some(cue) = attribution::participle_after(&right.toks) {
+        candidates
+            .extend(attribution::opening_subject(&left_toks).map(|subject| Found { cue, subject }));
     }
     // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
     // she loved,” said her friend Ernesto Nisperos."
@@ -597,7 +631,8 @@ fn read_quote(
         if let Some(tail_start) = tail_start.filter(|&t| t < sentence_end && !ends_sentence) {
             let tail = text_last.get(tail_start..sentence_end).unwrap_or("");
             candidates.extend(
-                attribution::right_attribution(tail, false).filter(|f| f.subject != Subject::None),
+                attribution::right_attribution(&attribution::Window::new(tail), false)
+                    .filter(|f| f.subject != Subject::None),
             );
             candidates.extend(attribution::trailing_attribution(tail));
         }
@@ -608,12 +643,13 @@ fn read_quote(
     let quote_only = left.trim().is_empty()
         && prev_close == 0
         && right
+            .text
             .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
             .is_empty()
         && parts_last.partition_point(|&(o, _)| o <= last.open) == parts_last.len();
     // Words on a sign or under a photo are the bearer's when they say something (a sentence, a
     // slogan shouted in capitals); a title-cased name on a banner stays a name.
-    let displayed = attribution::displayed_text(left).filter(|_| {
+    let displayed = attribution::displayed_text(&left_toks).filter(|_| {
         let letters = || quoted.chars().filter(|c| c.is_alphabetic());
         is_full_sentence(&quoted)
             || words >= SPEECH_MIN_WORDS
@@ -647,7 +683,7 @@ fn read_quote(
         .iter()
         .any(|f| matches!(&f.subject, Subject::Pronoun(pr) if matches!(pr.as_str(), "he" | "she")));
     let sentence_person = if he_or_she {
-        attribution::left_candidates(left, false)
+        attribution::left_candidates(&left_toks, false)
             .into_iter()
             .find_map(|f| match f.subject {
                 Subject::Phrase { text, .. }
@@ -673,6 +709,7 @@ fn read_quote(
         naming,
         title_like,
         sentence_person,
+        sentence_cues,
     })
 }
 
@@ -693,7 +730,7 @@ fn opening_phrase(text: &str) -> Option<String> {
 /// The subject that opens a paragraph's first sentence, as written.
 fn first_sentence_subject(text: &str) -> Option<Subject> {
     let end = attribution::sentence_end(text, 0, text.len());
-    attribution::opening_subject(text.get(..end).unwrap_or(""))
+    attribution::opening_subject(&attribution::tokenize(text.get(..end).unwrap_or("")))
 }
 
 /// The body (an organisation) whose name opens a paragraph's first sentence, as written.
@@ -745,9 +782,16 @@ impl<'a> State<'a> {
         };
         // A quotation that follows a speaker's quotation in the same sentence is attributed as much as
         // one with a cue of its own ("… read on one side “METS BELIEVE” and on the other “WE WIN.”").
-        let attributed = !reading.candidates.is_empty() || same_sentence_speaker.is_some();
+        // A colon after a clause ([`attribution::colon_subject`]) names a speaker only when it resolves;
+        // it does not make a short slogan speech ("each with its own text: “workers first”").
+        let own = if same_sentence_speaker.is_none() && reading.candidates.is_empty() {
+            reading.sentence_cues.as_slice()
+        } else {
+            reading.candidates.as_slice()
+        };
+        let attributed = own.iter().any(|f| f.cue != "colon") || same_sentence_speaker.is_some();
         let title_like = reading.title_like[usize::from(attributed)];
-        let mut candidates = std::borrow::Cow::Borrowed(reading.candidates.as_slice());
+        let mut candidates = std::borrow::Cow::Borrowed(own);
         // "Macron said he accepted …, and praised her decision as “…,” according to the Elysée": the
         // sentence's own speaker spoke (named before the quote, or the speaker of an earlier quote in the
         // sentence); "according to" only names the source that reported it.
@@ -782,7 +826,11 @@ impl<'a> State<'a> {
                 .as_ref()
                 .map(|name| self.names.fullest(name));
             for f in candidates.iter() {
+                // "He also had pointed words for Carr: “…”": a pronoun opening the sentence has no
+                // antecedent in it; it is looked for before the sentence.
+                let opens_sentence = f.cue == "colon";
                 let sentence_antecedent = match (&f.subject, &sentence_person) {
+                    (Subject::Pronoun(_), _) if opens_sentence => None,
                     (Subject::Pronoun(pr), Some(person))
                         if matches!(pr.as_str(), "he" | "she")
                             && speakers::gender_fits(person, pr) =>
@@ -801,6 +849,12 @@ impl<'a> State<'a> {
                     let s = same_sentence_speaker.clone();
                     let by = s.as_ref().map(|_| "previous");
                     (s, by)
+                } else if opens_sentence {
+                    let quote_open = self.quote_open;
+                    self.quote_open = Some(reading.left_start).filter(|&start| start > 0);
+                    let resolved = self.resolve(f, p);
+                    self.quote_open = quote_open;
+                    resolved
                 } else {
                     self.resolve(f, p)
                 };
@@ -871,6 +925,22 @@ impl<'a> State<'a> {
     /// The named person (full name) whose name opens a paragraph's first sentence, if any.
     fn opening_person(&self, text: &str) -> Option<String> {
         opening_phrase(text).and_then(|phrase| self.full_person(&phrase))
+    }
+
+    /// The person a role opening a paragraph's first sentence stands for: "By Friday afternoon, the
+    /// president had voiced frustration" → the person the article styles President (up to paragraph `p`).
+    fn opening_role_holder(&self, text: &str, p: usize) -> Option<String> {
+        let Subject::Phrase { text: phrase, .. } = first_sentence_subject(text)? else {
+            return None;
+        };
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let (first, role) = words.split_first()?;
+        let head = role.last()?;
+        (first == "the"
+            && speakers::is_person_role(head)
+            && !speakers::ANONYMOUS_HEADS.contains(&head.as_str()))
+        .then(|| self.names.by_title(role, p))
+        .flatten()
     }
 
     /// The named person (full name) who opens the current quotation's paragraph, when the quotation is
@@ -1024,7 +1094,9 @@ impl<'a> State<'a> {
                     {
                         return None;
                     }
-                    self.opening_person(self.paragraphs.get(before)?)
+                    let text = self.paragraphs.get(before)?;
+                    self.opening_person(text)
+                        .or_else(|| self.opening_role_holder(text, before))
                         .filter(|subject| speakers::gender_fits(subject, pronoun))
                 });
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
@@ -1070,24 +1142,7 @@ impl<'a> State<'a> {
                         let name = strip_titles(text);
                         (self.names.fullest(&name), by, None)
                     }
-                    SpeakerSort::Organisation => {
-                        // "the RCMP" → "Royal Canadian Mounted Police" when the article spells it out.
-                        let bare = text.trim_start_matches("the ").trim_start_matches("The ");
-                        // "the Ethics Committee" → "House Ethics Committee" when the article names it so.
-                        let spelled = || self.spelled_out(bare);
-                        let full =
-                            |name: String| self.names.fuller_organisation(&name).unwrap_or(name);
-                        match self
-                            .names
-                            .expand_acronym(bare)
-                            .or_else(spelled)
-                            .map(full)
-                            .or_else(|| self.names.fuller_organisation(bare))
-                        {
-                            Some(full) => (full, by, None),
-                            None => (lower_article(text), by, None),
-                        }
-                    }
+                    SpeakerSort::Organisation => (self.organisation_name(text), by, None),
                     SpeakerSort::Description => self.describe(text, p, by),
                 };
                 let sort = if description.is_some() {
@@ -1104,6 +1159,21 @@ impl<'a> State<'a> {
                 (Some(speaker), Some(by))
             }
         }
+    }
+
+    /// A body by the fullest name the article gives it: "the RCMP" → "Royal Canadian Mounted Police"
+    /// when the article spells it out, "the Ethics Committee" → "House Ethics Committee" when it names
+    /// it so; otherwise as written (a leading "The" lowered).
+    fn organisation_name(&self, text: &str) -> String {
+        let bare = text.trim_start_matches("the ").trim_start_matches("The ");
+        let spelled = || self.spelled_out(bare);
+        let full = |name: String| self.names.fuller_organisation(&name).unwrap_or(name);
+        self.names
+            .expand_acronym(bare)
+            .or_else(spelled)
+            .map(full)
+            .or_else(|| self.names.fuller_organisation(bare))
+            .unwrap_or_else(|| lower_article(text))
     }
 
     /// Resolve a description: "the attorney general" → the person with that title; "the source" → the
@@ -1179,6 +1249,11 @@ impl<'a> State<'a> {
                 .map(|w| speakers::strip_possessive(w))
                 .collect::<Vec<_>>()
                 .join(" ");
+            // "the DHS statement" after "the Department of Homeland Security": the body by its full name.
+            let body = match sort_of(&body) {
+                SpeakerSort::Organisation => self.organisation_name(&body),
+                _ => body,
+            };
             return (body, by, None);
         }
         // "police", "the court": the body the article names in full. Not "a Justice Department
@@ -1268,12 +1343,19 @@ impl<'a> State<'a> {
         }
         if !speakers::is_person_role(&head) {
             // "the US military", "the studio", "the agency": a body or thing, not a person. "The
-            // department" after "the State Department" is that department.
+            // department" after "the State Department" is that department; "the coalition" after "a
+            // coalition of human rights organizations said" is that description's speaker.
             let named = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
-                s.sort == SpeakerSort::Organisation
+                let body = s.sort == SpeakerSort::Organisation
                     && s.speaker
                         .split_whitespace()
-                        .any(|w| w.eq_ignore_ascii_case(&head))
+                        .any(|w| w.eq_ignore_ascii_case(&head));
+                let described = s
+                    .description
+                    .as_deref()
+                    .and_then(description_head)
+                    .is_some_and(|h| h.eq_ignore_ascii_case(&head));
+                body || described
             });
             // "the cruise line" after "MSC Cruises said …": the word before the head names the body.
             let named = named.or_else(|| {
@@ -1312,10 +1394,32 @@ impl<'a> State<'a> {
                     })
                     .flatten()
             });
-            return match named {
-                Some(s) => (s.speaker.clone(), "description", None),
+            if let Some(s) = named {
+                return (s.speaker.clone(), "description", None);
+            }
+            // "CBS told a different story in a statement: The network said “…”": else the body that
+            // opens this paragraph (before the quotation) or the one before.
+            let opened = GENERIC_BODY_HEADS
+                .contains(&head.as_str())
+                .then(|| {
+                    let here = self.quote_open.and(self.paragraphs.get(p));
+                    let before = p.checked_sub(1).and_then(|b| self.paragraphs.get(b));
+                    here.and_then(|t| opening_body(t))
+                        .or_else(|| before.and_then(|t| opening_body(t)))
+                })
+                .flatten();
+            return match opened {
+                Some(body) => (self.organisation_name(&body), "description", None),
                 None => (text.clone(), by, None),
             };
+        }
+        // "the EU’s High Representative", "the company’s spokesperson": a role of a body the article gives
+        // no one is that role, not whoever spoke last.
+        if rest
+            .iter()
+            .any(|w| speakers::strip_possessive(w) != w.as_str())
+        {
+            return (text.clone(), by, Some(text));
         }
         let person = self
             .seen
@@ -1328,6 +1432,20 @@ impl<'a> State<'a> {
             None => (text.clone(), by, Some(text)),
         }
     }
+}
+
+/// The head noun of a description: the last word before its first postmodifier ("coalition" in "a
+/// coalition of human rights groups in Israel"), else its last word.
+fn description_head(description: &str) -> Option<&str> {
+    description
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "of" | "for" | "from" | "in" | "with" | "at" | "on" | "who"
+            )
+        })
+        .last()
 }
 
 /// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").
@@ -1353,7 +1471,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "release", "statement", "report", "petition", "filing", "documents", "document", "complaint", "lawsuit",
     "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion", "warrant",
     "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law", "policy",
-    "guidance", "website", "account",
+    "guidance", "website", "account", "alert",
 ];
 
 /// Writings that speak for their author besides [`DOCUMENT_HEADS`] ("her obituary says", "the study says");

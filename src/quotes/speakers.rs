@@ -64,7 +64,7 @@ const ORG_WORDS: &[&str] = &[
     "cabinet", "force", "guard", "command", "ltd", "llc", "co", "hospital", "church", "station", "coalition",
     "alliance", "federation", "industries", "media", "studios", "systems", "reserve", "nations", "forces",
     "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "states", "kingdom", "emirates", "republic", "ice", "dhs", "doj", "nasa",
-    "nato", "un", "eu", "idf", "irgc", "centcom", "palace",
+    "nato", "un", "eu", "idf", "irgc", "centcom", "palace", "society", "institution",
 ];
 
 /// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
@@ -327,7 +327,9 @@ pub(crate) fn drop_place(phrase: &str) -> String {
         let before_ends_name = before
             .last()
             .is_some_and(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w));
-        let before_has_org = before.iter().any(|w| is_org_word(w));
+        // A body's name ("Air Force Base"), not a lower-case description ("a coalition of rights
+        // organizations in Israel" is the article's description, place and all).
+        let before_has_org = before.iter().any(|w| is_org_word(w) && is_capitalised(w));
         // "of" joins an organisation's own name ("Department of Justice"); "in"/"at" give its place.
         if after_caps && (before_ends_name || (before_has_org && *w != "of")) {
             return before.join(" ");
@@ -572,6 +574,24 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             }
             title.insert(0, lower_prev.to_string());
             j -= 1;
+        }
+        // "Mendoza Hernandez’s attorney, Patrick Kolasinski, said", "said a spokesman, Scott Whiffen.": a
+        // lower-case role set off by a comma right before a name that is itself set off is its title (an
+        // apposition). Not "told the president, Biden said": there the name runs on into its clause.
+        let set_off = i > start
+            && words
+                .get(i - 1)
+                .is_some_and(|&(raw, _)| raw.ends_with([',', '.']) && !is_abbreviation(raw));
+        if title.is_empty()
+            && set_off
+            && let Some(&(raw_prev, prev)) = start.checked_sub(1).and_then(|k| words.get(k))
+            && raw_prev.ends_with(',')
+            && !is_capitalised(prev)
+        {
+            let role = bare_lower(prev);
+            if is_title_lower(&role) {
+                title.push(role.to_string());
+            }
         }
         let mut names: Vec<&str> = run
             .into_iter()
@@ -1198,8 +1218,9 @@ pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String
                 initials.push_str(&initials_of(w));
                 if initials == acronym {
                     // As written ("Warner Bros. Discovery"), but for the punctuation around the run.
+                    // "the Los Angeles County District Attorney’s office": the body, not its possessive.
                     let mut name: Vec<&str> = raw.get(i..j)?.to_vec();
-                    name.push(w);
+                    name.push(strip_possessive(w));
                     if let Some(first) = name.first_mut() {
                         *first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
                     }
@@ -1501,6 +1522,11 @@ mod tests {
             speaker_key("a Pentagon spokesperson"),
             speaker_key("Dave Butler")
         );
+        // A society is a body, with or without its article.
+        assert_eq!(
+            speaker_key("Royal Astronomical Society"),
+            speaker_key("the Royal Astronomical Society")
+        );
     }
 
     #[test]
@@ -1525,6 +1551,15 @@ mod tests {
             Some("Royal Canadian Mounted Police")
         );
         assert_eq!(idx.expand_acronym("FBI"), None);
+    }
+
+    #[test]
+    fn a_body_spelled_out_before_a_possessive_is_the_body() {
+        let text = paras(&["A release from the Cook County District Attorney’s office said so."]);
+        assert_eq!(
+            spelled_out("DA", &text).as_deref(),
+            Some("District Attorney")
+        );
     }
 
     #[test]
@@ -1596,6 +1631,10 @@ mod tests {
         assert_eq!(
             drop_place("University of Louisville head coach Jeff Brohm"),
             "University of Louisville head coach Jeff Brohm"
+        );
+        assert_eq!(
+            drop_place("a coalition of rights organizations in Israel"),
+            "a coalition of rights organizations in Israel"
         );
     }
 

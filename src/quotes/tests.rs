@@ -419,6 +419,158 @@ fn an_acronym_takes_the_name_spelled_out_before_its_brackets() {
 }
 
 #[test]
+fn a_bodys_document_names_the_body_in_full() {
+    let q = extract(&paras(&[
+        "The lawyer disputed claims by the Department of Coastal Safety about the boat.",
+        "“The crew acted lawfully,” the DCS statement said.",
+    ]));
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("Department of Coastal Safety")
+    );
+}
+
+#[test]
+fn a_role_set_off_by_commas_before_a_name_is_its_title() {
+    let q = extract(&paras(&[
+        "The driver’s attorney, Paula Quintero, said he was scared.",
+        "Witnesses spoke later.",
+        "“He was trying to get away,” the attorney said.",
+        "“I saw it all,” her attorney Dana Whitlock said of a second witness.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Paula Quintero"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Dana Whitlock"));
+}
+
+#[test]
+fn an_inverted_cue_before_the_quote_names_the_speaker_after_it() {
+    let q = extract(&paras(&[
+        "Staffing is hard, according to Maria Lopez, a hospital director.",
+        "The hospital trains its own staff now. Says Lopez, “In some cases, we train them.”",
+        "Then, said a city spokesperson: “We will help.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q[1].speaker.as_deref(), Some("a city spokesperson"));
+}
+
+#[test]
+fn a_quote_inside_an_opening_while_clause_is_not_the_main_clauses() {
+    let q = extract(&paras(&[
+        "While Mayor Ana Ruiz told reporters that she believed the “city is ready,” council members told CNN they had no warning.",
+        "After a state official said the roads were “safe for now,” residents said they would stay.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(q[1].speaker.as_deref(), Some("a state official"));
+}
+
+#[test]
+fn a_quote_after_a_colon_is_the_clause_subjects() {
+    let q = extract(&paras(&[
+        "“We will not back down,” said Rep. Carla Mendes of Ohio.",
+        "And she downplayed the risk to airports: “The money is already there.”",
+        "Councilman Ray Doyle was blunt: “This is a failure.”",
+        "The reason was simple: “Nobody asked the residents what they wanted.”",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Carla Mendes"));
+    assert_eq!(q[1].cue.as_deref(), Some("colon"));
+    assert_eq!(q[2].speaker.as_deref(), Some("Ray Doyle"));
+    assert_ne!(q[3].speaker.as_deref(), Some("Ray Doyle"));
+    let q = extract(&paras(&[
+        "Similar banners hang on other buildings, each with its own text: “workers first” and “growing America,” respectively.",
+    ]));
+    assert!(q.iter().all(|q| q.speaker.as_deref() != Some("Similar")));
+    let q = extract(&paras(&[
+        "Lesley Ballantyne woke to an emergency alert on her phone: “Seek shelter in the closest building.”",
+    ]));
+    assert_ne!(q[0].speaker.as_deref(), Some("Lesley Ballantyne"));
+    // The pronoun opens its sentence: the person named after it is not its antecedent.
+    let q = extract(&paras(&[
+        "Host Dana Ortiz spoke for ten minutes on Monday night.",
+        "She also had pointed words for Commissioner Ruth Kemp: “You should resign.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Dana Ortiz"));
+}
+
+#[test]
+fn a_title_quoted_before_a_quote_in_its_sentence_leaves_the_sentences_cue() {
+    let q = extract(&paras(&[
+        "“It was a long night,” Mayor Tom Reilly said.",
+        "Sen. Ada Brooks on Sunday told CBS’ “Face the Nation” the plan is, “a deal everybody agreed on.”",
+    ]));
+    let speech: Vec<_> = speech(&q);
+    assert_eq!(speech.len(), 2);
+    assert_eq!(speech[1].speaker.as_deref(), Some("Ada Brooks"));
+    // When the quotation before has a speaker, that speaker carries on (not a pronoun before it).
+    let q = extract(&paras(&[
+        "Dan Ortiz resigned on Monday.",
+        "Ortiz has not commented, but he expressed his “regret” about his letters to Tom Maxwell, clarifying that the exchange “took place long ago.”",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Dan Ortiz"));
+}
+
+#[test]
+fn a_generic_body_noun_is_the_body_opening_the_paragraph() {
+    let q = extract(&paras(&[
+        "“We were told not to air it,” host Dana Ortiz told viewers.",
+        "NBC told a different story in a statement: The network said the show was given “legal guidance” before the broadcast.",
+    ]));
+    let speech: Vec<_> = speech(&q);
+    assert_eq!(
+        speech.last().and_then(|q| q.speaker.as_deref()),
+        Some("NBC")
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_paragraph_opened_by_a_role_is_its_holder() {
+    let q = extract(&paras(&[
+        "President Maria Alvarez signed the order on Monday.",
+        "“It is a bad bill,” said Sen. Tom Price of Ohio.",
+        "By Friday afternoon, the president had voiced frustration with the bill.",
+        "“You can’t have a bill like that,” she told reporters.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Maria Alvarez"));
+}
+
+#[test]
+fn a_role_of_a_body_nobody_holds_stays_a_description() {
+    let q = extract(&paras(&[
+        "Opposition leader Yair Lapid called it “a surrender.”",
+        "“The death penalty is a violation of the right to life,” the EU’s High Representative said in a statement.",
+    ]));
+    assert_eq!(
+        q[1].speaker.as_deref(),
+        Some("the EU’s High Representative")
+    );
+}
+
+#[test]
+fn a_definite_noun_after_a_description_with_that_noun_is_its_speaker() {
+    let q = extract(&paras(&[
+        "A coalition of rights groups condemned the bill as a “stamp of approval on vengeance.” The law “targets one people,” the coalition said.",
+    ]));
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("a coalition of rights groups")
+    );
+    assert_eq!(q[1].speaker, q[0].speaker);
+}
+
+#[test]
+fn words_a_speaker_plans_to_say_are_the_speakers() {
+    let q = extract(&paras(&[
+        "“Rates are too high,” Lena Ortiz plans to tell senators, according to her prepared remarks.",
+        "“We will act,” a state official is expected to say on Monday.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Lena Ortiz"));
+    assert_eq!(q[1].speaker.as_deref(), Some("a state official"));
+    let q = extract(&paras(&[
+        "A county spokesperson implored drivers to “stay off the roads.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("a county spokesperson"));
+}
+
+#[test]
 fn names_are_found_as_whole_words() {
     assert!(contains_name("and Lee can stay", "Lee"));
     assert!(contains_name("Lee, the coach", "Lee"));
