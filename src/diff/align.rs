@@ -679,18 +679,6 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
                 .is_some_and(|g| !g.old.is_empty() && !g.new.is_empty())
         })
         .collect();
-    let weights: Vec<u64> = matched
-        .iter()
-        .map(|&g| {
-            groups.get(g).map_or(0, |g| {
-                // Ties between equally heavy groups go to the one whose sides are closer in size (more
-                // likely one paragraph), the same whichever version is called old: a diff and its
-                // reverse keep the same groups in order.
-                let (a, b) = (alnum(old, &g.old) as u64, alnum(new, &g.new) as u64);
-                ((a + b) << 24) | a.min(b).min((1 << 24) - 1)
-            })
-        })
-        .collect();
     let firsts: Vec<(usize, usize, usize)> = matched
         .iter()
         .map(|&g| {
@@ -701,7 +689,26 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
             (of, nf, nl)
         })
         .collect();
-    let keep = increasing_subset(&firsts, &weights, new.len());
+    // When nothing is out of order (most version pairs) every group is kept: weights are never negative
+    // and ties go to more groups, so weighing the groups (counting the letters of every matched paragraph)
+    // cannot change the answer.
+    let keep = if all_in_order(&firsts) {
+        vec![true; firsts.len()]
+    } else {
+        let weights: Vec<u64> = matched
+            .iter()
+            .map(|&g| {
+                groups.get(g).map_or(0, |g| {
+                    // Ties between equally heavy groups go to the one whose sides are closer in size (more
+                    // likely one paragraph), the same whichever version is called old: a diff and its
+                    // reverse keep the same groups in order.
+                    let (a, b) = (alnum(old, &g.old) as u64, alnum(new, &g.new) as u64);
+                    ((a + b) << 24) | a.min(b).min((1 << 24) - 1)
+                })
+            })
+            .collect();
+        increasing_subset(&firsts, &weights, new.len())
+    };
 
     let mut in_order_old: Vec<usize> = Vec::new();
     let mut in_order_new: Vec<usize> = Vec::new();
@@ -747,6 +754,17 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
             });
         }
     }
+}
+
+/// Whether the groups (given as for [`increasing_subset`]) already form one increasing chain: taken in
+/// order of their first old paragraph, each starts in the new version after the previous one ends. Then
+/// [`increasing_subset`] keeps them all, whatever their weights.
+fn all_in_order(groups: &[(usize, usize, usize)]) -> bool {
+    let mut by_old: Vec<&(usize, usize, usize)> = groups.iter().collect();
+    by_old.sort_unstable_by_key(|g| g.0);
+    by_old
+        .windows(2)
+        .all(|pair| matches!(pair, [before, after] if before.2 < after.1))
 }
 
 /// A maximum-weight subset of groups whose old and new positions both increase (groups given as (first old,
@@ -902,6 +920,7 @@ fn order(mut groups: Vec<Group>, old_len: usize, new_len: usize) -> Vec<Group> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     proptest::proptest! {
         #[test]
@@ -1030,6 +1049,22 @@ mod tests {
             .collect();
         ab.sort();
         assert_eq!(ab, swap(run(b, a)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn all_in_order_is_when_increasing_subset_keeps_all(
+            (news, weights) in (0usize..9).prop_flat_map(|n| (
+                proptest::strategy::Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+                proptest::collection::vec(0u64..4, n),
+            ))
+        ) {
+            // 1:1 groups: old paragraph i went to new paragraph news[i].
+            let groups: Vec<(usize, usize, usize)> =
+                news.iter().enumerate().map(|(i, &j)| (i, j, j)).collect();
+            let kept = increasing_subset(&groups, &weights, news.len());
+            proptest::prop_assert_eq!(all_in_order(&groups), kept.iter().all(|&k| k));
+        }
     }
 
     #[test]
