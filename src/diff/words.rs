@@ -11,6 +11,7 @@
 //!   were added, and a straightened quote as the quote mark alone.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -301,20 +302,32 @@ pub(crate) fn has_alphanumeric(text: &str) -> bool {
 
 /// Gives every distinct word of a diff a small number, so word bags compare as sorted integer lists.
 #[derive(Default)]
-pub(crate) struct Interner {
-    // FxHash: short keys, and ids go by insertion order, so the hasher cannot change a result.
-    ids: FxHashMap<String, u32>,
+pub(crate) struct Interner<'t> {
+    // FxHash: short keys, and ids go by insertion order, so the hasher cannot change a result. Words that
+    // live as long as the interner are kept borrowed ([`Interner::id_borrowed`]).
+    ids: FxHashMap<Cow<'t, str>, u32>,
 }
 
-impl Interner {
+impl<'t> Interner<'t> {
     /// The number of `word`, given in order of first sight (the word is copied only the first time).
     pub(crate) fn id(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.insert(word.to_string(), id);
+        let id = self.next_id();
+        self.ids.insert(Cow::Owned(word.to_string()), id);
         id
+    }
+
+    /// [`Interner::id`] of a word that outlives the interner: it is kept borrowed, never copied (an
+    /// allocation per distinct word was a large part of the quote diff).
+    pub(crate) fn id_borrowed(&mut self, word: &'t str) -> u32 {
+        let next = self.next_id();
+        *self.ids.entry(Cow::Borrowed(word)).or_insert(next)
+    }
+
+    fn next_id(&self) -> u32 {
+        u32::try_from(self.ids.len()).unwrap_or(u32::MAX)
     }
 }
 
