@@ -20,7 +20,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::budget::Budget;
 use super::classify::typography_equal;
-use crate::normalize::fold_typography;
+use crate::normalize::fold_typography_cow;
 
 /// What happened to one run of text in a word-level diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -345,14 +345,20 @@ pub(crate) struct Bag {
 
 impl Bag {
     pub(crate) fn of(text: &str, interner: &mut Interner) -> Bag {
-        let folded = fold_typography(text).to_lowercase();
-        let mut weights: FxHashMap<u32, u64> = FxHashMap::default();
-        for word in folded.unicode_words() {
-            let w = word.chars().count() as u64;
-            *weights.entry(interner.id(word)).or_insert(0) += w;
+        let folded = fold_typography_cow(text).to_lowercase();
+        // Each word's (id, weight), sorted by id and summed per id: cheaper than a map from id to weight.
+        let mut words: Vec<(u32, u64)> = folded
+            .unicode_words()
+            .map(|word| (interner.id(word), word.chars().count() as u64))
+            .collect();
+        words.sort_unstable_by_key(|&(id, _)| id);
+        let mut entries: Vec<(u32, u64)> = Vec::with_capacity(words.len());
+        for (id, weight) in words {
+            match entries.last_mut() {
+                Some(last) if last.0 == id => last.1 += weight,
+                _ => entries.push((id, weight)),
+            }
         }
-        let mut entries: Vec<(u32, u64)> = weights.into_iter().collect();
-        entries.sort_unstable();
         let total = entries.iter().map(|e| e.1).sum();
         Bag { entries, total }
     }
