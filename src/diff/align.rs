@@ -360,8 +360,11 @@ fn uncross_duplicates(groups: &mut [Group], old_keys: &[u32], new_keys: &[u32]) 
 /// collision, which costs only the keys).
 fn key_ids(old: &[String], new: &[String]) -> (Vec<u32>, Vec<u32>) {
     // Distinct texts in order of first sight (a paragraph kept as it was is one text in both versions).
-    let mut text_number: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut texts: Vec<&str> = Vec::new();
+    // Maps sized up front: growing them cost more than filling them.
+    let paragraphs = old.len() + new.len();
+    let mut text_number: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(paragraphs, Default::default());
+    let mut texts: Vec<&str> = Vec::with_capacity(paragraphs);
     let text_of: Vec<usize> = old
         .iter()
         .chain(new)
@@ -373,7 +376,8 @@ fn key_ids(old: &[String], new: &[String]) -> (Vec<u32>, Vec<u32>) {
         })
         .collect();
     let signatures: Vec<u64> = texts.iter().map(|t| letter_signature(t)).collect();
-    let mut signature_count: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut signature_count: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
     for &s in &signatures {
         *signature_count.entry(s).or_default() += 1;
     }
@@ -392,7 +396,8 @@ fn key_ids(old: &[String], new: &[String]) -> (Vec<u32>, Vec<u32>) {
         })
         .collect();
     // Number the classes in order of first sight, paragraph by paragraph.
-    let mut class_ids: FxHashMap<usize, u32> = FxHashMap::default();
+    let mut class_ids: FxHashMap<usize, u32> =
+        FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
     let mut ids: Vec<u32> = text_of
         .iter()
         .map(|&t| {

@@ -333,7 +333,8 @@ fn diff_quotes_with(
     // word diff, so the results are those of the keys themselves.
     let mut ids = Interner::default();
     // Words once per distinct text: most quotations of a new version are word for word an old one's.
-    let mut text_number: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut text_number: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(old.len() + new.len(), Default::default());
     let mut texts: Vec<QuoteWords> = Vec::new();
     let mut text_of: Vec<usize> = Vec::with_capacity(old.len() + new.len());
     for &q in old.iter().chain(&new) {
