@@ -148,9 +148,13 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
     }
 
     // Settle which copy of a repeated paragraph is paired before pairs grow into splits and merges.
-    rehome_duplicates(&mut state.groups, &old_keys, &new_keys, budget);
-    uncross_duplicates(&mut state.groups, &old_keys, &new_keys);
-    state.reindex();
+    // Without a repeated paragraph in either version (most stories) there is no copy to choose.
+    let repeats = has_repeats(&old_keys) || has_repeats(&new_keys);
+    if repeats {
+        rehome_duplicates(&mut state.groups, &old_keys, &new_keys, budget);
+        uncross_duplicates(&mut state.groups, &old_keys, &new_keys);
+        state.reindex();
+    }
 
     // 4. Splits and merges, grown from the similarity pairs, most similar first.
     for (o, n) in seeds {
@@ -182,10 +186,22 @@ pub(crate) fn align(old: &[String], new: &[String], budget: &mut Budget) -> Vec<
 
     // 5. Moves, then 6. reading order.
     let mut groups = state.groups;
-    rehome_duplicates(&mut groups, &old_keys, &new_keys, budget);
-    uncross_duplicates(&mut groups, &old_keys, &new_keys);
+    if repeats {
+        rehome_duplicates(&mut groups, &old_keys, &new_keys, budget);
+        uncross_duplicates(&mut groups, &old_keys, &new_keys);
+    }
     mark_moves(&mut groups, old, new);
     order(groups, old.len(), new.len())
+}
+
+/// Whether some key occurs more than once: without that, [`rehome_duplicates`] and [`uncross_duplicates`]
+/// have nothing to do for this version.
+fn has_repeats(keys: &[u32]) -> bool {
+    let mut sorted = keys.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .windows(2)
+        .any(|pair| matches!(pair, [a, b] if a == b))
 }
 
 /// Most pair comparisons [`rehome_duplicates`] may make (copies × [`MAX_COPIES`] × groups): a story made of
@@ -333,32 +349,78 @@ fn uncross_duplicates(groups: &mut [Group], old_keys: &[u32], new_keys: &[u32]) 
     }
 }
 
-/// The anchor key ([`anchor_key`]) of every paragraph of both versions, as a number per distinct key, so
-/// the steps that compare and bucket paragraphs by key hash a number rather than a paragraph.
+/// The anchor key ([`anchor_key`]) of every paragraph of both versions, as a number per distinct key
+/// (numbered in order of first sight, old version first), so the steps that compare and bucket paragraphs
+/// by key hash a number rather than a paragraph.
+///
+/// Building a key is a pass over the text that folds and copies it (once a tenth of a diff), and most keys
+/// only ever equal themselves. Folding typography and dropping spaces never touch ASCII letters and digits,
+/// so two paragraphs with the same key have the same [`letter_signature`]; a key is built only for a
+/// distinct text whose signature another distinct text shares (a retyped or re-spaced copy, or a hash
+/// collision, which costs only the keys).
 fn key_ids(old: &[String], new: &[String]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut id_of = |key: String| {
-        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-        *ids.entry(key).or_insert(next)
-    };
-    let old_ids: Vec<u32> = old.iter().map(|p| id_of(anchor_key(p))).collect();
-    // A paragraph the new version kept as it was has the key it had (most paragraphs, and a key is a pass
-    // over the text).
-    let old_index: FxHashMap<&str, usize> = old
+    // Distinct texts in order of first sight (a paragraph kept as it was is one text in both versions).
+    // Maps sized up front: growing them cost more than filling them.
+    let paragraphs = old.len() + new.len();
+    let mut text_number: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(paragraphs, Default::default());
+    let mut texts: Vec<&str> = Vec::with_capacity(paragraphs);
+    let text_of: Vec<usize> = old
         .iter()
+        .chain(new)
+        .map(|p| {
+            *text_number.entry(p.as_str()).or_insert_with(|| {
+                texts.push(p);
+                texts.len() - 1
+            })
+        })
+        .collect();
+    let signatures: Vec<u64> = texts.iter().map(|t| letter_signature(t)).collect();
+    let mut signature_count: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
+    for &s in &signatures {
+        *signature_count.entry(s).or_default() += 1;
+    }
+    // Each distinct text's class: the first distinct text with the same key.
+    let mut first_with_key: FxHashMap<String, usize> = FxHashMap::default();
+    let class_of: Vec<usize> = texts
+        .iter()
+        .zip(&signatures)
         .enumerate()
-        .map(|(i, p)| (p.as_str(), i))
+        .map(|(t, (text, s))| {
+            if signature_count.get(s) == Some(&1) {
+                t
+            } else {
+                *first_with_key.entry(anchor_key(text)).or_insert(t)
+            }
+        })
         .collect();
-    let new_ids = new
+    // Number the classes in order of first sight, paragraph by paragraph.
+    let mut class_ids: FxHashMap<usize, u32> =
+        FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
+    let mut ids: Vec<u32> = text_of
         .iter()
-        .map(
-            |p| match old_index.get(p.as_str()).and_then(|&i| old_ids.get(i)) {
-                Some(&id) => id,
-                None => id_of(anchor_key(p)),
-            },
-        )
+        .map(|&t| {
+            let next = u32::try_from(class_ids.len()).unwrap_or(u32::MAX);
+            *class_ids
+                .entry(class_of.get(t).copied().unwrap_or(t))
+                .or_insert(next)
+        })
         .collect();
-    (old_ids, new_ids)
+    let new_ids = ids.split_off(old.len().min(ids.len()));
+    (ids, new_ids)
+}
+
+/// A hash of the ASCII letters and digits of a text, in order: equal for texts with equal
+/// [`anchor_key`]s (see [`key_ids`]).
+fn letter_signature(text: &str) -> u64 {
+    text.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .fold(0, |hash, b| {
+            // FNV's 64-bit prime: a multiply and an add per letter, well mixed for text.
+            hash.wrapping_mul(0x0100_0000_01b3)
+                .wrapping_add(u64::from(b))
+        })
 }
 
 /// The text an anchor is matched on: typography folded, all spacing removed, so a re-spaced or re-quoted
@@ -679,18 +741,6 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
                 .is_some_and(|g| !g.old.is_empty() && !g.new.is_empty())
         })
         .collect();
-    let weights: Vec<u64> = matched
-        .iter()
-        .map(|&g| {
-            groups.get(g).map_or(0, |g| {
-                // Ties between equally heavy groups go to the one whose sides are closer in size (more
-                // likely one paragraph), the same whichever version is called old: a diff and its
-                // reverse keep the same groups in order.
-                let (a, b) = (alnum(old, &g.old) as u64, alnum(new, &g.new) as u64);
-                ((a + b) << 24) | a.min(b).min((1 << 24) - 1)
-            })
-        })
-        .collect();
     let firsts: Vec<(usize, usize, usize)> = matched
         .iter()
         .map(|&g| {
@@ -701,7 +751,26 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
             (of, nf, nl)
         })
         .collect();
-    let keep = increasing_subset(&firsts, &weights, new.len());
+    // When nothing is out of order (most version pairs) every group is kept: weights are never negative
+    // and ties go to more groups, so weighing the groups (counting the letters of every matched paragraph)
+    // cannot change the answer.
+    let keep = if all_in_order(&firsts) {
+        vec![true; firsts.len()]
+    } else {
+        let weights: Vec<u64> = matched
+            .iter()
+            .map(|&g| {
+                groups.get(g).map_or(0, |g| {
+                    // Ties between equally heavy groups go to the one whose sides are closer in size (more
+                    // likely one paragraph), the same whichever version is called old: a diff and its
+                    // reverse keep the same groups in order.
+                    let (a, b) = (alnum(old, &g.old) as u64, alnum(new, &g.new) as u64);
+                    ((a + b) << 24) | a.min(b).min((1 << 24) - 1)
+                })
+            })
+            .collect();
+        increasing_subset(&firsts, &weights, new.len())
+    };
 
     let mut in_order_old: Vec<usize> = Vec::new();
     let mut in_order_new: Vec<usize> = Vec::new();
@@ -747,6 +816,17 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
             });
         }
     }
+}
+
+/// Whether the groups (given as for [`increasing_subset`]) already form one increasing chain: taken in
+/// order of their first old paragraph, each starts in the new version after the previous one ends. Then
+/// [`increasing_subset`] keeps them all, whatever their weights.
+fn all_in_order(groups: &[(usize, usize, usize)]) -> bool {
+    let mut by_old: Vec<&(usize, usize, usize)> = groups.iter().collect();
+    by_old.sort_unstable_by_key(|g| g.0);
+    by_old
+        .windows(2)
+        .all(|pair| matches!(pair, [before, after] if before.2 < after.1))
 }
 
 /// A maximum-weight subset of groups whose old and new positions both increase (groups given as (first old,
@@ -902,6 +982,7 @@ fn order(mut groups: Vec<Group>, old_len: usize, new_len: usize) -> Vec<Group> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     proptest::proptest! {
         #[test]
@@ -914,6 +995,13 @@ mod tests {
         fn anchor_key_drops_what_is_whitespace(text in "[a-z .’“—\\-\t\n\u{b}\u{a0}\u{2009}\u{3000}é]{0,40}") {
             let by_chars: String = fold_typography_cow(&text).chars().filter(|c| !c.is_whitespace()).collect();
             proptest::prop_assert_eq!(anchor_key(&text), by_chars);
+        }
+
+        #[test]
+        fn anchor_key_keeps_the_letter_signature(text in "[a-zA-Z0-9 .’“”‘—–…\\-`´′″«»\t\u{a0}éß日ﬁ]{0,40}|\\PC{0,40}") {
+            // What lets `key_ids` skip building most keys: a key has the ASCII letters and digits of its
+            // text, in order.
+            proptest::prop_assert_eq!(letter_signature(&anchor_key(&text)), letter_signature(&text));
         }
     }
 
@@ -1030,6 +1118,22 @@ mod tests {
             .collect();
         ab.sort();
         assert_eq!(ab, swap(run(b, a)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn all_in_order_is_when_increasing_subset_keeps_all(
+            (news, weights) in (0usize..9).prop_flat_map(|n| (
+                proptest::strategy::Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+                proptest::collection::vec(0u64..4, n),
+            ))
+        ) {
+            // 1:1 groups: old paragraph i went to new paragraph news[i].
+            let groups: Vec<(usize, usize, usize)> =
+                news.iter().enumerate().map(|(i, &j)| (i, j, j)).collect();
+            let kept = increasing_subset(&groups, &weights, news.len());
+            proptest::prop_assert_eq!(all_in_order(&groups), kept.iter().all(|&k| k));
+        }
     }
 
     #[test]

@@ -482,13 +482,18 @@ fn paragraph_change(
     budget: &mut Budget,
 ) -> (ParagraphChange, Vec<NumberChange>) {
     let join = |paragraphs: &[String], indices: &[usize]| -> Option<String> {
-        (!indices.is_empty()).then(|| {
-            indices
-                .iter()
-                .filter_map(|&i| paragraphs.get(i).map(String::as_str))
-                .collect::<Vec<_>>()
-                .join(PARAGRAPH_BREAK)
-        })
+        match indices {
+            [] => None,
+            // Most entries hold one paragraph: a copy of it, without a list to join.
+            [i] => Some(paragraphs.get(*i).cloned().unwrap_or_default()),
+            _ => Some(
+                indices
+                    .iter()
+                    .filter_map(|&i| paragraphs.get(i).map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(PARAGRAPH_BREAK),
+            ),
+        }
     };
     let old_text = join(old, &group.old);
     let new_text = join(new, &group.new);

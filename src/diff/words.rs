@@ -11,6 +11,7 @@
 //!   were added, and a straightened quote as the quote mark alone.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::budget::Budget;
 use super::classify::typography_equal;
-use crate::normalize::fold_typography;
+use crate::normalize::fold_typography_cow;
 
 /// What happened to one run of text in a word-level diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -301,20 +302,32 @@ pub(crate) fn has_alphanumeric(text: &str) -> bool {
 
 /// Gives every distinct word of a diff a small number, so word bags compare as sorted integer lists.
 #[derive(Default)]
-pub(crate) struct Interner {
-    // FxHash: short keys, and ids go by insertion order, so the hasher cannot change a result.
-    ids: FxHashMap<String, u32>,
+pub(crate) struct Interner<'t> {
+    // FxHash: short keys, and ids go by insertion order, so the hasher cannot change a result. Words that
+    // live as long as the interner are kept borrowed ([`Interner::id_borrowed`]).
+    ids: FxHashMap<Cow<'t, str>, u32>,
 }
 
-impl Interner {
+impl<'t> Interner<'t> {
     /// The number of `word`, given in order of first sight (the word is copied only the first time).
     pub(crate) fn id(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.insert(word.to_string(), id);
+        let id = self.next_id();
+        self.ids.insert(Cow::Owned(word.to_string()), id);
         id
+    }
+
+    /// [`Interner::id`] of a word that outlives the interner: it is kept borrowed, never copied (an
+    /// allocation per distinct word was a large part of the quote diff).
+    pub(crate) fn id_borrowed(&mut self, word: &'t str) -> u32 {
+        let next = self.next_id();
+        *self.ids.entry(Cow::Borrowed(word)).or_insert(next)
+    }
+
+    fn next_id(&self) -> u32 {
+        u32::try_from(self.ids.len()).unwrap_or(u32::MAX)
     }
 }
 
@@ -332,14 +345,20 @@ pub(crate) struct Bag {
 
 impl Bag {
     pub(crate) fn of(text: &str, interner: &mut Interner) -> Bag {
-        let folded = fold_typography(text).to_lowercase();
-        let mut weights: FxHashMap<u32, u64> = FxHashMap::default();
-        for word in folded.unicode_words() {
-            let w = word.chars().count() as u64;
-            *weights.entry(interner.id(word)).or_insert(0) += w;
+        let folded = fold_typography_cow(text).to_lowercase();
+        // Each word's (id, weight), sorted by id and summed per id: cheaper than a map from id to weight.
+        let mut words: Vec<(u32, u64)> = folded
+            .unicode_words()
+            .map(|word| (interner.id(word), word.chars().count() as u64))
+            .collect();
+        words.sort_unstable_by_key(|&(id, _)| id);
+        let mut entries: Vec<(u32, u64)> = Vec::with_capacity(words.len());
+        for (id, weight) in words {
+            match entries.last_mut() {
+                Some(last) if last.0 == id => last.1 += weight,
+                _ => entries.push((id, weight)),
+            }
         }
-        let mut entries: Vec<(u32, u64)> = weights.into_iter().collect();
-        entries.sort_unstable();
         let total = entries.iter().map(|e| e.1).sum();
         Bag { entries, total }
     }

@@ -10,6 +10,8 @@
 //! same speaker, then nearness, then order), so the result is deterministic and each quotation of both
 //! versions appears exactly once.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -102,34 +104,63 @@ pub struct QuoteChange {
 fn words_of(text: &str) -> (Vec<String>, Vec<&str>) {
     let mut keys = Vec::new();
     let mut originals = Vec::new();
-    for_each_word(text, |key, w| {
+    for_each_word(text, |key, _, w| {
         keys.push(key.to_string());
         originals.push(w);
     });
     (keys, originals)
 }
 
-/// Each word of a text with a non-empty key ([`words_of`]), the key borrowed where nothing had to change.
-fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, &'t str)) {
+/// Each word of a text with a non-empty key ([`words_of`]): `f(key, in_text, word)`. `in_text` is the key
+/// as a slice of the text itself when folding and lower-casing changed nothing (most words), so that it can
+/// be kept without a copy.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&str, Option<&'t str>, &'t str)) {
+    let not_key = |c: char| !c.is_alphanumeric();
     for w in text.split_whitespace() {
         let folded = fold_typography_cow(w);
         let lowered = lower(&folded);
-        let key = lowered.trim_matches(|c: char| !c.is_alphanumeric());
-        if !key.is_empty() {
-            f(key, w);
+        match folded {
+            Cow::Borrowed(unfolded) if lowered.as_str() == unfolded => {
+                let key = unfolded.trim_matches(not_key);
+                if !key.is_empty() {
+                    f(key, Some(key), w);
+                }
+            }
+            _ => {
+                let key = lowered.trim_matches(not_key);
+                if !key.is_empty() {
+                    f(key, None, w);
+                }
+            }
         }
     }
 }
 
-/// [`words_of`] with each key replaced by its number in `ids`.
-fn word_ids<'t>(text: &'t str, ids: &mut Interner) -> (Vec<u32>, Vec<&'t str>) {
-    let mut keys = Vec::new();
-    let mut originals = Vec::new();
-    for_each_word(text, |key, w| {
-        keys.push(ids.id(key));
-        originals.push(w);
-    });
-    (keys, originals)
+/// A quotation's words, as the quote diff compares them.
+struct QuoteWords<'t> {
+    /// The number in the diff's [`Interner`] of each word's key ([`words_of`]).
+    ids: Vec<u32>,
+    /// The original words.
+    words: Vec<&'t str>,
+    /// `ids` sorted, for the shared-word screen ([`could_match`]).
+    sorted: Vec<u32>,
+}
+
+impl<'t> QuoteWords<'t> {
+    fn of(text: &'t str, interner: &mut Interner<'t>) -> QuoteWords<'t> {
+        let mut ids = Vec::new();
+        let mut words = Vec::new();
+        for_each_word(text, |key, in_text, w| {
+            ids.push(match in_text {
+                Some(key) => interner.id_borrowed(key),
+                None => interner.id(key),
+            });
+            words.push(w);
+        });
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        QuoteWords { ids, words, sorted }
+    }
 }
 
 fn side(q: &Quote) -> QuoteSide {
@@ -153,6 +184,25 @@ struct Comparison {
 }
 
 fn compare(a: &[u32], b: &[u32]) -> Comparison {
+    // Most matched quotations are unchanged, and `similar` gives one equal run for two equal sequences
+    // (none for two empty ones): known without running the diff.
+    if a == b {
+        let ops = if a.is_empty() {
+            Vec::new()
+        } else {
+            vec![DiffOp::Equal {
+                old_index: 0,
+                new_index: 0,
+                len: a.len(),
+            }]
+        };
+        return Comparison {
+            equal: a.len(),
+            deleted: 0,
+            inserted: 0,
+            ops,
+        };
+    }
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let (mut equal, mut deleted, mut inserted) = (0, 0, 0);
     for op in &ops {
@@ -178,10 +228,7 @@ fn compare(a: &[u32], b: &[u32]) -> Comparison {
 
 /// Whether two quotations share enough words (as multisets, an upper bound on their common
 /// subsequence) to reach either matching threshold; cheap, so the word diff runs only on candidates.
-fn could_match(a: Option<&Vec<u32>>, b: Option<&Vec<u32>>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else {
-        return false;
-    };
+fn could_match(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
@@ -238,11 +285,8 @@ fn word_ops(cmp: &Comparison, old: &[&str], new: &[&str]) -> Vec<WordChange> {
     out
 }
 
-fn key_of(speaker: &Option<String>) -> Option<String> {
-    speaker
-        .as_deref()
-        .map(speaker_key)
-        .filter(|k| !k.is_empty())
+fn key_of(speaker: Option<&str>) -> Option<String> {
+    speaker.map(speaker_key).filter(|k| !k.is_empty())
 }
 
 /// Compare the quotations of two versions.
@@ -288,37 +332,40 @@ fn diff_quotes_with(
     // and integers compare without a `memcmp` per word. Only equality of keys matters to the screen and the
     // word diff, so the results are those of the keys themselves.
     let mut ids = Interner::default();
-    let old_words: Vec<(Vec<u32>, Vec<&str>)> =
-        old.iter().map(|q| word_ids(&q.text, &mut ids)).collect();
-    // Most quotations of a new version are word for word an old one's: those reuse its words.
-    let old_by_text: FxHashMap<&str, usize> = old
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.text.as_str(), i))
-        .collect();
-    let new_words: Vec<(Vec<u32>, Vec<&str>)> = new
-        .iter()
-        .map(|q| {
-            match old_by_text
-                .get(q.text.as_str())
-                .and_then(|&i| old_words.get(i))
-            {
-                Some(same) => same.clone(),
-                None => word_ids(&q.text, &mut ids),
-            }
-        })
-        .collect();
-    let exhaustive = old.len().saturating_mul(new.len()) <= MAX_PAIRS;
-    let sorted = |w: &(Vec<u32>, Vec<&str>)| {
-        let mut k = w.0.clone();
-        k.sort_unstable();
-        k
+    // Words once per distinct text: most quotations of a new version are word for word an old one's.
+    let mut text_number: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(old.len() + new.len(), Default::default());
+    let mut texts: Vec<QuoteWords> = Vec::new();
+    let mut text_of: Vec<usize> = Vec::with_capacity(old.len() + new.len());
+    for &q in old.iter().chain(&new) {
+        let next = texts.len();
+        let t = *text_number.entry(q.text.as_str()).or_insert(next);
+        if t == next {
+            texts.push(QuoteWords::of(&q.text, &mut ids));
+        }
+        text_of.push(t);
+    }
+    let (old_text, new_text) = text_of.split_at(old.len().min(text_of.len()));
+    let words_of_texts = |numbers: &[usize]| -> Vec<&QuoteWords> {
+        numbers.iter().filter_map(|&t| texts.get(t)).collect()
     };
-    let old_sorted: Vec<Vec<u32>> = old_words.iter().map(sorted).collect();
-    let new_sorted: Vec<Vec<u32>> = new_words.iter().map(sorted).collect();
-    // Speaker keys once per quotation, not once per candidate pair.
-    let old_keys: Vec<Option<String>> = old.iter().map(|q| key_of(&q.speaker)).collect();
-    let new_keys: Vec<Option<String>> = new.iter().map(|q| key_of(&q.speaker)).collect();
+    let (old_words, new_words) = (words_of_texts(old_text), words_of_texts(new_text));
+    let exhaustive = old.len().saturating_mul(new.len()) <= MAX_PAIRS;
+    // Speaker keys once per distinct speaker (a story quotes a few people many times), not once per
+    // quotation or candidate pair.
+    let mut speaker_keys: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    for speaker in old.iter().chain(&new).filter_map(|q| q.speaker.as_deref()) {
+        speaker_keys
+            .entry(speaker)
+            .or_insert_with(|| key_of(Some(speaker)));
+    }
+    let speaker_key_of = |q: &&Quote| {
+        q.speaker
+            .as_deref()
+            .and_then(|s| speaker_keys.get(s)?.as_deref())
+    };
+    let old_keys: Vec<Option<&str>> = old.iter().map(speaker_key_of).collect();
+    let new_keys: Vec<Option<&str>> = new.iter().map(speaker_key_of).collect();
     let same_speaker = |i: usize, j: usize| old_keys.get(i) == new_keys.get(j);
 
     // Candidate pairs with their score.
@@ -330,14 +377,15 @@ fn diff_quotes_with(
         j: usize,
     }
     let mut candidates: Vec<Candidate> = Vec::new();
-    for (i, (ok, _)) in old_words.iter().enumerate() {
-        for (j, (nk, _)) in new_words.iter().enumerate() {
+    for (i, ow) in old_words.iter().enumerate() {
+        for (j, nw) in new_words.iter().enumerate() {
+            let (ok, nk) = (&ow.ids, &nw.ids);
             let score = if ok == nk {
                 1.0
             } else if !exhaustive
                 || ok.is_empty()
                 || nk.is_empty()
-                || !could_match(old_sorted.get(i), new_sorted.get(j))
+                || !could_match(&ow.sorted, &nw.sorted)
             {
                 continue;
             } else {
@@ -406,11 +454,12 @@ fn diff_quotes_with(
                 words: Vec::new(),
             },
             Some(i) => {
-                let (Some(o), Some((ok, oo)), Some((nk, no))) =
+                let (Some(o), Some(ow), Some(nw)) =
                     (old.get(i), old_words.get(i), new_words.get(j))
                 else {
                     continue;
                 };
+                let (ok, nk) = (&ow.ids, &nw.ids);
                 let cmp = compare(ok, nk);
                 let similarity = round3(dice(cmp.equal, ok.len(), nk.len()));
                 let op = if !same_speaker(i, j) {
@@ -431,7 +480,7 @@ fn diff_quotes_with(
                     old: Some(side(o)),
                     new: Some(side(n)),
                     similarity,
-                    words: word_ops(&cmp, oo, no),
+                    words: word_ops(&cmp, &ow.words, &nw.words),
                 }
             }
         };
@@ -539,7 +588,7 @@ fn paraphrase_of(
     reported: &[super::ReportedSpeech],
     new_paragraphs: &[String],
 ) -> Option<QuoteSide> {
-    let key = key_of(&quote.speaker)?;
+    let key = key_of(quote.speaker.as_deref())?;
     let content = content_words(&quote.text);
     if content.len() < PARAPHRASE_MIN_WORDS {
         return None;
@@ -614,4 +663,32 @@ pub fn describe(change: &QuoteChange) -> Option<String> {
         },
     };
     Some(phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_sequences_compare_as_similar_diffs_them() {
+        for words in [vec![], vec![7], vec![1, 2, 3, 2, 1]] {
+            let cmp = compare(&words, &words);
+            assert_eq!(
+                cmp.ops,
+                capture_diff_slices(Algorithm::Myers, &words, &words)
+            );
+            assert_eq!((cmp.equal, cmp.deleted, cmp.inserted), (words.len(), 0, 0));
+        }
+    }
+
+    #[test]
+    fn interned_keys_are_the_same_borrowed_or_copied() {
+        // "Said" is lower-cased (a copy), "said" is borrowed from the text: one key, one number.
+        let mut interner = Interner::default();
+        let a = QuoteWords::of("Said it. “Said”", &mut interner);
+        let b = QuoteWords::of("said it, said", &mut interner);
+        assert_eq!(a.ids, b.ids);
+        assert_eq!(a.words, ["Said", "it.", "“Said”"]);
+        assert_eq!(a.sorted, [0, 0, 1]);
+    }
 }
