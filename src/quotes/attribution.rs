@@ -558,6 +558,24 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     {
         return None;
     }
+    // "joined calls for", "handwritten notes", "renewed claims": a cue word that is also a plural noun,
+    // after a participle or an adjective, is the noun.
+    if matches!(lower.as_str(), "calls" | "notes" | "claims" | "posts")
+        && i > 0
+        && toks.get(i - 1).is_some_and(|p| {
+            let l = p.lower();
+            p.word
+                && !is_capitalised(p.text)
+                && !PRONOUNS.contains(&l.as_str())
+                && (["ed", "en", "ing"].iter().any(|end| l.ends_with(end))
+                    || matches!(
+                        l.as_str(),
+                        "new" | "false" | "recent" | "many" | "several" | "fresh"
+                    ))
+        })
+    {
+        return None;
+    }
     // "the alleged conduct", "a reported attack": a participle right after a determiner modifies a noun;
     // "Carr’s claims were misleading", "the claims": after a determiner or a name's possessive a cue word
     // is a noun. Either way it says nothing.

@@ -48,7 +48,7 @@ const NOT_NAME: &[&str] = &[
     "who", "why", "how", "where", "which", "last", "next", "earlier", "later", "also", "both", "some", "many",
     "most", "all", "among", "between", "instead", "even", "only", "now", "today", "yes", "no", "speaking",
     "writing", "several", "another", "other", "every", "each", "more", "one", "two", "three", "source",
-    "sources", "updated", "notably", "separately", "additionally", "similarly", "ultimately", "finally", "previously", "currently", "recently", "importantly", "specifically", "initially", "eventually", "apparently", "officially", "reportedly", "overall", "likewise", "does", "did", "do", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "following", "amid", "like", "unlike", "including", "see", "full", "web", "article", "while", "because", "once", "though",
+    "sources", "updated", "notably", "separately", "additionally", "similarly", "ultimately", "finally", "previously", "currently", "recently", "importantly", "specifically", "initially", "eventually", "apparently", "officially", "reportedly", "overall", "likewise", "does", "did", "do", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "following", "amid", "like", "unlike", "including", "see", "full", "web", "article", "while", "because", "once", "though", "late", "early", "similar",
 ];
 
 /// Words that make a capitalised name an organisation rather than a person ("the White House", "the
@@ -389,10 +389,32 @@ fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
     match sort {
         SpeakerSort::Organisation | SpeakerSort::Description => {
             let mut key = String::with_capacity(name.len());
-            let words = name
+            let mut words: Vec<&str> = name
                 .split_whitespace()
-                .filter(|w| !DETERMINERS_LEX.contains_word(w));
-            for (k, w) in words.enumerate() {
+                .filter(|w| !DETERMINERS_LEX.contains_word(w))
+                .collect();
+            // "Kylie Smith’s family" and "Smith’s family" are one speaker: a person who owns the
+            // description counts by surname, as persons do.
+            if let Some(owner) = words
+                .iter()
+                .position(|w| is_capitalised(w) && strip_possessive(w) != *w)
+            {
+                let run = words
+                    .get(..owner)
+                    .unwrap_or(&[])
+                    .iter()
+                    .rev()
+                    .take_while(|w| is_capitalised(w))
+                    .count();
+                let names = words.get(owner - run..=owner).unwrap_or(&[]);
+                let person = run > 0
+                    && !names.iter().any(|w| is_title_word(w) || is_org_word(w))
+                    && sort_of(&names.join(" ")) == SpeakerSort::Person;
+                if person {
+                    words.drain(owner - run..owner);
+                }
+            }
+            for (k, w) in words.iter().enumerate() {
                 if k > 0 {
                     key.push(' ');
                 }
@@ -1521,6 +1543,19 @@ mod tests {
         assert_ne!(
             speaker_key("a Pentagon spokesperson"),
             speaker_key("Dave Butler")
+        );
+        // A person owning a description counts by surname; a body's name stays whole.
+        assert_eq!(
+            speaker_key("Kylie Smith’s family"),
+            speaker_key("Smith’s family")
+        );
+        assert_eq!(
+            speaker_key("Gavin Newsom's office"),
+            speaker_key("Newsom’s office")
+        );
+        assert_ne!(
+            speaker_key("the Brooklyn District Attorney’s office"),
+            speaker_key("the Manhattan District Attorney’s office")
         );
         // A society is a body, with or without its article.
         assert_eq!(

@@ -571,6 +571,24 @@ fn words_a_speaker_plans_to_say_are_the_speakers() {
 }
 
 #[test]
+fn a_cue_word_used_as_a_plural_noun_is_no_cue() {
+    let q = extract(&paras(&[
+        "The plight reached Ana Ruiz, who also joined calls for a ceasefire, warning that civilians face “dire consequences” if it fails.",
+        "At a briefing, Chief Tom Reyes told reporters the man carried images and handwritten notes “related to earlier attacks.”",
+    ]));
+    assert_ne!(q[0].speaker.as_deref(), Some("joined"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Tom Reyes"));
+}
+
+#[test]
+fn a_time_word_opening_a_sentence_is_no_name() {
+    let q = extract(&paras(&[
+        "Late last month, a well-known military blogger, Yuri Petrov – who has three million readers – expressed doubt and complained about “rather successful” counterattacks.",
+    ]));
+    assert_ne!(q[0].speaker.as_deref(), Some("Late"));
+}
+
+#[test]
 fn names_are_found_as_whole_words() {
     assert!(contains_name("and Lee can stay", "Lee"));
     assert!(contains_name("Lee, the coach", "Lee"));
