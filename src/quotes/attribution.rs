@@ -1561,7 +1561,12 @@ pub(crate) fn left_candidates(toks: &[Tok], at_sentence_start: bool) -> Vec<Foun
 /// nothing but punctuation after the subject up to the quotation. The cue must be one that inverts.
 fn inverted_opening(toks: &[Tok], i: usize) -> Option<Found> {
     let t = toks.get(i).filter(|t| t.word && !t.text.ends_with("ing"))?;
-    let first = toks.get(..i)?.iter().all(|t| !t.word);
+    // Cheap checks first: this is asked of every word of a left context.
+    let after_comma = i > 0 && toks.get(i - 1).is_some_and(|t| t.is_punct(','));
+    let first = !after_comma && toks.get(..i)?.iter().all(|t| !t.word);
+    if !(first || after_comma) {
+        return None;
+    }
     // Capitalised only as the clause's first word ("Says Green,"), where [`cue_at`] does not look.
     let cue = match cue_at(toks, i) {
         Some((cue, 1)) => cue,
@@ -1569,8 +1574,7 @@ fn inverted_opening(toks: &[Tok], i: usize) -> Option<Found> {
         None if first => CUES_LEX.find(&t.lower()).map(|&(_, cue)| cue)?,
         None => return None,
     };
-    let opens = first || toks.get(i - 1).is_some_and(|t| t.is_punct(','));
-    if !opens || !INVERTIBLE.contains(&cue) {
+    if !INVERTIBLE.contains(&cue) {
         return None;
     }
     let (_, e) = np_forward(toks, i + 1)?;

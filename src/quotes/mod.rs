@@ -581,8 +581,11 @@ fn read_quote(
     }
     // Not "… woke to an emergency alert flashing on her phone: “…”": after a document, the quotation is
     // its text.
-    if at_sentence_start && !left_toks.iter().any(|t| t.word && is_document(t.text)) {
-        candidates.extend(attribution::colon_subject(&left_toks));
+    if at_sentence_start {
+        candidates.extend(
+            attribution::colon_subject(&left_toks)
+                .filter(|_| !left_toks.iter().any(|t| t.word && is_document(t.text))),
+        );
     }
     // "Sen. Cory Booker told CNN’s “First of All” the deal is, “…”": nothing attributes this quotation
     // between it and the one before in its sentence, so the cue before that one may (used when that one
