@@ -1159,10 +1159,20 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                 _ => a_start -= 1,
             }
         }
+        // "The Institute for the Study of War (ISW), a Washington-based think tank, said": the name
+        // before its bracketed acronym.
+        let mut name_end = a_start.saturating_sub(1);
+        let bracketed = name_end >= floor + 3
+            && toks.get(name_end - 1).is_some_and(|t| t.is_punct(')'))
+            && toks.get(name_end - 3).is_some_and(|t| t.is_punct('('));
+        if bracketed {
+            name_end -= 3;
+        }
         if a_start > floor
             && toks.get(a_start - 1).is_some_and(|t| t.is_punct(','))
-            && let Some((bs, be)) = np_backward(toks, a_start - 1, floor)
+            && let Some((bs, be)) = np_backward(toks, name_end, floor)
             && (is_name_phrase(toks, bs, be)
+                || (bracketed && is_name_phrase(toks, bs + 1, be))
                 || toks
                     .get(a_start)
                     .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose")))

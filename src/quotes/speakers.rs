@@ -232,13 +232,17 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".
     // "Department of Homeland Security" too, whose last words can be titles; but a name after them makes a
     // person ("Department of Homeland Security Secretary Kristi Noem").
+    // "Institute for the Study of War", "Council on Foreign Relations" too.
     let org_of = words.iter().enumerate().any(|(i, w)| {
         let rest = words.get(i + 2..).unwrap_or(&[]);
         is_org_word(w)
             && words
                 .get(i + 1)
-                .is_some_and(|o| o.eq_ignore_ascii_case("of"))
-            && rest.iter().all(|w| is_capitalised(w))
+                .is_some_and(|o| matches!(o.to_lowercase().as_str(), "of" | "for" | "on"))
+            && rest.last().is_some_and(|w| is_capitalised(w))
+            && rest
+                .iter()
+                .all(|w| is_capitalised(w) || matches!(*w, "the" | "of" | "and" | "for" | "on"))
             && (rest.iter().all(|w| !is_title_word(w))
                 || rest
                     .last()
@@ -330,8 +334,10 @@ pub(crate) fn drop_place(phrase: &str) -> String {
         // A body's name ("Air Force Base"), not a lower-case description ("a coalition of rights
         // organizations in Israel" is the article's description, place and all).
         let before_has_org = before.iter().any(|w| is_org_word(w) && is_capitalised(w));
-        // "of" joins an organisation's own name ("Department of Justice"); "in"/"at" give its place.
-        if after_caps && (before_ends_name || (before_has_org && *w != "of")) {
+        // "of" joins an organisation's own name ("Department of Justice", "Institute for the Study of
+        // War"); "in"/"at" give its place.
+        let joins_body = before_has_org && *w == "of";
+        if after_caps && !joins_body && (before_ends_name || before_has_org) {
             return before.join(" ");
         }
     }
@@ -558,7 +564,11 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
                         && (joins(i + 1)
                             || (NAME_CONNECTORS.contains(&clean(i + 1)) && joins(i + 2)))
             };
-            if !(is_capitalised(c) || connector()) || c.is_empty() {
+            // "Center for Naval Studies (CNS)": a bracketed acronym follows the name, it is not part of it.
+            if !(is_capitalised(c) || connector())
+                || c.is_empty()
+                || (w.starts_with('(') && !run.is_empty())
+            {
                 break;
             }
             body_joined |= !is_capitalised(c) && matches!(c, "of" | "for" | "on");
@@ -1557,6 +1567,10 @@ mod tests {
             speaker_key("the Brooklyn District Attorney’s office"),
             speaker_key("the Manhattan District Attorney’s office")
         );
+        assert_eq!(
+            speaker_key("Institute for the Study of War"),
+            speaker_key("the Institute for the Study of War")
+        );
         // A society is a body, with or without its article.
         assert_eq!(
             speaker_key("Royal Astronomical Society"),
@@ -1666,6 +1680,10 @@ mod tests {
         assert_eq!(
             drop_place("University of Louisville head coach Jeff Brohm"),
             "University of Louisville head coach Jeff Brohm"
+        );
+        assert_eq!(
+            drop_place("the Institute for the Study of War"),
+            "the Institute for the Study of War"
         );
         assert_eq!(
             drop_place("a coalition of rights organizations in Israel"),

@@ -589,6 +589,17 @@ fn a_time_word_opening_a_sentence_is_no_name() {
 }
 
 #[test]
+fn a_description_in_apposition_after_a_bracketed_acronym_gives_way_to_the_name() {
+    let q = extract(&paras(&[
+        "The Center for Naval Studies (CNS), a Boston-based think tank, said in its analysis that “the strikes mark a shift in tactics.”",
+    ]));
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("the Center for Naval Studies")
+    );
+}
+
+#[test]
 fn names_are_found_as_whole_words() {
     assert!(contains_name("and Lee can stay", "Lee"));
     assert!(contains_name("Lee, the coach", "Lee"));
