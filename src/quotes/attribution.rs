@@ -380,7 +380,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 #[rustfmt::skip]
 const GLUABLE: &[&str] = &[
     "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "posted", "claimed", "stated",
-    "noted", "warned", "argued", "announced", "insisted", "called",
+    "noted", "warned", "argued", "announced", "insisted", "called", "emailed",
 ];
 
 /// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
@@ -1888,6 +1888,10 @@ mod tests {
 
     #[test]
     fn left_side_subjects() {
+        assert_eq!(
+            subj(left_attribution("In 2003, Morrowemailed Maxwell: ")).as_deref(),
+            Some("Morrow")
+        );
         assert_eq!(
             subj(left_attribution(
                 "When asked about it, Kremlin spokesperson Dmitry Peskov said that there are "

@@ -1137,6 +1137,25 @@ impl<'a> State<'a> {
                 }
             }
             Subject::Phrase { text, apposition } => {
+                // "“…,” his statement read": what a person issues speaks for them, so the owner is the
+                // speaker, found as the pronoun would be.
+                if let Some((owner, document)) = text.split_once(' ')
+                    && attribution::ISSUED_DOCUMENTS.contains(&document.to_lowercase().as_str())
+                    && let Some(pronoun) = match owner.to_lowercase().as_str() {
+                        "his" => Some("he"),
+                        "her" => Some("she"),
+                        "their" => Some("they"),
+                        _ => None,
+                    }
+                {
+                    let owner = Found {
+                        cue: found.cue,
+                        subject: Subject::Pronoun(pronoun.to_string()),
+                    };
+                    if let (Some(speaker), by) = self.resolve(&owner, p) {
+                        return (Some(speaker), by);
+                    }
+                }
                 let by = if *apposition { "apposition" } else { adjacent };
                 let text = &speakers::drop_place(text);
                 let sort = self.names.sort_of_name(text);
@@ -1296,14 +1315,29 @@ impl<'a> State<'a> {
             return (text.clone(), by, Some(text));
         }
         let rest: Vec<String> = words.iter().skip(1).cloned().collect();
+        // "the DHS spokesperson" after "a DHS spokesperson said …": the same words name the same speaker.
+        let same_words = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+            s.description.as_deref().is_some_and(|d| {
+                let mut d = d.split_whitespace().map(str::to_lowercase);
+                matches!(d.next().as_deref(), Some("a" | "an" | "the"))
+                    && d.eq(rest.iter().cloned())
+            })
+        });
+        if let Some(s) = same_words {
+            return (s.speaker.clone(), "description", s.description.clone());
+        }
         // "an attorney for Live Nation asked …" then "“…?” the lawyer asked": a role just described
         // without a name is that description's speaker, nearer than anyone the article styles so.
         if let Some(head) = rest.last().filter(|h| speakers::is_person_role(h))
             && let Some(s) = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                 s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
                     && s.description.as_ref().is_some_and(|d| {
-                        d.split_whitespace()
-                            .any(|w| speakers::title_equivalent(&w.to_lowercase(), head))
+                        let d: Vec<String> = d.split_whitespace().map(str::to_lowercase).collect();
+                        // Not "the Pentagon spokesperson" after "a DHS spokesperson": the words that
+                        // qualify the role must be the earlier description's too.
+                        let qualifiers = rest.get(..rest.len() - 1).unwrap_or(&[]);
+                        d.iter().any(|w| speakers::title_equivalent(w, head))
+                            && qualifiers.iter().all(|q| d.contains(q))
                     })
             })
         {
@@ -1418,9 +1452,14 @@ impl<'a> State<'a> {
         }
         // "the EU’s High Representative", "the company’s spokesperson": a role of a body the article gives
         // no one is that role, not whoever spoke last.
+        // So is "the DHS spokesperson", a role a body's name qualifies.
         if rest
             .iter()
             .any(|w| speakers::strip_possessive(w) != w.as_str())
+            || text
+                .split_whitespace()
+                .skip(1)
+                .any(|w| speakers::is_capitalised(w) && speakers::is_org_word(w))
         {
             return (text.clone(), by, Some(text));
         }

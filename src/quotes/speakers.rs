@@ -5,7 +5,7 @@
 //! quote attributed to "Peskov" can be reported as "Dmitry Peskov" when the article names him in full
 //! anywhere, and "the attorney general" can be matched to "Attorney General Pam Bondi".
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -474,6 +474,8 @@ pub(crate) struct NameIndex {
     /// [`NameIndex::expand_acronym`] and [`NameIndex::fuller_organisation`] answers so far (both scan the
     /// mentions: asked once per quotation, they made a story of thousands of quotations slow).
     bodies_of: RefCell<FxHashMap<(bool, String), Option<String>>>,
+    /// The mentions those two questions look at, by what could answer them (built on the first one).
+    body_keys: OnceCell<BodyKeys>,
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -869,14 +871,24 @@ impl NameIndex {
         if letters.len() < MIN_TYPO_SURNAME_CHARS {
             return None;
         }
-        let mut found: Option<&String> = None;
-        for k in 0..letters.len() - 1 {
+        // Two neighbouring letters swapped ("Krastios"), or one letter too many inside the word
+        // ("Goladansaz"; not at either end, where "Israeli" would be "Israel" misspelt).
+        let swaps = (0..letters.len() - 1).map(|k| {
             let mut swapped = letters.clone();
             swapped.swap(k, k + 1);
-            if swapped == letters {
+            swapped
+        });
+        let deletions = (1..letters.len() - 1).map(|k| {
+            let mut shorter = letters.clone();
+            shorter.remove(k);
+            shorter
+        });
+        let mut found: Option<&String> = None;
+        for variant in swaps.chain(deletions) {
+            if variant == letters {
                 continue;
             }
-            let candidate: String = swapped.into_iter().collect();
+            let candidate: String = variant.into_iter().collect();
             let full = self.by_surname.get(&candidate).and_then(|names| {
                 names
                     .iter()
@@ -1028,12 +1040,20 @@ impl NameIndex {
 
     fn fuller_organisation_uncached(&self, name: &str) -> Option<String> {
         let given: Vec<&str> = name.split_whitespace().collect();
-        if given.is_empty() {
-            return None;
+        let first = given.first()?;
+        // Only mentions that start with the first word or end with the last two can be fuller.
+        let keys = self.body_keys();
+        let mut candidates: Vec<usize> = keys.first_word.get(*first).cloned().unwrap_or_default();
+        if let [.., a, b] = given.as_slice()
+            && let Some(list) = keys.last_two.get(&(a.to_string(), b.to_string()))
+        {
+            candidates.extend(list);
+            candidates.sort_unstable();
+            candidates.dedup();
         }
-        self.mentions
+        candidates
             .iter()
-            .take(MAX_TITLE_MENTIONS * 5)
+            .filter_map(|&k| self.mentions.get(k))
             .find(|m| {
                 if m.person || m.name.split_whitespace().count() <= given.len() {
                     return false;
@@ -1073,31 +1093,91 @@ impl NameIndex {
         if let Some(full) = self.bracketed.get(&letters) {
             return Some(full.clone());
         }
-        self.mentions
-            .iter()
-            .take(MAX_TITLE_MENTIONS * 5)
-            .find_map(|m| {
-                // "Royal Canadian Mounted Police (RCMP)" is collected as one run with the acronym in it.
-                let initials: String = m
-                    .name
+        // The first mention (of those the index keeps for this) that spells the acronym out; only the
+        // mentions whose initials could be these letters are looked at.
+        let candidates = self.body_keys().initials.get(&letters);
+        candidates.into_iter().flatten().find_map(|&k| {
+            let m = self.mentions.get(k)?;
+            // "Royal Canadian Mounted Police (RCMP)" is collected as one run with the acronym in it.
+            let initials: String = m
+                .name
+                .split_whitespace()
+                .filter(|w| is_capitalised(w) && *w != acronym)
+                .map(initials_of)
+                .collect();
+            let name = || {
+                m.name
                     .split_whitespace()
-                    .filter(|w| is_capitalised(w) && *w != acronym)
-                    .map(initials_of)
-                    .collect();
-                let name = || {
-                    m.name
-                        .split_whitespace()
-                        .filter(|w| *w != acronym)
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    .filter(|w| *w != acronym)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            // "US Weather Bureau": "US" was taken for a title word, but it is part of the name.
+            if has_us_title(m) && format!("US{initials}") == letters {
+                return Some(format!("US {}", name()));
+            }
+            (initials == letters && m.name.split_whitespace().count() >= 2).then(name)
+        })
+    }
+
+    /// [`BodyKeys`] of this article, worked out on first use.
+    fn body_keys(&self) -> &BodyKeys {
+        self.body_keys.get_or_init(|| {
+            let mut keys = BodyKeys::default();
+            for (k, m) in self
+                .mentions
+                .iter()
+                .take(MAX_TITLE_MENTIONS * 5)
+                .enumerate()
+            {
+                let words: Vec<&str> = m.name.split_whitespace().collect();
+                let initials = |skip: Option<&str>| -> String {
+                    words
+                        .iter()
+                        .filter(|w| is_capitalised(w) && Some(**w) != skip)
+                        .map(|w| initials_of(w))
+                        .collect()
                 };
-                // "US Weather Bureau": "US" was taken for a title word, but it is part of the name.
-                let us = m.title.last().is_some_and(|t| t == "us" || t == "u.s.");
-                if us && format!("US{initials}") == letters {
-                    return Some(format!("US {}", name()));
+                // Every acronym this mention could spell out: its initials, and its initials without
+                // a word of capitals that the acronym could be (then left out of the name).
+                let mut spelled = vec![initials(None)];
+                for w in &words {
+                    let capitals = w.chars().filter(|c| c.is_alphabetic());
+                    if is_capitalised(w)
+                        && capitals.clone().count() >= 2
+                        && capitals.clone().all(char::is_uppercase)
+                    {
+                        spelled.push(initials(Some(w)));
+                    }
                 }
-                (initials == letters && m.name.split_whitespace().count() >= 2).then(name)
-            })
+                for letters in spelled {
+                    if has_us_title(m) {
+                        keys.initials
+                            .entry(format!("US{letters}"))
+                            .or_default()
+                            .push(k);
+                    }
+                    keys.initials.entry(letters).or_default().push(k);
+                }
+                if let Some(first) = words.first() {
+                    keys.first_word
+                        .entry(first.to_string())
+                        .or_default()
+                        .push(k);
+                }
+                if let [.., a, b] = words.as_slice() {
+                    keys.last_two
+                        .entry((a.to_string(), b.to_string()))
+                        .or_default()
+                        .push(k);
+                }
+            }
+            // A mention listed twice under one key (two ways to the same letters) is looked at once.
+            for list in keys.initials.values_mut() {
+                list.dedup();
+            }
+            keys
+        })
     }
 
     /// The names mentioned in paragraph `p`, in reading order.
@@ -1207,6 +1287,23 @@ fn aliases(paragraphs: &[String]) -> BTreeMap<String, String> {
 }
 
 /// What a word gives an acronym: its first letter, or all of an all-capitals word's ("US" in "USPS").
+/// The mentions [`NameIndex::expand_acronym`] and [`NameIndex::fuller_organisation`] look at (the first
+/// `MAX_TITLE_MENTIONS * 5`), by position, under what could make them an answer: the acronyms they could
+/// spell out, their first word, their last two words. Lists are in mention order, so the first that
+/// passes the full check is the one a scan of all the mentions would find; an article of thousands of
+/// made-up acronyms asks these maps instead of scanning every mention for each.
+#[derive(Debug, Default, PartialEq)]
+struct BodyKeys {
+    initials: FxHashMap<String, Vec<usize>>,
+    first_word: FxHashMap<String, Vec<usize>>,
+    last_two: FxHashMap<(String, String), Vec<usize>>,
+}
+
+/// "US Weather Bureau": a mention whose last title word is "US", which is also part of a body's name.
+fn has_us_title(m: &Mention) -> bool {
+    m.title.last().is_some_and(|t| t == "us" || t == "u.s.")
+}
+
 fn initials_of(word: &str) -> String {
     if word.chars().all(char::is_uppercase) {
         word.to_string()
@@ -1230,18 +1327,30 @@ pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String
     if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
+    let initial = acronym.chars().next()?;
     paragraphs.iter().find_map(|text| {
+        // Most words cannot start the name: their first letter is not the acronym's. They are passed
+        // over before any trimming (this runs once per acronym over the whole article).
+        if !text.contains(initial) {
+            return None;
+        }
         let raw: Vec<&str> = text.split_whitespace().collect();
-        let words: Vec<&str> = raw.iter().map(|w| trim_word(w)).collect();
-        (0..words.len()).find_map(|i| {
-            let first = words.get(i)?;
-            if !is_capitalised(first) || *first == acronym {
+        (0..raw.len()).find_map(|i| {
+            // The first letter, looked at before the word is trimmed.
+            let lead = raw
+                .get(i)?
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
+            if !lead.starts_with(initial) {
+                return None;
+            }
+            let first = trim_word(raw.get(i)?);
+            if !first.starts_with(initial) || first == acronym {
                 return None;
             }
             let mut initials = String::new();
-            for j in i..words.len().min(i + MAX_SPELLED_WORDS) {
-                let w = words.get(j)?;
-                if ACRONYM_JOINERS.contains(w) {
+            for j in i..raw.len().min(i + MAX_SPELLED_WORDS) {
+                let w = trim_word(raw.get(j)?);
+                if ACRONYM_JOINERS.contains(&w) {
                     continue;
                 }
                 if !is_capitalised(w) || initials.len() >= acronym.len() {

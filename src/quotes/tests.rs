@@ -379,10 +379,21 @@ fn a_surname_with_two_letters_swapped_is_the_name_misspelt() {
         "Science adviser Michael Kratsios signed the memo with Sen. Mark Ruiz.",
         "“We will act,” Krastios wrote.",
         "“Not yet,” Ruzi said.",
+        "University president Hossein Goldansaz spoke to the students.",
+        "“Be careful,” Goladansaz said.",
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Michael Kratsios"));
     // Short names are left alone: "Ruzi" is not taken for "Ruiz".
     assert_eq!(q[1].speaker.as_deref(), Some("Ruzi"));
+    // One letter too many.
+    assert_eq!(q[2].speaker.as_deref(), Some("Hossein Goldansaz"));
+    // Not a demonym for a name: "Israeli" is no misspelling of the "Mark Israel" named later.
+    let q = extract(&paras(&[
+        "“We condemn it,” Prime Minister Nawaf Salam posted.",
+        "He said Israeli attacks were no longer “isolated incidents.”",
+        "Lawyer Mark Israel disagreed.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Nawaf Salam"));
 }
 
 #[test]
@@ -597,6 +608,29 @@ fn a_description_in_apposition_after_a_bracketed_acronym_gives_way_to_the_name()
         q[0].speaker.as_deref(),
         Some("the Center for Naval Studies")
     );
+}
+
+#[test]
+fn a_definite_description_repeating_an_earlier_one_is_its_speaker() {
+    let q = extract(&paras(&[
+        "The agency is “not planning” any pause, a DHS spokesperson said.",
+        "“We want to see that analysis,” said Rep. Mark Ames.",
+        "Residents are worried.",
+        "“I do desire to be proven wrong,” said Ben Ruiz, the city manager.",
+        "“We are reviewing agency policies,” the DHS spokesperson said.",
+        "“We will respond,” the Pentagon spokesperson said.",
+    ]));
+    assert_eq!(q[3].speaker.as_deref(), Some("a DHS spokesperson"));
+    assert_eq!(q[4].speaker.as_deref(), Some("the Pentagon spokesperson"));
+}
+
+#[test]
+fn a_persons_own_statement_speaks_for_them() {
+    let q = extract(&paras(&[
+        "Talent agent Casey Morrow expressed his “regret” in a statement in January.",
+        "“I never had a relationship with him,” his statement read.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Casey Morrow"));
 }
 
 #[test]
