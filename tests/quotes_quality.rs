@@ -57,7 +57,7 @@ const HELD_OUT_5_FLOOR_RECALL: f64 = 0.979;
 const HELD_OUT_5_FLOOR_SPEAKER_ACCURACY: f64 = 0.958;
 const HELD_OUT_6_FLOOR_PRECISION: f64 = 0.975;
 const HELD_OUT_6_FLOOR_RECALL: f64 = 0.983;
-const HELD_OUT_6_FLOOR_SPEAKER_ACCURACY: f64 = 0.833;
+const HELD_OUT_6_FLOOR_SPEAKER_ACCURACY: f64 = 0.858;
 
 /// What the test enforces for a measure: the bar, or the measured floor while the bar is not yet met.
 fn floor(bar: f64, measured_floor: f64) -> f64 {

@@ -102,6 +102,8 @@ const CUES: &[(&str, &str)] = &[
     ("confirmed", "confirmed"),
     ("denied", "denied"),
     ("suggested", "suggested"),
+    ("suggests", "suggested"),
+    ("suggesting", "suggested"),
     ("announces", "announced"),
     ("reported", "reported"),
     ("texted", "wrote"),
@@ -1504,6 +1506,22 @@ pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {
         cue: "colon",
         subject,
     })
+}
+
+/// "For Pounds, the appointments show that “…”": a sentence that opens with "For" and a name set off by a
+/// comma gives that person's view, so a quotation in it with no cue of its own is theirs. `toks` run from
+/// the sentence start to the quotation.
+pub(crate) fn perspective_subject(toks: &[Tok]) -> Option<Found> {
+    if toks.first().is_none_or(|t| t.text != "For") {
+        return None;
+    }
+    let (s, e) = np_forward(toks, 1)?;
+    (s == 1 && is_name_phrase(toks, s, e) && toks.get(e).is_some_and(|t| t.is_punct(','))).then(
+        || Found {
+            cue: "for",
+            subject: Subject::phrase(phrase(toks, s, e)),
+        },
+    )
 }
 
 /// Words that open a subordinate clause at the start of a sentence.

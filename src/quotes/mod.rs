@@ -581,6 +581,9 @@ fn read_quote(
     }
     // Not "… woke to an emergency alert flashing on her phone: “…”": after a document, the quotation is
     // its text.
+    if at_sentence_start && candidates.is_empty() {
+        candidates.extend(attribution::perspective_subject(&left_toks));
+    }
     if at_sentence_start {
         candidates.extend(
             attribution::colon_subject(&left_toks)

@@ -64,7 +64,7 @@ const ORG_WORDS: &[&str] = &[
     "cabinet", "force", "guard", "command", "ltd", "llc", "co", "hospital", "church", "station", "coalition",
     "alliance", "federation", "industries", "media", "studios", "systems", "reserve", "nations", "forces",
     "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "states", "kingdom", "emirates", "republic", "ice", "dhs", "doj", "nasa",
-    "nato", "un", "eu", "idf", "irgc", "centcom", "palace", "society", "institution",
+    "nato", "un", "eu", "idf", "irgc", "centcom", "palace", "society", "institution", "enforcement", "protection",
 ];
 
 /// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised

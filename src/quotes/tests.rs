@@ -634,6 +634,17 @@ fn a_persons_own_statement_speaks_for_them() {
 }
 
 #[test]
+fn a_sentence_giving_a_persons_view_attributes_its_quote() {
+    let q = extract(&paras(&[
+        "Activist Bunni Ortega organized the reading for President Dan Morris.",
+        "For Ortega, the appointments show that “his heart is really open to faith.”",
+        "The president backed down, suggesting he thought “it was me as a doctor.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Bunni Ortega"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Dan Morris"));
+}
+
+#[test]
 fn names_are_found_as_whole_words() {
     assert!(contains_name("and Lee can stay", "Lee"));
     assert!(contains_name("Lee, the coach", "Lee"));
