@@ -1480,7 +1480,7 @@ fn clause_opening_name(toks: &[Tok], end: usize, floor: usize) -> Option<(Subjec
         .then(|| (Subject::phrase(phrase(toks, bs, be)), bs))
 }
 
-/// "And he downplayed the urgency …: “…”", "Harris was blunt: “…”": a quotation after a colon that ends
+/// "And he downplayed the urgency …: “…”", "Ray Doyle was blunt: “…”": a quotation after a colon that ends
 /// its sentence's opening clause is the words of that clause's subject, a pronoun or a name of two words
 /// or more (not "The reason was simple: “…”"). `toks` run from the sentence start to the quotation.
 pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {

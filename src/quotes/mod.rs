@@ -579,11 +579,12 @@ fn read_quote(
             subject,
         }));
     }
-    // Not "… woke to an emergency alert flashing on her phone: “…”": after a document, the quotation is
-    // its text.
+    // "For Pounds, the appointments show that “…”": that person's view, when nothing else attributes it.
     if at_sentence_start && candidates.is_empty() {
         candidates.extend(attribution::perspective_subject(&left_toks));
     }
+    // Not "… woke to an emergency alert flashing on her phone: “…”": after a document, the quotation is
+    // its text.
     if at_sentence_start {
         candidates.extend(
             attribution::colon_subject(&left_toks)
@@ -790,6 +791,8 @@ impl<'a> State<'a> {
         // one with a cue of its own ("… read on one side “METS BELIEVE” and on the other “WE WIN.”").
         // A colon after a clause ([`attribution::colon_subject`]) names a speaker only when it resolves;
         // it does not make a short slogan speech ("each with its own text: “workers first”").
+        // With no cue of its own and no speaker passed on by the quotation before it in its sentence (a
+        // title), the cues before that quotation ([`QuoteReading::sentence_cues`]).
         let own = if same_sentence_speaker.is_none() && reading.candidates.is_empty() {
             reading.sentence_cues.as_slice()
         } else {

@@ -236,9 +236,11 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     let org_of = words.iter().enumerate().any(|(i, w)| {
         let rest = words.get(i + 2..).unwrap_or(&[]);
         is_org_word(w)
-            && words
-                .get(i + 1)
-                .is_some_and(|o| matches!(o.to_lowercase().as_str(), "of" | "for" | "on"))
+            && words.get(i + 1).is_some_and(|o| {
+                ["of", "for", "on"]
+                    .iter()
+                    .any(|j| o.eq_ignore_ascii_case(j))
+            })
             && rest.last().is_some_and(|w| is_capitalised(w))
             && rest
                 .iter()
