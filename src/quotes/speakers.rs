@@ -1725,6 +1725,12 @@ mod tests {
             sort_of("Customs and Border Protection"),
             SpeakerSort::Organisation
         );
+        // Agency words name bodies even without the rest of the name ("Immigration and Customs
+        // Enforcement" is often split at "and").
+        assert_eq!(sort_of("Customs Enforcement"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("Consumer Protection"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("Hoover Institution"), SpeakerSort::Organisation);
+        assert_eq!(sort_of("Royal Society"), SpeakerSort::Organisation);
     }
 
     #[test]
