@@ -888,15 +888,18 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// The noun phrase that opens the clause starting at `floor` (before `limit`): a determiner and the words
 /// up to the first verb-like word, or a run of capitalised words ("US Defense Secretary Pete Hegseth").
-fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
-    let mut s = floor;
-    // "But Talarico has used …": a conjunction opening the sentence is not part of its subject.
-    if toks.get(s).is_some_and(|t| {
+/// Where a sentence's subject may start, from token `s`: past a conjunction opening the sentence ("But
+/// Talarico has used …", "And he downplayed …"), which is not part of it.
+fn past_opening_conjunction(toks: &[Tok], s: usize) -> usize {
+    let conjunction = toks.get(s).is_some_and(|t| {
         matches!(t.text, "But" | "And" | "Yet" | "So" | "Or")
             && toks.get(s + 1).is_some_and(|n| n.word)
-    }) {
-        s += 1;
-    }
+    });
+    s + usize::from(conjunction)
+}
+
+fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = past_opening_conjunction(toks, floor);
     // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
     if toks.get(s).is_some_and(|t| {
         super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())
@@ -1487,10 +1490,7 @@ pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {
     if !toks.last().is_some_and(|t| t.is_punct(':')) {
         return None;
     }
-    let opening_conjunction = toks
-        .first()
-        .is_some_and(|t| matches!(t.text, "And" | "But" | "Yet" | "So"));
-    let first = toks.get(usize::from(opening_conjunction))?;
+    let first = toks.get(past_opening_conjunction(toks, 0))?;
     let subject = if matches!(first.lower().as_str(), "he" | "she" | "they") {
         Subject::Pronoun(first.lower().to_string())
     } else {

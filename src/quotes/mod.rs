@@ -564,20 +564,30 @@ fn read_quote(
         candidates.extend(right_found);
         candidates.extend(with_subject);
     }
+    // The sentence up to the previous quotation in it, tokenized when one of the two rules below needs it.
+    let before_prev = OnceCell::new();
+    let before_prev = || {
+        before_prev.get_or_init(|| {
+            let prev_open = before
+                .checked_sub(1)
+                .and_then(|i| parts_p.get(i))
+                .map_or(0, |&(open, _)| open);
+            let begin = attribution::sentence_start(text_p, prev_open, 0);
+            attribution::tokenize(text_p.get(begin..prev_open).unwrap_or(""))
+        })
+    };
     // "Lynette Hooker, who an officer said was “highly intoxicated,” told police she had been “…”":
     // a verb right after the previous quotation belongs to the subject that opened the sentence.
     if same_sentence_as_prev
         && let Some(f) = without.first()
         && attribution::starts_with_cue(&left_toks)
-        && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
     {
-        let begin = attribution::sentence_start(text_p, prev_open, 0);
-        let opening = text_p.get(begin..prev_open).unwrap_or("");
-        let opening = attribution::tokenize(opening);
-        candidates.extend(attribution::opening_subject(&opening).map(|subject| Found {
-            cue: f.cue,
-            subject,
-        }));
+        candidates.extend(
+            attribution::opening_subject(before_prev()).map(|subject| Found {
+                cue: f.cue,
+                subject,
+            }),
+        );
     }
     // "For Pounds, the appointments show that “…”": that person's view, when nothing else attributes it.
     if at_sentence_start && candidates.is_empty() {
@@ -595,14 +605,9 @@ fn read_quote(
     // between it and the one before in its sentence, so the cue before that one may (used when that one
     // turns out to have no speaker to pass on).
     let mut sentence_cues = Vec::new();
-    if same_sentence_as_prev
-        && candidates.is_empty()
-        && let Some(&(prev_open, _)) = before.checked_sub(1).and_then(|i| parts_p.get(i))
-    {
-        let begin = attribution::sentence_start(text_p, prev_open, 0);
-        let earlier = attribution::tokenize(text_p.get(begin..prev_open).unwrap_or(""));
+    if same_sentence_as_prev && candidates.is_empty() {
         sentence_cues.extend(
-            attribution::left_candidates(&earlier, true)
+            attribution::left_candidates(before_prev(), true)
                 .into_iter()
                 .filter(|f| f.subject != Subject::None),
         );
