@@ -536,6 +536,23 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         {
             return Some(("referred", 2));
         }
+        // "Another court filing shows a defendant … pleaded guilty to “…”": a written record shows what
+        // it says, when nobody before it in the sentence says anything ("Spadaro told CNN Bannon’s
+        // messages show a desire to …" is Spadaro's). Anything else showing something ("the video
+        // shows", "polls show") says nothing, and "show" is no cue word for phrase scans ("the show
+        // said").
+        "shows" | "show" | "showed" => {
+            let record = i > 0
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| p.word && p.lower() != "video" && super::is_document(p.text))
+                && !toks
+                    .get(..i)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|t| t.word && is_cue_word(t.lower()));
+            return record.then_some(("showed", 1));
+        }
         _ => {}
     }
     // Every other cue is a word of the list; the checks below only refuse some of them (most words are
@@ -550,6 +567,14 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
                     "about" | "nearly" | "roughly" | "more" | "fewer" | "another"
                 )
         })
+    {
+        return None;
+    }
+    // "pleaded guilty to …", "pleaded not guilty", "pleaded no contest": a plea in court, no speech.
+    if lower == "pleaded"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower().as_str(), "guilty" | "not" | "no"))
     {
         return None;
     }
@@ -665,11 +690,16 @@ const LY_NOUNS: &[&str] = &[
     "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully",
 ];
 
+/// Lower-case words ending in "ing" that name documents, not participles ("a court filing says").
+const ING_NOUNS: &[&str] = &["filing", "ruling", "posting", "listing", "recording"];
+
 fn is_stop(t: &Tok) -> bool {
     let lower_text = t.text;
     if !is_capitalised(lower_text)
         && ((lower_text.ends_with("ly") && !LY_NOUNS.contains(&lower_text))
-            || (lower_text.ends_with("ing") && lower_text.len() > 5)
+            || (lower_text.ends_with("ing")
+                && lower_text.len() > 5
+                && !ING_NOUNS.contains(&lower_text))
             || lower_text.ends_with("n’t")
             || lower_text.ends_with("n't"))
     {
@@ -741,6 +771,17 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                 continue;
             }
             break;
+        }
+        // "“…,” the Committee to Protect Journalists said": "to" inside a body's name.
+        let text_at = |k: usize| toks.get(k).filter(|t| t.word).map_or("", |t| t.text);
+        if l == "to"
+            && words > 0
+            && i >= floor + 2
+            && super::speakers::joins_body_name(text_at(i - 2), "to", text_at(i), text_at(i + 1))
+        {
+            i -= 1;
+            words += 1;
+            continue;
         }
         if LINK_PREPS.contains(&l.as_str()) {
             let joins = words > 0
@@ -830,6 +871,21 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             break;
         }
         let l = t.lower();
+        let text_at = |k: usize| toks.get(k).filter(|t| t.word).map_or("", |t| t.text);
+        // "the Committee to Protect Journalists": "to" inside a body's name.
+        if l == "to"
+            && words > 0
+            && super::speakers::joins_body_name(
+                text_at(i - 1),
+                "to",
+                text_at(i + 1),
+                text_at(i + 2),
+            )
+        {
+            i += 1;
+            words += 1;
+            continue;
+        }
         let prep = matches!(l.as_str(), "with" | "of" | "for" | "from");
         if prep {
             let joins = words > 0
@@ -900,6 +956,13 @@ fn past_opening_conjunction(toks: &[Tok], s: usize) -> usize {
 
 fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
     let mut s = past_opening_conjunction(toks, floor);
+    // A pronoun subject opens no clause to skip ("He noted that the plant in Abqaiq, Saudi Arabia, …").
+    if toks
+        .get(s)
+        .is_some_and(|t| PRONOUNS.contains(&t.lower().as_str()))
+    {
+        return None;
+    }
     // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
     if toks.get(s).is_some_and(|t| {
         super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())

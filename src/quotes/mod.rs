@@ -725,6 +725,25 @@ fn read_quote(
     })
 }
 
+/// `text` up to the last place `word` stands in it as a whole word (any case); all of it when it does not.
+fn before_word<'t>(text: &'t str, word: &str) -> &'t str {
+    let mut start = None;
+    let mut last = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            start = start.or(Some(i));
+        } else if let Some(s) = start.take()
+            && text.get(s..i).is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            last = Some(s);
+        }
+    }
+    text.get(..last.unwrap_or(text.len())).unwrap_or(text)
+}
+
 /// The phrase (titles stripped) naming the person who opens a paragraph's first sentence, if its
 /// subject is a person.
 fn opening_phrase(text: &str) -> Option<String> {
@@ -852,8 +871,11 @@ impl<'a> State<'a> {
                         Some(person.clone())
                     }
                     // "… and Cohen can remain “concerned, but calm,” as he said": a person named before
-                    // the quotation in its sentence.
-                    (Subject::Pronoun(pr), None) => self.person_named_in(left, p, pr),
+                    // the quotation in its sentence, and before the pronoun when it stands there too
+                    // (not "He noted that the plant in Abqaiq, Saudi Arabia, had equipment that “…”").
+                    (Subject::Pronoun(pr), None) => {
+                        self.person_named_in(before_word(left, pr), p, pr)
+                    }
                     _ => None,
                 };
                 let (s, by) = if let Some(person) = sentence_antecedent {
@@ -866,6 +888,17 @@ impl<'a> State<'a> {
                 } else if opens_sentence {
                     let quote_open = self.quote_open;
                     self.quote_open = Some(reading.left_start).filter(|&start| start > 0);
+                    let resolved = self.resolve(f, p);
+                    self.quote_open = quote_open;
+                    resolved
+                } else if let Subject::Pronoun(pr) = &f.subject
+                    && let cut = before_word(left, pr).len()
+                    && cut < left.len()
+                {
+                    // "He noted that the plant in Abqaiq, Saudi Arabia, had equipment that “…”": a
+                    // pronoun before the quotation refers to someone named before the pronoun.
+                    let quote_open = self.quote_open;
+                    self.quote_open = quote_open.map(|_| reading.left_start + cut);
                     let resolved = self.resolve(f, p);
                     self.quote_open = quote_open;
                     resolved
@@ -1321,6 +1354,13 @@ impl<'a> State<'a> {
             if let Some(s) = same {
                 return (s.speaker.clone(), "description", s.description.clone());
             }
+            // "his sister-in-law Miranda Matthews said" then "his sister-in-law wrote": the relation the
+            // article gave a name before.
+            if speakers::kin_pronoun(&head).is_some()
+                && let Some(name) = self.names.by_title_so_far(std::slice::from_ref(&head), p)
+            {
+                return (name, "description", None);
+            }
         }
         if !definite {
             return (text.clone(), by, Some(text));
@@ -1359,11 +1399,12 @@ impl<'a> State<'a> {
         }
         let head = rest.last().cloned().unwrap_or_default();
         // "the Danity Kane singer" after "Singer Aubrey O’Day": the qualifiers are new information (AP
-        // style adds them on second reference); the role noun alone names the person.
+        // style adds them on second reference); the role noun alone names the person, named before (not
+        // "the Republican leader" for "House Democratic Leader Hakeem Jeffries", named later).
         if rest.len() > 1
             && speakers::is_person_role(&head)
             && !speakers::ANONYMOUS_HEADS.contains(&head.as_str())
-            && let Some(name) = self.names.by_title(std::slice::from_ref(&head), p)
+            && let Some(name) = self.names.by_title_so_far(std::slice::from_ref(&head), p)
         {
             return (name, "description", None);
         }
@@ -1422,41 +1463,47 @@ impl<'a> State<'a> {
                 })
             });
             // "the team", "the company": a generic noun for a body points back to the body that spoke
-            // last, if it spoke lately ("the Cardinals said …" / "“…,” the team said").
-            let named = named.or_else(|| {
-                GENERIC_BODY_HEADS
-                    .contains(&head.as_str())
-                    .then(|| {
-                        self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
-                            // A body, not a description: "the Cardinals" reads as a name to the
-                            // sorter, but no person's name takes "the".
-                            // A one-word name the article never gives in full ("Netflix") is a
-                            // body's too.
-                            (s.sort == SpeakerSort::Organisation
-                                || (s.description.is_none() && s.speaker.starts_with("the "))
-                                || (s.sort == SpeakerSort::Person
-                                    && s.description.is_none()
-                                    && !s.speaker.contains(' ')))
-                                && s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
-                        })
-                    })
-                    .flatten()
-            });
-            if let Some(s) = named {
+            // last, if it spoke lately ("the Cardinals said …" / "“…,” the team said"). A body that
+            // spoke in this paragraph comes first, then the body opening it before the quotation ("US
+            // Coast Guard boats were deployed, where the agency implored residents to “…”"), then one
+            // that spoke in the two paragraphs before, then the body opening the paragraph before ("CBS
+            // told a different story in a statement: The network said “…”").
+            let generic = GENERIC_BODY_HEADS.contains(&head.as_str());
+            let spoke_lately = |nearest: usize| {
+                self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                    // A body, not a description: "the Cardinals" reads as a name to the sorter, but no
+                    // person's name takes "the". A one-word name the article never gives in full
+                    // ("Netflix") is a body's too.
+                    (s.sort == SpeakerSort::Organisation
+                        || (s.description.is_none() && s.speaker.starts_with("the "))
+                        || (s.sort == SpeakerSort::Person
+                            && s.description.is_none()
+                            && !s.speaker.contains(' ')))
+                        && s.paragraph + nearest >= p
+                })
+            };
+            let opening_here = || {
+                self.quote_open
+                    .and(self.paragraphs.get(p))
+                    .and_then(|t| opening_body(t))
+            };
+            let opening_before = || {
+                p.checked_sub(1)
+                    .and_then(|b| self.paragraphs.get(b))
+                    .and_then(|t| opening_body(t))
+            };
+            let spoke = named.or_else(|| spoke_lately(0).filter(|_| generic));
+            if let Some(s) = spoke {
                 return (s.speaker.clone(), "description", None);
             }
-            // "CBS told a different story in a statement: The network said “…”": else the body that
-            // opens this paragraph (before the quotation) or the one before.
-            let opened = GENERIC_BODY_HEADS
-                .contains(&head.as_str())
-                .then(|| {
-                    let here = self.quote_open.and(self.paragraphs.get(p));
-                    let before = p.checked_sub(1).and_then(|b| self.paragraphs.get(b));
-                    here.and_then(|t| opening_body(t))
-                        .or_else(|| before.and_then(|t| opening_body(t)))
-                })
-                .flatten();
-            return match opened {
+            let opened = generic.then(opening_here).flatten();
+            if let Some(body) = opened {
+                return (self.organisation_name(&body), "description", None);
+            }
+            if let Some(s) = spoke_lately(MAX_PRONOUN_PARAGRAPHS).filter(|_| generic) {
+                return (s.speaker.clone(), "description", None);
+            }
+            return match generic.then(opening_before).flatten() {
                 Some(body) => (self.organisation_name(&body), "description", None),
                 None => (text.clone(), by, None),
             };
@@ -1516,6 +1563,7 @@ fn contains_name(text: &str, name: &str) -> bool {
 const GENERIC_BODY_HEADS: &[&str] = &[
     "team", "club", "franchise", "company", "firm", "organization", "organisation", "group", "league",
     "streamer", "broadcaster", "network", "airline", "carrier", "automaker", "retailer", "chain", "studio",
+    "agency",
 ];
 
 /// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").
@@ -1524,7 +1572,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "release", "statement", "report", "petition", "filing", "documents", "document", "complaint", "lawsuit",
     "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion", "warrant",
     "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law", "policy",
-    "guidance", "website", "account", "alert",
+    "guidance", "website", "account", "alert", "posting", "listing", "recording", "record",
 ];
 
 /// Writings that speak for their author besides [`DOCUMENT_HEADS`] ("her obituary says", "the study says");
@@ -1555,10 +1603,12 @@ fn is_document(description: &str) -> bool {
 /// because it started a sentence).
 fn lower_article(text: &str) -> String {
     let trimmed = text.trim();
-    for article in ["The ", "A ", "An "] {
-        if let Some(rest) = trimmed.strip_prefix(article) {
-            return format!("{}{rest}", article.to_lowercase());
-        }
+    // "Another court filing", "Several officials": any determiner, capitalised only by the sentence.
+    if let Some((first, rest)) = trimmed.split_once(' ')
+        && speakers::is_capitalised(first)
+        && speakers::DETERMINERS_LEX.contains_word(first)
+    {
+        return format!("{} {rest}", first.to_lowercase());
     }
     trimmed.to_string()
 }

@@ -163,7 +163,8 @@ pub(crate) fn is_title_word(word: &str) -> bool {
 
 /// [`is_title_word`] of a word in its lookup form ([`bare_lower`]).
 fn is_title_lower(bare: &str) -> bool {
-    TITLES_LEX.contains(bare) || PERSON_ROLES_LEX.contains(bare)
+    // "his sister-in-law Miranda Matthews": a relation before a name is its title too.
+    TITLES_LEX.contains(bare) || PERSON_ROLES_LEX.contains(bare) || kin_pronoun(bare).is_some()
 }
 
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
@@ -501,6 +502,33 @@ const NAME_CONNECTORS: &[&str] = &[
     "de", "da", "van", "von", "bin", "al", "la", "del", "di", "der", "le", "du",
 ];
 
+/// Bodies whose names run on with "to" and a verb ("Committee to Protect Journalists", "Campaign to End
+/// Loneliness"); bodies named for themselves ("the Pentagon to Congress") never do.
+#[rustfmt::skip]
+const TO_BODIES: &[&str] = &[
+    "committee", "campaign", "coalition", "alliance", "foundation", "fund", "office", "council",
+    "commission", "center", "centre", "institute", "society", "association", "league", "federation",
+    "project", "movement",
+];
+
+/// Whether `joiner` between `before` and `next` (then `next2`) is inside a body's name: "of", "for" or
+/// "on" after a body's word before a capitalised word ("Department of Homeland Security", "Council on
+/// Foreign Relations"); "to" after a body word of [`TO_BODIES`] before two capitalised words ("Committee
+/// to Protect Journalists", not "the Committee to Congress").
+pub(crate) fn joins_body_name(before: &str, joiner: &str, next: &str, next2: &str) -> bool {
+    let name_word = |w: &str| is_capitalised(w) && !is_not_name_word(w);
+    match joiner {
+        "of" | "for" | "on" => is_capitalised(before) && is_org_word(before) && name_word(next),
+        "to" => {
+            TO_BODIES.contains(&bare_lower(before).as_str())
+                && is_capitalised(before)
+                && name_word(next)
+                && name_word(next2)
+        }
+        _ => false,
+    }
+}
+
 /// Work shared between the versions of one story: the mentions each paragraph yields and the sort and key
 /// of each name. Both depend only on the text, and most paragraphs of a version are in the one before it,
 /// so [`NameIndex::build_cached`] reads a paragraph seen before for the cost of copying its mentions.
@@ -561,10 +589,9 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             // Homeland Security", "Council on Foreign Relations": "of", "for" or "on" after a body's word.
             let connector = || {
                 let joins = |k: usize| is_capitalised(clean(k));
-                let of_body = matches!(c, "of" | "for" | "on")
-                    && run.last().is_some_and(|last| is_org_word(last))
-                    && joins(i + 1)
-                    && !is_not_name_word(clean(i + 1));
+                let of_body = run
+                    .last()
+                    .is_some_and(|last| joins_body_name(last, c, clean(i + 1), clean(i + 2)));
                 of_body
                     || NAME_CONNECTORS.contains(&c)
                         && (joins(i + 1)
@@ -577,7 +604,7 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             {
                 break;
             }
-            body_joined |= !is_capitalised(c) && matches!(c, "of" | "for" | "on");
+            body_joined |= !is_capitalised(c) && matches!(c, "of" | "for" | "on" | "to");
             run.push(c);
             i += 1;
             let ends_clause = w.ends_with([',', ';', ':', '”', '"'])
@@ -913,6 +940,20 @@ impl NameIndex {
     /// A person whose title words include every word of `description` ("attorney general" →
     /// "Pam Bondi"), preferring the last mention at or before `paragraph`.
     pub(crate) fn by_title(&self, description: &[String], paragraph: usize) -> Option<String> {
+        self.titled(description, paragraph, true)
+    }
+
+    /// [`NameIndex::by_title`] among the people named up to paragraph `paragraph` only: a second
+    /// reference ("his sister-in-law wrote") points back to the name it shortens, never ahead.
+    pub(crate) fn by_title_so_far(
+        &self,
+        description: &[String],
+        paragraph: usize,
+    ) -> Option<String> {
+        self.titled(description, paragraph, false)
+    }
+
+    fn titled(&self, description: &[String], paragraph: usize, later: bool) -> Option<String> {
         if description.is_empty() {
             return None;
         }
@@ -960,6 +1001,9 @@ impl NameIndex {
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
             .map(|(name, _, _)| name);
+        if !later {
+            return best;
+        }
         best.or_else(|| {
             self.mentions
                 .iter()
@@ -1531,11 +1575,18 @@ pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
 
 /// The pronoun of a word for a relative ("mother" → "she", "son" → "he"), if it is one.
 pub(crate) fn kin_pronoun(word: &str) -> Option<&'static str> {
-    match bare_lower(word).as_str() {
-        "mother" | "wife" | "daughter" | "sister" | "grandmother" | "aunt" | "niece" | "widow"
-        | "girlfriend" | "stepmother" | "mom" => Some("she"),
-        "father" | "husband" | "son" | "brother" | "grandfather" | "uncle" | "nephew"
-        | "widower" | "boyfriend" | "stepfather" | "dad" => Some("he"),
+    // "sister-in-law", "stepdaughter", "grandson": the relation's core word.
+    let word = bare_lower(word);
+    let word = word.strip_suffix("-in-law").unwrap_or(&word);
+    let word = ["step", "grand"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .unwrap_or(word);
+    match word {
+        "mother" | "wife" | "daughter" | "sister" | "aunt" | "niece" | "widow" | "girlfriend"
+        | "mom" => Some("she"),
+        "father" | "husband" | "son" | "brother" | "uncle" | "nephew" | "widower" | "boyfriend"
+        | "dad" => Some("he"),
         _ => None,
     }
 }

@@ -1531,3 +1531,103 @@ fn the_statement_is_the_author_its_paragraph_names() {
         Some("Zoey Benoit’s family".to_string())
     );
 }
+
+#[test]
+fn a_court_record_that_shows_or_alleges_is_the_speaker() {
+    assert_eq!(
+        speakers(&[
+            "Another court filing shows a defendant named “Jon Roe” pleaded guilty to an assault “with a weapon other than a firearm” in Ohio.",
+            "She was held in a jail where “guards refused to let her call a lawyer,” a court filing alleges.",
+        ]),
+        vec![
+            None,
+            Some("another court filing".to_string()),
+            Some("a court filing".to_string())
+        ]
+    );
+    // A record that shows something after someone told it is not the speaker; a video is no record.
+    assert_eq!(
+        speakers(&[
+            "Rev. Ann Lee told CNN Smith’s messages show a desire “to fuse faith with power for strategic ends.”",
+            "The video shows officers who are “pushing people to the ground without any warning.”",
+        ]),
+        vec![Some("Ann Lee".to_string()), None]
+    );
+}
+
+#[test]
+fn a_body_named_with_to_keeps_its_whole_name() {
+    assert_eq!(
+        speakers(&[
+            "The bond is “unusually high,” according to the Committee to Protect Journalists.",
+            "“It is unusually high for a reporter,” the Committee to Protect Journalists said.",
+        ]),
+        vec![
+            Some("Committee to Protect Journalists".to_string()),
+            Some("Committee to Protect Journalists".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_agency_is_the_body_of_its_own_paragraph_before_one_that_spoke_earlier() {
+    assert_eq!(
+        speakers(&[
+            "“Leave now while it is safe,” the Oahu Department of Emergency Management said.",
+            "US Coast Guard boats were deployed to Haleiwa, where the agency implored residents to “stay off every flooded road.”",
+            "Following her detention, ICE claimed she “currently has no lawful immigration status.” The federal agency also alleged that she “failed to depart the country on time.”",
+        ]),
+        vec![
+            Some("the Oahu Department of Emergency Management".to_string()),
+            Some("US Coast Guard".to_string()),
+            Some("ICE".to_string()),
+            Some("ICE".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_relation_given_a_name_before_is_that_person() {
+    assert_eq!(
+        speakers(&[
+            "The welder would help anyone, his sister-in-law Miranda Hale said.",
+            "He was “working tirelessly to secure green cards for his wife,” his sister-in-law wrote.",
+        ])[0],
+        Some("Miranda Hale".to_string())
+    );
+}
+
+#[test]
+fn a_role_on_second_reference_is_someone_named_before_it() {
+    assert_eq!(
+        speakers(&[
+            "House Speaker Mike Johnson called the allegations “a very serious matter.”",
+            "“Expulsion, obviously, is effectively the political death penalty,” the Republican leader said.",
+            "House Democratic Leader Hakeem Jeffries told reporters: “Next question, please, next one.”",
+        ]),
+        vec![
+            Some("Mike Johnson".to_string()),
+            Some("Mike Johnson".to_string()),
+            Some("Hakeem Jeffries".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_before_the_quotation_refers_to_someone_named_before_it() {
+    // Not the place in the clause after the pronoun, nor a person named after the pronoun.
+    assert_eq!(
+        speakers(&[
+            "The closure would hurt, according to Bob McNally, president of Rapidan Energy Group.",
+            "He noted that the plant in Abqaiq, Saudi Arabia, had equipment that “you can’t just order from a catalogue.”",
+        ])[0],
+        Some("Bob McNally".to_string())
+    );
+    assert_eq!(
+        speakers(&[
+            "The closure would hurt, according to Bob McNally, president of Rapidan Energy Group.",
+            "Prices rose. He noted that the plant John Doe built had equipment that “you can’t just order from a catalogue.”",
+        ])[0],
+        Some("Bob McNally".to_string())
+    );
+}
