@@ -1305,8 +1305,23 @@ impl<'a> State<'a> {
                 let issuer = self.seen.last().filter(|s| {
                     definite && issued && s.paragraph + 1 >= p && s.description.is_none()
                 });
-                return match issuer {
-                    Some(s) => (s.speaker.clone(), "description", None),
+                if let Some(s) = issuer {
+                    return (s.speaker.clone(), "description", None);
+                }
+                // "according to court documents" then "according to the documents": the document
+                // just quoted.
+                let head = words.last().map(String::as_str);
+                let quoted_lately = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                    definite
+                        && s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
+                        && s.description.as_deref().is_some_and(|d| {
+                            d.split_whitespace()
+                                .next_back()
+                                .is_some_and(|w| Some(w.to_lowercase().as_str()) == head)
+                        })
+                });
+                return match quoted_lately {
+                    Some(s) => (s.speaker.clone(), "description", s.description.clone()),
                     None => (text.clone(), by, Some(text)),
                 };
             }

@@ -1640,7 +1640,8 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
         for (i, c) in chars.by_ref() {
             if c.is_uppercase() && i > start {
                 let piece = word.get(start..i).unwrap_or("");
-                let split = lower_run >= 3 || piece == "The";
+                // "blogger,Yuri": a comma the scraper left without its space.
+                let split = lower_run >= 3 || piece == "The" || piece.ends_with(',');
                 lower_run = 0;
                 if split {
                     start = i;
@@ -1851,6 +1852,8 @@ mod tests {
         assert_eq!(split("DeSantis"), vec!["DeSantis"]);
         assert_eq!(split("MacKenzie"), vec!["MacKenzie"]);
         assert_eq!(split("iPhone"), vec!["iPhone"]);
+        assert_eq!(split("blogger,Yuri"), vec!["blogger,", "Yuri"]);
+        assert_eq!(split("1,000"), vec!["1,000"]);
         assert!(split("").is_empty());
     }
 
@@ -1862,7 +1865,7 @@ mod tests {
         for (i, c) in word.char_indices() {
             if c.is_uppercase() && i > start {
                 let piece = word.get(start..i).unwrap_or("");
-                if lower_run >= 3 || piece == "The" {
+                if lower_run >= 3 || piece == "The" || piece.ends_with(',') {
                     parts.push(piece);
                     start = i;
                 }
@@ -1880,7 +1883,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn lazy_split_is_the_eager_split(w in "[A-Za-zÉé’.\\-]{0,24}") {
+        fn lazy_split_is_the_eager_split(w in "[A-Za-zÉé’.,\\-]{0,24}") {
             proptest::prop_assert_eq!(split_glued(&w).collect::<Vec<_>>(), split_glued_eager(&w));
         }
     }

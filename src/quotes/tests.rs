@@ -1631,3 +1631,24 @@ fn a_pronoun_before_the_quotation_refers_to_someone_named_before_it() {
         Some("Bob McNally".to_string())
     );
 }
+
+#[test]
+fn the_documents_are_the_documents_just_quoted() {
+    assert_eq!(
+        speakers(&[
+            "Police received calls at 7:19 a.m., according to court documents. Officers found she “was not breathing,” according to the documents.",
+        ]),
+        vec![Some("court documents".to_string())]
+    );
+}
+
+#[test]
+fn a_name_after_a_comma_without_its_space_is_still_a_name() {
+    assert_eq!(
+        speakers(&[
+            "Last month, a well-known military blogger,Yuri Podolyaka – who has three million subscribers – wrote a post.",
+            "Ukrainian forces were “surpassing” Russian forces, Podolyaka said.",
+        ]),
+        vec![Some("Yuri Podolyaka".to_string())]
+    );
+}
