@@ -382,7 +382,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 #[rustfmt::skip]
 const GLUABLE: &[&str] = &[
     "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "posted", "claimed", "stated",
-    "noted", "warned", "argued", "announced", "insisted", "called", "emailed",
+    "noted", "warned", "argued", "announced", "insisted", "called", "emailed", "declared",
 ];
 
 /// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
@@ -424,6 +424,7 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
                     && !suffix.is_empty()
                     && prefix.chars().all(char::is_alphabetic))
                 || super::speakers::is_person_role(prefix)
+                || super::speakers::is_org_word(prefix)
                 || super::speakers::DESCRIPTOR_HEADS.contains(&prefix);
             if !prefix_ok {
                 continue;
@@ -570,6 +571,27 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     {
         return None;
     }
+    // "Iran and the US agreed to “an immediate ceasefire”": agreeing to something is no speech.
+    if lower == "agreed"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower().as_str(), "to" | "on" | "upon"))
+    {
+        return None;
+    }
+    // "Trump claimed in a video posted to social media that …": a document posted or shared somewhere is
+    // what a cue before it said, not a cue itself.
+    if matches!(lower.as_str(), "posted" | "shared")
+        && i > 0
+        && toks
+            .get(i - 1)
+            .is_some_and(|p| p.word && !is_capitalised(p.text) && super::is_document(p.text))
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower().as_str(), "to" | "on" | "in" | "by"))
+    {
+        return None;
+    }
     // "pleaded guilty to …", "pleaded not guilty", "pleaded no contest": a plea in court, no speech.
     if lower == "pleaded"
         && toks
@@ -690,8 +712,16 @@ const LY_NOUNS: &[&str] = &[
     "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully",
 ];
 
-/// Lower-case words ending in "ing" that name documents, not participles ("a court filing says").
-const ING_NOUNS: &[&str] = &["filing", "ruling", "posting", "listing", "recording"];
+/// Lower-case words ending in "ing" that are no participles: documents ("a court filing says") and
+/// "acting" before a title ("acting deputy administrator Adam Stahl said").
+const ING_WORDS: &[&str] = &[
+    "filing",
+    "ruling",
+    "posting",
+    "listing",
+    "recording",
+    "acting",
+];
 
 fn is_stop(t: &Tok) -> bool {
     let lower_text = t.text;
@@ -699,7 +729,7 @@ fn is_stop(t: &Tok) -> bool {
         && ((lower_text.ends_with("ly") && !LY_NOUNS.contains(&lower_text))
             || (lower_text.ends_with("ing")
                 && lower_text.len() > 5
-                && !ING_NOUNS.contains(&lower_text))
+                && !ING_WORDS.contains(&lower_text))
             || lower_text.ends_with("n’t")
             || lower_text.ends_with("n't"))
     {
@@ -1401,6 +1431,28 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
                 subject: subject_after(toks, i + span),
             });
         }
+        // "“torpedo” the US-Iran ceasefire, said Fawaz Gerges": after a comma, a cue that inverts with a
+        // name after it.
+        if toks.get(i - 1).is_some_and(|p| p.is_punct(','))
+            && INVERTIBLE.contains(&cue)
+            && !t.text.ends_with("ing")
+            && let subject @ Subject::Phrase { .. } = subject_after(toks, i + span)
+            && toks.get(i + span).is_some_and(|n| {
+                is_capitalised(n.text) || DETERMINERS.contains(&n.lower().as_str())
+            })
+        {
+            return Some(Found { cue, subject });
+        }
+        // "“…,” police say Brian Hooker told them": the person the cue's subject says spoke.
+        if let Some((s, e)) = np_forward(toks, i + span)
+            && is_name_phrase(toks, s, e)
+            && let Some(("told" | "said", _)) = cue_at(toks, e)
+        {
+            return Some(Found {
+                cue: "told",
+                subject: Subject::phrase(phrase(toks, s, e)),
+            });
+        }
         let (subject, start) = subject_before(toks, i, first);
         // "then-Suffolk County Police Commissioner Geraldine Hart told reporters": a lower-case prefix
         // of the phrase is still its start. "“…,” as he said before the game": "as" opens the attribution.
@@ -1629,6 +1681,28 @@ pub(crate) fn left_candidates(toks: &[Tok], at_sentence_start: bool) -> Vec<Foun
         let Some(found) = inverted_opening(toks, i).or_else(|| cue_found(toks, i)) else {
             continue;
         };
+        // "Aylesworth said she was processing what he said and felt like “…”": a cue inside "what he
+        // said", with the sentence going on past it, names what was said, not who says the quotation.
+        // "Moore said it suggested the abduction was “…”": "it" after a cue is the reported clause's
+        // subject, a thing; the cue before speaks.
+        let word_at = |k: usize| toks.get(k).filter(|t| t.word).map(Tok::lower);
+        // Not "what he called an “unconscionable” bill", "what ICE described as a “…”": naming cues
+        // say what stands after them.
+        let what_clause = i >= 2
+            && matches!(found.cue, "said" | "told" | "wrote" | "added")
+            && word_at(i - 2).as_deref() == Some("what")
+            && toks
+                .get(i + 1..)
+                .is_some_and(|rest| rest.iter().filter(|t| t.word).count() >= 2);
+        let reported_it = found.subject == Subject::Pronoun("it".to_string())
+            && i >= 2
+            && word_at(i - 1).as_deref() == Some("it")
+            && toks
+                .get(i - 2)
+                .is_some_and(|t| t.word && is_cue_word(t.lower()));
+        if what_clause || reported_it {
+            continue;
+        }
         if found.subject != Subject::None {
             out.push(found);
         } else if coordinated(toks, i)

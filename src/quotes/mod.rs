@@ -1019,8 +1019,15 @@ impl<'a> State<'a> {
 
     /// The fullest name of a person named by `phrase`, when the article names them in full: a
     /// sentence may open with any capitalised word.
+    /// Only a surname or a full name names someone here, not a first name alone: "Israel’s attacks" does
+    /// not name Israel Katz.
     fn full_person(&self, phrase: &str) -> Option<String> {
-        Some(self.names.fullest(phrase)).filter(|name| name.split_whitespace().count() >= 2)
+        let one = speakers::strip_possessive(phrase.trim());
+        Some(self.names.fullest(phrase)).filter(|name| {
+            name.split_whitespace().count() >= 2
+                && !(name.split_whitespace().next() == Some(one)
+                    && name.split_whitespace().next_back() != Some(one))
+        })
     }
 
     /// "There is no sign that Sandro Castro will stop, even though he admitted that …": a person named
@@ -1064,10 +1071,8 @@ impl<'a> State<'a> {
             .mentions_in(p)
             .iter()
             .filter(move |m| he_or_she && m.person && contains_name(text, &m.name))
-            .map(|m| self.names.fullest(&m.name))
-            .filter(move |name| {
-                name.split_whitespace().count() >= 2 && speakers::gender_fits(name, pronoun)
-            })
+            .filter_map(|m| self.full_person(&m.name))
+            .filter(move |name| speakers::gender_fits(name, pronoun))
     }
 
     /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.
@@ -1369,13 +1374,27 @@ impl<'a> State<'a> {
             if let Some(s) = same {
                 return (s.speaker.clone(), "description", s.description.clone());
             }
-            // "his sister-in-law Miranda Matthews said" then "his sister-in-law wrote": the relation the
-            // article gave a name before.
-            if speakers::kin_pronoun(&head).is_some()
-                && let Some(name) = self.names.by_title_so_far(std::slice::from_ref(&head), p)
-            {
-                return (name, "description", None);
-            }
+        }
+        // "his sister-in-law Miranda Matthews said" then "his sister-in-law wrote"; "his attorney,
+        // Terrel Butler," then "Hooker’s attorney says": a person's relation or role that the article
+        // gave a name before.
+        let person_owner = || {
+            let owner = text.split_whitespace().next().unwrap_or_default();
+            let name = speakers::strip_possessive(owner);
+            matches!(owner, "his" | "her" | "their")
+                || (name != owner
+                    && speakers::is_capitalised(name)
+                    && self.names.sort_of_name(name) == SpeakerSort::Person
+                    && self.names.fullest(name).split_whitespace().count() >= 2)
+        };
+        if let [_, head] = words.as_slice()
+            && (speakers::kin_pronoun(head).is_some()
+                || (speakers::is_person_role(head)
+                    && !speakers::ANONYMOUS_HEADS.contains(&head.as_str())))
+            && person_owner()
+            && let Some(name) = self.names.by_title_so_far(std::slice::from_ref(head), p)
+        {
+            return (name, "description", None);
         }
         if !definite {
             return (text.clone(), by, Some(text));

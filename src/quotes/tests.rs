@@ -1652,3 +1652,122 @@ fn a_name_after_a_comma_without_its_space_is_still_a_name() {
         vec![Some("Yuri Podolyaka".to_string())]
     );
 }
+
+#[test]
+fn agreeing_to_something_and_a_posted_video_are_no_cues() {
+    assert_eq!(
+        speakers(&[
+            "Sharif said in a post on Wednesday that Iran and the US agreed to “an immediate ceasefire everywhere.”",
+            "President Donald Trump claimed in a video posted to social media that missiles “could soon reach the homeland.”",
+        ]),
+        vec![Some("Sharif".to_string()), Some("Donald Trump".to_string())]
+    );
+}
+
+#[test]
+fn what_someone_said_and_a_reported_it_attribute_nothing() {
+    assert_eq!(
+        speakers(&[
+            "“I lost sight of her,” Brian Hooker said on Sunday.",
+            "Karli Aylesworth said she was processing what he said and felt like “he just dropped a bomb on me.”",
+            "“We found a glove,” the New York Post reported.",
+            "Steve Moore said it suggested the abduction was “highly premeditated and very poorly planned.”",
+        ])[1..],
+        [
+            Some("Karli Aylesworth".to_string()),
+            Some("the New York Post".to_string()),
+            Some("Steve Moore".to_string())
+        ]
+    );
+    // "what he called" names what follows.
+    assert_eq!(
+        speakers(&[
+            "Speaker Mike Johnson sought to blame Democrats for what he called a truly “unconscionable” bill."
+        ]),
+        vec![Some("Mike Johnson".to_string())]
+    );
+}
+
+#[test]
+fn a_name_after_said_at_the_end_of_the_sentence_is_the_speaker() {
+    assert_eq!(
+        speakers(&[
+            "Israel may be trying to “torpedo” the ceasefire, said Fawaz Gerges, a professor at the London School of Economics.",
+            "“This has been a long journey of hope,” Melissa Cann, the sister of the victim, said afterward.",
+        ]),
+        vec![
+            Some("Fawaz Gerges".to_string()),
+            Some("Melissa Cann".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_person_a_source_says_spoke_is_the_speaker() {
+    assert_eq!(
+        speakers(&[
+            "“Strong currents carried her away,” and “he lost sight of her,” police say Brian Hooker told them.",
+        ]),
+        vec![
+            Some("Brian Hooker".to_string()),
+            Some("Brian Hooker".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_cue_glued_to_a_body_or_role_is_split_off() {
+    assert_eq!(
+        speakers(&[
+            "The sheriff’s departmentsaid investigators had found “several items of evidence, including gloves.”",
+            "Oklahoma Gov. Kevin Stitt toured Tulsa on Friday.",
+            "The governordeclareda state of emergency, urging residents to “jump in to help your neighbors if you’re able.”",
+        ]),
+        vec![
+            Some("the sheriff’s department".to_string()),
+            Some("Kevin Stitt".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_persons_role_named_before_is_that_person() {
+    assert_eq!(
+        speakers(&[
+            "Brian Hooker left the station, and his attorney, Terrel Butler, said it is “a very emotional time for him right now.”",
+            "Hooker’s attorney says he “categorically and unequivocally denies any wrongdoing.”",
+            "He returned to visit his mother, who “is ill,” his attorney told CNN.",
+        ]),
+        vec![
+            Some("Terrel Butler".to_string()),
+            Some("Terrel Butler".to_string()),
+            Some("Terrel Butler".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_first_name_alone_names_no_antecedent() {
+    assert_eq!(
+        speakers(&[
+            "Israel Katz spoke on Monday.",
+            "“The front may undermine the ceasefire,” said Danny Citrinowicz, a researcher.",
+            "From Tehran’s perspective, Israel’s continued attacks “may justify a renewed response,” he added.",
+        ]),
+        vec![
+            Some("Danny Citrinowicz".to_string()),
+            Some("Danny Citrinowicz".to_string())
+        ]
+    );
+}
+
+#[test]
+fn acting_before_a_title_is_part_of_the_subject() {
+    assert_eq!(
+        speakers(&[
+            "A top TSA administrator has said unpaid employees face dire circumstances.",
+            "“We got folks sleeping in cars,” acting deputy administrator Adam Stahl said.",
+        ]),
+        vec![Some("Adam Stahl".to_string())]
+    );
+}
