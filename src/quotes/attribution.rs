@@ -1431,16 +1431,7 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
                 subject: subject_after(toks, i + span),
             });
         }
-        // "“torpedo” the US-Iran ceasefire, said Fawaz Gerges": after a comma, a cue that inverts with a
-        // name after it.
-        if toks.get(i - 1).is_some_and(|p| p.is_punct(','))
-            && INVERTIBLE.contains(&cue)
-            && !t.text.ends_with("ing")
-            && let subject @ Subject::Phrase { .. } = subject_after(toks, i + span)
-            && toks.get(i + span).is_some_and(|n| {
-                is_capitalised(n.text) || DETERMINERS.contains(&n.lower().as_str())
-            })
-        {
+        if let Some(subject) = inverted_after_comma(toks, i, cue, span) {
             return Some(Found { cue, subject });
         }
         // "“…,” police say Brian Hooker told them": the person the cue's subject says spoke.
@@ -1470,6 +1461,20 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
             });
         if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
             return Some(Found { cue, subject });
+        }
+        // "“…,” Andy Piazza, senior director of threat intelligence at Unit 42 told CNN": an
+        // apposition that lost its closing comma; the name before it is the subject.
+        if start > first + 1
+            && toks.get(start - 1).is_some_and(|p| p.is_punct(','))
+            && is_name_phrase(toks, first, start - 1)
+            && toks
+                .get(first..start - 1)
+                .is_some_and(|ts| ts.iter().all(|t| t.word && is_capitalised(t.text)))
+        {
+            return Some(Found {
+                cue,
+                subject: Subject::phrase(phrase(toks, first, start - 1)),
+            });
         }
         return None;
     }
@@ -1666,6 +1671,38 @@ pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
 /// "it suggested", gives way to the one before: "Moore said it suggested …"), then a subjectless
 /// participle cue if there is one.
 pub(crate) fn left_candidates(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
+    // "Special Envoy Steve Witkoff – one of two main US negotiators – claimed …": an aside set off by
+    // dashes is read past, as on the right.
+    let dashes: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_punct('–') || t.is_punct('—'))
+        .map(|(k, _)| k)
+        .collect();
+    // Not "If the Castros are – as some Cubans refer to them – “the royal family”": an aside that runs
+    // up to the quotation is where its attribution is.
+    if let [open, close] = dashes.as_slice()
+        && close - open <= MAX_NP_WORDS
+        && toks
+            .get(close + 1..)
+            .is_some_and(|after| after.iter().any(|t| t.word))
+        && toks
+            .get(open + 1..*close)
+            .is_some_and(|aside| aside.iter().all(|t| t.word || t.is_punct(',')))
+    {
+        let read_past: Vec<Tok> = toks
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k < *open || k > *close)
+            .map(|(_, t)| *t)
+            .collect();
+        return left_candidates_plain(&read_past, at_sentence_start);
+    }
+    left_candidates_plain(toks, at_sentence_start)
+}
+
+/// [`left_candidates`] without reading past a dashed aside.
+fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
     let mut out = Vec::new();
     let mut fallback = None;
     // "After the Lebanese army announced …, Israel dismissed it as “far from sufficient”": a cue in an
@@ -1754,10 +1791,38 @@ fn cue_found(toks: &[Tok], i: usize) -> Option<Found> {
     let (cue, span) = cue_at(toks, i)?;
     let subject = if cue == "according_to" {
         subject_after(toks, i + span)
+    } else if let Some(subject) = inverted_after_comma(toks, i, cue, span) {
+        subject
     } else {
         subject_before(toks, i, 0).0
     };
     Some(Found { cue, subject })
+}
+
+/// "“torpedo” the US-Iran ceasefire, said Fawaz Gerges, …": after a comma, a cue that inverts, with a
+/// name (or a determiner's phrase) right after it, has its subject after it.
+fn inverted_after_comma(toks: &[Tok], i: usize, cue: &str, span: usize) -> Option<Subject> {
+    let after_comma = i > 0 && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
+    let t = toks.get(i)?;
+    let next = toks.get(i + span)?;
+    if !(after_comma
+        && INVERTIBLE.contains(&cue)
+        && !t.text.ends_with("ing")
+        && next.word
+        && (is_capitalised(next.text) || DETERMINERS.contains(&next.lower().as_str())))
+    {
+        return None;
+    }
+    // The name closes the sentence or stands before an apposition: not "…, said South Korea would
+    // always remain …", where the cue's object clause starts.
+    let (_, end) = np_forward(toks, i + span)?;
+    if toks.get(end).is_some_and(|t| t.word) {
+        return None;
+    }
+    match subject_after(toks, i + span) {
+        subject @ Subject::Phrase { .. } => Some(subject),
+        _ => None,
+    }
 }
 
 /// Whether the cue at `i` is a second verb of its sentence's subject ("…, but said", "and told").

@@ -873,8 +873,15 @@ impl<'a> State<'a> {
                     // "… and Cohen can remain “concerned, but calm,” as he said": a person named before
                     // the quotation in its sentence, and before the pronoun when it stands there too
                     // (not "He noted that the plant in Abqaiq, Saudi Arabia, had equipment that “…”").
-                    (Subject::Pronoun(pr), None) => {
+                    (Subject::Pronoun(pr), None) if pr != "it" => {
                         self.person_named_in(before_word(left, pr), p, pr)
+                    }
+                    // "Iran’s Islamic Revolutionary Guard Corps (IRGC) has warned … it would deliver
+                    // what it called a “…”", "But the country’s Ministry of Interior never sent such an
+                    // alert. It later cautioned residents against the “fake” message": the body that
+                    // opens this sentence before the pronoun, else the sentence before in its paragraph.
+                    (Subject::Pronoun(pr), _) if pr == "it" => {
+                        self.body_opening(before_word(left, pr), text_p, reading.left_start)
                     }
                     _ => None,
                 };
@@ -966,6 +973,28 @@ impl<'a> State<'a> {
             kind,
             span: [first.start, first.end],
             flags,
+        })
+    }
+
+    /// The body (by its fullest name) whose name opens `sentence`, else the sentence of `paragraph` that
+    /// ends at `sentence_start`.
+    fn body_opening(
+        &self,
+        sentence: &str,
+        paragraph: &str,
+        sentence_start: usize,
+    ) -> Option<String> {
+        let body_of = |text: &str| match attribution::opening_subject(&attribution::tokenize(text))
+        {
+            Some(Subject::Phrase { text, .. }) if sort_of(&text) == SpeakerSort::Organisation => {
+                Some(self.organisation_name(&text))
+            }
+            _ => None,
+        };
+        body_of(sentence).or_else(|| {
+            let end = sentence_start.checked_sub(1)?;
+            let start = attribution::sentence_start(paragraph, end, 0);
+            body_of(paragraph.get(start..end)?)
         })
     }
 
@@ -1342,6 +1371,22 @@ impl<'a> State<'a> {
             };
             return (body, by, None);
         }
+        // "two Lebanese officials told CNN … One also said": one of the group just described.
+        if let [one] = words.as_slice()
+            && matches!(one.as_str(), "one" | "another")
+            && let Some(group) = self.seen.iter().rev().take(MAX_LOOKBACK).find_map(|s| {
+                let d = s.description.as_deref()?;
+                let first = d.split_whitespace().next()?.to_lowercase();
+                (s.paragraph + 1 >= p
+                    && speakers::DETERMINERS_LEX.contains(&first)
+                    && !matches!(first.as_str(), "a" | "an" | "the" | "one" | "another")
+                    && d.ends_with('s'))
+                .then_some(d)
+            })
+        {
+            let description = format!("one of {group}");
+            return (description.clone(), by, Some(description));
+        }
         // "police", "the court": the body the article names in full. Not "a Justice Department
         // spokesperson": a person of the body, whose head noun is a role.
         if !words
@@ -1459,9 +1504,19 @@ impl<'a> State<'a> {
                     .as_ref()
                     .is_some_and(|d| d.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
             });
+            // "Rubio said, “…”" then "“…,” the top US diplomat said": a qualified role that no
+            // anonymous source was given is the person who spoke just before (AP's second reference).
+            let named = || {
+                self.seen.last().filter(|s| {
+                    rest.len() > 1 && s.sort == SpeakerSort::Person && s.paragraph + 1 >= p
+                })
+            };
             return match earlier {
                 Some(s) => (s.speaker.clone(), "description", s.description.clone()),
-                None => (text.clone(), by, Some(text)),
+                None => match named() {
+                    Some(s) => (s.speaker.clone(), "description", None),
+                    None => (text.clone(), by, Some(text)),
+                },
             };
         }
         if !speakers::is_person_role(&head) {

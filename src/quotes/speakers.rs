@@ -423,6 +423,15 @@ fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
                     words.drain(owner - run..owner);
                 }
             }
+            // "Iran’s Islamic Revolutionary Guard Corps", "the country’s Ministry of Interior": a body's
+            // name after its owner's possessive is the body.
+            if let [first, next, rest @ ..] = words.as_slice()
+                && strip_possessive(first) != *first
+                && is_capitalised(next)
+                && std::iter::once(next).chain(rest).any(|w| is_org_word(w))
+            {
+                words.remove(0);
+            }
             for (k, w) in words.iter().enumerate() {
                 if k > 0 {
                     key.push(' ');
