@@ -1464,16 +1464,19 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
         }
         // "“…,” Andy Piazza, senior director of threat intelligence at Unit 42 told CNN": an
         // apposition that lost its closing comma; the name before it is the subject.
-        if start > first + 1
-            && toks.get(start - 1).is_some_and(|p| p.is_punct(','))
-            && is_name_phrase(toks, first, start - 1)
+        if let Some(comma) = (first..i).find(|&k| toks.get(k).is_some_and(|t| !t.word))
+            && comma >= first + 2
+            && toks.get(comma).is_some_and(|t| t.is_punct(','))
             && toks
-                .get(first..start - 1)
-                .is_some_and(|ts| ts.iter().all(|t| t.word && is_capitalised(t.text)))
+                .get(first..comma)
+                .is_some_and(|ts| ts.iter().all(|t| is_capitalised(t.text)))
+            && toks
+                .get(comma + 1..i)
+                .is_some_and(|ts| ts.iter().all(|t| t.word))
         {
             return Some(Found {
                 cue,
-                subject: Subject::phrase(phrase(toks, first, start - 1)),
+                subject: Subject::phrase(phrase(toks, first, comma)),
             });
         }
         return None;

@@ -667,7 +667,8 @@ fn read_quote(
             || words >= SPEECH_MIN_WORDS
             || (letters().count() > 3 && letters().all(char::is_uppercase))
     });
-    let naming = displayed.is_none() && is_naming_context(left, &quoted);
+    let naming = displayed.is_none()
+        && (is_naming_context(left, &quoted) || names_a_work(&left_toks, &quoted, &right.toks));
     if let Some(found) = displayed {
         candidates.insert(0, found);
     }
@@ -1700,6 +1701,46 @@ fn lower_article(text: &str) -> String {
         return format!("{} {rest}", first.to_lowercase());
     }
     trimmed.to_string()
+}
+
+/// A short title-cased quotation used as a name: before a role or kind of work it qualifies ("a tearful
+/// “Today” host Savannah Guthrie said", "the “Today” show reported"), or as the listener right after
+/// "told" ("Nanos told “Today” in a phone call").
+fn names_a_work(left: &[attribution::Tok], quoted: &str, right: &[attribution::Tok]) -> bool {
+    /// Lower-case words that a title before them qualifies.
+    const QUALIFIED: &[&str] = &[
+        "host",
+        "co-host",
+        "anchor",
+        "star",
+        "show",
+        "program",
+        "programme",
+        "series",
+        "podcast",
+        "interview",
+        "episode",
+        "segment",
+        "correspondent",
+        "contributor",
+        "viewers",
+        "audience",
+    ];
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let title = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| speakers::is_capitalised(w))
+        && !quoted.trim_end().ends_with(['.', ',', '!', '?']);
+    if !title {
+        return false;
+    }
+    let before_role = right
+        .first()
+        .is_some_and(|t| t.word && QUALIFIED.contains(&t.text.to_lowercase().as_str()));
+    let listener = left
+        .last()
+        .is_some_and(|t| t.word && matches!(t.text, "told" | "tells"));
+    before_role || listener
 }
 
 /// Whether the words just before the opening mark introduce a title, name or term ("the so-called",

@@ -259,7 +259,19 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
             && !is_title_word(w[0])
             && !is_title_word(w[2])
     });
-    if (is_org_word(last) || org_of || joined) && is_capitalised(last) {
+    // "CNN Chief Law Enforcement and Intelligence Analyst John Miller": a title (however long) before a
+    // name of one to three words makes a person, whatever "and" joins inside the title.
+    let titled_name = words
+        .iter()
+        .rposition(|w| is_title_word(w))
+        .is_some_and(|k| {
+            let name = words.get(k + 1..).unwrap_or(&[]);
+            (1..=3).contains(&name.len())
+                && name
+                    .iter()
+                    .all(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w))
+        });
+    if (is_org_word(last) || org_of || (joined && !titled_name)) && is_capitalised(last) {
         return SpeakerSort::Organisation;
     }
     if starts_with_det {

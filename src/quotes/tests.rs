@@ -1771,3 +1771,111 @@ fn acting_before_a_title_is_part_of_the_subject() {
         vec![Some("Adam Stahl".to_string())]
     );
 }
+
+#[test]
+fn a_dashed_aside_before_the_cue_is_read_past() {
+    assert_eq!(
+        speakers(&[
+            "However, Special Envoy Steve Witkoff – one of two main US negotiators – claimed in an interview that Iran was “probably a week away from having material.”",
+        ]),
+        vec![Some("Steve Witkoff".to_string())]
+    );
+    // An aside running up to the quotation holds its attribution.
+    let q = extract(&paras(&[
+        "If the Castros are – as some Cubans refer to them – “the royal family” of the island, then Sandro Castro seems to be applying for the role of jester.",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::Speech);
+}
+
+#[test]
+fn a_name_after_said_closes_its_sentence_only() {
+    assert_eq!(
+        speakers(&[
+            "Israel may be trying to “torpedo” the ceasefire, said Fawaz Gerges, a professor, as Netanyahu tries to “salvage whatever remains of his career.”",
+            "Jang Kum Chol, a vice minister, said South Korea would always remain the North’s “most hostile enemy state.”",
+        ]),
+        vec![
+            Some("Fawaz Gerges".to_string()),
+            Some("Fawaz Gerges".to_string()),
+            Some("Jang Kum Chol".to_string())
+        ]
+    );
+}
+
+#[test]
+fn an_apposition_that_lost_its_closing_comma_keeps_its_name() {
+    assert_eq!(
+        speakers(&[
+            "“We are seeing tensions spill into cyberspace,” Andy Piazza, senior director of threat intelligence at Unit 42 told CNN.",
+        ]),
+        vec![Some("Andy Piazza".to_string())]
+    );
+}
+
+#[test]
+fn it_is_the_body_opening_its_sentence_or_the_one_before() {
+    assert_eq!(
+        speakers(&[
+            "The Health Ministry said 300 people died on Wednesday.",
+            "Iran’s Islamic Revolutionary Guard Corps (IRGC) has warned the US it would deliver what it called a “regret-inducing response” if attacks continue.",
+            "A text message reached phones. But the country’s Ministry of Interior never sent such an alert. It later cautioned residents against acting on the “fake” message.",
+        ]),
+        [
+            Some("Iran’s Islamic Revolutionary Guard Corps".to_string()),
+            Some("the country’s Ministry of Interior".to_string())
+        ]
+    );
+    // The body's key is its own name, without its owner.
+    assert_eq!(
+        speaker_key("Iran’s Islamic Revolutionary Guard Corps"),
+        speaker_key("Islamic Revolutionary Guard Corps")
+    );
+    assert_eq!(
+        speaker_key("the country’s Ministry of Interior"),
+        speaker_key("Ministry of Interior")
+    );
+}
+
+#[test]
+fn one_of_a_group_and_a_role_on_second_reference() {
+    assert_eq!(
+        speakers(&[
+            "Two Lebanese officials told CNN that “no notice arrived.” One also said there could be “no negotiations” while under fire.",
+            "Asked about the report, Marco Rubio said, “I will not comment on assessments at all today.”",
+            "“These things have to be addressed right now,” the top US diplomat said.",
+        ]),
+        vec![
+            Some("two Lebanese officials".to_string()),
+            Some("one of two Lebanese officials".to_string()),
+            Some("Marco Rubio".to_string()),
+            Some("Marco Rubio".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_title_before_a_role_or_after_told_is_a_name() {
+    let q = extract(&paras(&[
+        "The family is offering $1 million, a tearful “Today” host Savannah Guthrie said in a video.",
+        "Nanos told “Today” in a phone call that “it is all speculative.”",
+    ]));
+    let kinds: Vec<(&str, QuoteKind)> = q.iter().map(|q| (q.text.as_str(), q.kind)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Today", QuoteKind::TitleOrScare),
+            ("Today", QuoteKind::TitleOrScare),
+            ("it is all speculative.", QuoteKind::Speech)
+        ]
+    );
+}
+
+#[test]
+fn a_long_title_joined_by_and_still_heads_a_name() {
+    assert_eq!(
+        speakers(&[
+            "The trips fit “the investigative assumption” of planning, CNN Chief Law Enforcement and Intelligence Analyst John Miller said Tuesday.",
+        ]),
+        vec![Some("John Miller".to_string())]
+    );
+}
