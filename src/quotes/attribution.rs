@@ -382,7 +382,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 #[rustfmt::skip]
 const GLUABLE: &[&str] = &[
     "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "posted", "claimed", "stated",
-    "noted", "warned", "argued", "announced", "insisted", "called", "emailed", "declared",
+    "noted", "warned", "argued", "announced", "insisted", "called", "emailed", "declared", "shared",
 ];
 
 /// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
@@ -1134,6 +1134,23 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     // A participle ("…, adding", "…, saying") has no subject of its own: it shares the sentence's, which
     // is the noun phrase that opens it ("Trump struck a similar note, telling CNN …").
     if toks.get(cue).is_some_and(|t| t.text.ends_with("ing")) {
+        // "with US Defense Secretary Pete Hegseth telling media that …": a name after "with", right
+        // before the participle, is its own subject (not "emailed Maxwell asking", where the name is
+        // the object).
+        if cue > floor
+            && toks.get(cue - 1).is_some_and(|t| {
+                t.word
+                    && is_capitalised(t.text)
+                    && !super::speakers::is_calendar_word(t.text)
+                    && !super::speakers::is_not_name_word(t.text)
+            })
+            && let Some((s, e)) = np_backward(toks, cue, floor)
+            && is_name_phrase(toks, s, e)
+            && s > floor
+            && toks.get(s - 1).is_some_and(|t| t.lower() == "with")
+        {
+            return (Subject::phrase(phrase(toks, s, e)), s);
+        }
         // "the US military said, adding": the earlier cue's subject is the participle's.
         if (floor..cue).any(|i| cue_at(toks, i).is_some()) {
             return (Subject::None, cue);

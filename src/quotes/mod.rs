@@ -1004,6 +1004,27 @@ impl<'a> State<'a> {
         opening_phrase(text).and_then(|phrase| self.full_person(&phrase))
     }
 
+    /// Whom "his"/"her" (`pronoun` "he"/"she") in a description of paragraph `p` belongs to: the person
+    /// named in full who opens the paragraph, else the first named in it, else the one who opens the
+    /// paragraph before ("Cody Khork, 35, was …" then "He won awards …, his parents wrote").
+    fn owner_of(&self, pronoun: &str, p: usize) -> Option<String> {
+        let fits = |name: &String| speakers::gender_fits(name, pronoun);
+        let opener = |q: usize| {
+            self.paragraphs
+                .get(q)
+                .and_then(|t| self.opening_person(t))
+                .filter(fits)
+        };
+        opener(p)
+            .or_else(|| {
+                self.names
+                    .person_in(p, true)
+                    .map(|m| self.names.fullest(&m.name))
+                    .filter(fits)
+            })
+            .or_else(|| p.checked_sub(1).and_then(opener))
+    }
+
     /// The person a role opening a paragraph's first sentence stands for: "By Friday afternoon, the
     /// president had voiced frustration" → the person the article styles President (up to paragraph `p`).
     fn opening_role_holder(&self, text: &str, p: usize) -> Option<String> {
@@ -1442,6 +1463,29 @@ impl<'a> State<'a> {
         {
             return (name, "description", None);
         }
+        // "Jeffrey O’Brien found ways to …, his family said": a relation or group owned by "his" or "her"
+        // that the article names no further is the owner's, the person the paragraph is about.
+        if let Some(k) = words.iter().position(|w| w == "his" || w == "her")
+            && (k == 0 || words.get(k - 1).is_some_and(|w| w == "of"))
+            && words.last().is_some_and(|head| {
+                speakers::kin_pronoun(head).is_some() || OWNED_GROUPS.contains(&head.as_str())
+            })
+            && let Some(owner) = self.owner_of(if words[k] == "his" { "he" } else { "she" }, p)
+        {
+            let described = text
+                .split_whitespace()
+                .enumerate()
+                .map(|(j, w)| {
+                    if j == k {
+                        format!("{owner}’s")
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            return (described.clone(), by, Some(described));
+        }
         if !definite {
             return (text.clone(), by, Some(text));
         }
@@ -1654,6 +1698,14 @@ const GENERIC_BODY_HEADS: &[&str] = &[
     "team", "club", "franchise", "company", "firm", "organization", "organisation", "group", "league",
     "streamer", "broadcaster", "network", "airline", "carrier", "automaker", "retailer", "chain", "studio",
     "agency",
+];
+
+/// People a description may give as someone's ("his family", "three of his family members", "her
+/// lawyers"), besides relatives; compared lower-case.
+#[rustfmt::skip]
+const OWNED_GROUPS: &[&str] = &[
+    "family", "families", "parents", "relatives", "members", "friends", "friend", "colleague", "colleagues",
+    "lawyers", "lawyer", "attorneys", "attorney", "children", "siblings", "teammates", "classmates",
 ];
 
 /// Head nouns of documents quoted as sources ("the CENTCOM release", "the petition").

@@ -1879,3 +1879,50 @@ fn a_long_title_joined_by_and_still_heads_a_name() {
         vec![Some("John Miller".to_string())]
     );
 }
+
+#[test]
+fn a_family_owned_by_his_or_her_is_the_persons_the_paragraph_is_about() {
+    assert_eq!(
+        speakers(&[
+            "Cody Khork, 35, was “the life of the party,” three of his family members said.",
+            "He was a man “known for his infectious spirit and generous heart,” his parents and stepmother wrote.",
+            "Jeffrey O’Brien was a “true hero in every sense of the word,” his family said.",
+        ]),
+        vec![
+            Some("three of Cody Khork’s family members".to_string()),
+            Some("Cody Khork’s parents and stepmother".to_string()),
+            Some("Jeffrey O’Brien’s family".to_string())
+        ]
+    );
+    // Only people are given as someone's: a body stays as the article describes it.
+    assert_eq!(
+        speakers(&[
+            "Kristi Noem revoked the program. Her agency said the school was “permitting agitators to harass others.”"
+        ]),
+        vec![Some("Her agency".to_string())]
+    );
+}
+
+#[test]
+fn a_name_after_with_is_its_participles_subject() {
+    assert_eq!(
+        speakers(&[
+            "The situation remains hard, with US Defense Secretary Pete Hegseth telling media that the fight has “only just begun.”",
+            "In one exchange, Casey Wasserman emailed Ghislaine Maxwell asking, “so what do I have to do to see you?”",
+        ]),
+        vec![
+            Some("Pete Hegseth".to_string()),
+            Some("Casey Wasserman".to_string())
+        ]
+    );
+}
+
+#[test]
+fn shared_glued_to_a_name_is_a_cue() {
+    assert_eq!(
+        speakers(&[
+            "Savannah Guthrieshared a video saying she hopes “someone out there recognizes this person.”"
+        ]),
+        vec![Some("Savannah Guthrie".to_string())]
+    );
+}
