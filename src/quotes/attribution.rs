@@ -1452,7 +1452,8 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
             return Some(Found { cue, subject });
         }
         // "“…,” police say Brian Hooker told them": the person the cue's subject says spoke.
-        if let Some((s, e)) = np_forward(toks, i + span)
+        if cue == "said"
+            && let Some((s, e)) = np_forward(toks, i + span)
             && is_name_phrase(toks, s, e)
             && let Some(("told" | "said", _)) = cue_at(toks, e)
         {

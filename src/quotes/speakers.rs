@@ -164,7 +164,7 @@ pub(crate) fn is_title_word(word: &str) -> bool {
 /// [`is_title_word`] of a word in its lookup form ([`bare_lower`]).
 fn is_title_lower(bare: &str) -> bool {
     // "his sister-in-law Miranda Matthews": a relation before a name is its title too.
-    TITLES_LEX.contains(bare) || PERSON_ROLES_LEX.contains(bare) || kin_pronoun(bare).is_some()
+    TITLES_LEX.contains(bare) || PERSON_ROLES_LEX.contains(bare) || kin_of_lower(bare).is_some()
 }
 
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
@@ -261,17 +261,19 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     });
     // "CNN Chief Law Enforcement and Intelligence Analyst John Miller": a title (however long) before a
     // name of one to three words makes a person, whatever "and" joins inside the title.
-    let titled_name = words
-        .iter()
-        .rposition(|w| is_title_word(w))
-        .is_some_and(|k| {
-            let name = words.get(k + 1..).unwrap_or(&[]);
-            (1..=3).contains(&name.len())
-                && name
-                    .iter()
-                    .all(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w))
-        });
-    if (is_org_word(last) || org_of || (joined && !titled_name)) && is_capitalised(last) {
+    let titled_name = || {
+        words
+            .iter()
+            .rposition(|w| is_title_word(w))
+            .is_some_and(|k| {
+                let name = words.get(k + 1..).unwrap_or(&[]);
+                (1..=3).contains(&name.len())
+                    && name
+                        .iter()
+                        .all(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w))
+            })
+    };
+    if (is_org_word(last) || org_of || (joined && !titled_name())) && is_capitalised(last) {
         return SpeakerSort::Organisation;
     }
     if starts_with_det {
@@ -1596,9 +1598,13 @@ pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
 
 /// The pronoun of a word for a relative ("mother" → "she", "son" → "he"), if it is one.
 pub(crate) fn kin_pronoun(word: &str) -> Option<&'static str> {
+    kin_of_lower(&bare_lower(word))
+}
+
+/// [`kin_pronoun`] of a word already in its lookup form (lower-case, bare).
+fn kin_of_lower(word: &str) -> Option<&'static str> {
     // "sister-in-law", "stepdaughter", "grandson": the relation's core word.
-    let word = bare_lower(word);
-    let word = word.strip_suffix("-in-law").unwrap_or(&word);
+    let word = word.strip_suffix("-in-law").unwrap_or(word);
     let word = ["step", "grand"]
         .iter()
         .find_map(|prefix| word.strip_prefix(prefix))
