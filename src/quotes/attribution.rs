@@ -571,12 +571,14 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     {
         return None;
     }
-    // "Iran and the US agreed to “an immediate ceasefire”": agreeing to something is no speech.
-    if lower == "agreed"
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.lower().as_str(), "to" | "on" | "upon"))
-    {
+    // "Iran and the US agreed to “an immediate ceasefire”", "pleaded guilty to …": a cue word before these
+    // says no words.
+    if NO_SPEECH_AFTER.iter().any(|&(cue, next)| {
+        lower == cue
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| next.contains(&n.lower().as_str()))
+    }) {
         return None;
     }
     // "Trump claimed in a video posted to social media that …": a document posted or shared somewhere is
@@ -589,14 +591,6 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         && toks
             .get(i + 1)
             .is_some_and(|n| matches!(n.lower().as_str(), "to" | "on" | "in" | "by"))
-    {
-        return None;
-    }
-    // "pleaded guilty to …", "pleaded not guilty", "pleaded no contest": a plea in court, no speech.
-    if lower == "pleaded"
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.lower().as_str(), "guilty" | "not" | "no"))
     {
         return None;
     }
@@ -642,6 +636,12 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     }
     Some((canonical, 1))
 }
+
+/// Cue words that say nothing before the words listed with them: agreeing to something, a plea in court.
+const NO_SPEECH_AFTER: &[(&str, &[&str])] = &[
+    ("agreed", &["to", "on", "upon"]),
+    ("pleaded", &["guilty", "not", "no"]),
+];
 
 /// Whether a word is a cue verb (for stopping noun-phrase scans).
 fn is_cue_word(lower: impl AsRef<[u8]>) -> bool {
