@@ -743,6 +743,11 @@ fn is_stop(t: &Tok) -> bool {
     STOP_LEX.contains(&l) || is_cue_word(&l)
 }
 
+/// The text of token `k` when it is a word, else "".
+fn word_text<'a>(toks: &[Tok<'a>], k: usize) -> &'a str {
+    toks.get(k).filter(|t| t.word).map_or("", |t| t.text)
+}
+
 fn phrase(toks: &[Tok], start: usize, end: usize) -> String {
     toks.get(start..end)
         .unwrap_or(&[])
@@ -803,11 +808,15 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
             break;
         }
         // "“…,” the Committee to Protect Journalists said": "to" inside a body's name.
-        let text_at = |k: usize| toks.get(k).filter(|t| t.word).map_or("", |t| t.text);
         if l == "to"
             && words > 0
             && i >= floor + 2
-            && super::speakers::joins_body_name(text_at(i - 2), "to", text_at(i), text_at(i + 1))
+            && super::speakers::joins_body_name(
+                word_text(toks, i - 2),
+                "to",
+                word_text(toks, i),
+                word_text(toks, i + 1),
+            )
         {
             i -= 1;
             words += 1;
@@ -901,15 +910,14 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             break;
         }
         let l = t.lower();
-        let text_at = |k: usize| toks.get(k).filter(|t| t.word).map_or("", |t| t.text);
         // "the Committee to Protect Journalists": "to" inside a body's name.
         if l == "to"
             && words > 0
             && super::speakers::joins_body_name(
-                text_at(i - 1),
+                word_text(toks, i - 1),
                 "to",
-                text_at(i + 1),
-                text_at(i + 2),
+                word_text(toks, i + 1),
+                word_text(toks, i + 2),
             )
         {
             i += 1;
@@ -1694,27 +1702,26 @@ pub(crate) fn left_attribution(ctx: &str) -> Option<Found> {
 pub(crate) fn left_candidates(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
     // "Special Envoy Steve Witkoff – one of two main US negotiators – claimed …": an aside set off by
     // dashes is read past, as on the right.
-    let dashes: Vec<usize> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_punct('–') || t.is_punct('—'))
-        .map(|(k, _)| k)
-        .collect();
+    let mut dashes = (0..toks.len()).filter(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_punct('–') || t.is_punct('—'))
+    });
+    let (open, close, more) = (dashes.next(), dashes.next(), dashes.next());
     // Not "If the Castros are – as some Cubans refer to them – “the royal family”": an aside that runs
     // up to the quotation is where its attribution is.
-    if let [open, close] = dashes.as_slice()
+    if let (Some(open), Some(close), None) = (open, close, more)
         && close - open <= MAX_NP_WORDS
         && toks
             .get(close + 1..)
             .is_some_and(|after| after.iter().any(|t| t.word))
         && toks
-            .get(open + 1..*close)
+            .get(open + 1..close)
             .is_some_and(|aside| aside.iter().all(|t| t.word || t.is_punct(',')))
     {
         let read_past: Vec<Tok> = toks
             .iter()
             .enumerate()
-            .filter(|&(k, _)| k < *open || k > *close)
+            .filter(|&(k, _)| k < open || k > close)
             .map(|(_, t)| *t)
             .collect();
         return left_candidates_plain(&read_past, at_sentence_start);
