@@ -69,7 +69,7 @@ const HELD_OUT_9_FLOOR_RECALL: f64 = 0.934;
 const HELD_OUT_9_FLOOR_SPEAKER_ACCURACY: f64 = 0.797;
 const HELD_OUT_10_FLOOR_PRECISION: f64 = 0.991;
 const HELD_OUT_10_FLOOR_RECALL: f64 = 0.96;
-const HELD_OUT_10_FLOOR_SPEAKER_ACCURACY: f64 = 0.793;
+const HELD_OUT_10_FLOOR_SPEAKER_ACCURACY: f64 = 0.809;
 
 /// What the test enforces for a measure: the bar, or the measured floor while the bar is not yet met.
 fn floor(bar: f64, measured_floor: f64) -> f64 {

@@ -380,6 +380,10 @@ pub(crate) fn strip_titles(name: &str) -> String {
             cut = i + 1;
         }
     }
+    // "US Ambassador to Israel Mike Huckabee": the place an envoy is sent to goes with the title.
+    if cut > 0 && words.get(cut - 1) == Some(&"to") {
+        cut += envoy_place(words.get(cut - 1..).unwrap_or(&[])).saturating_sub(1);
+    }
     let kept: Vec<&str> = words
         .get(cut..)
         .unwrap_or(&[])
@@ -387,6 +391,15 @@ pub(crate) fn strip_titles(name: &str) -> String {
         .map(|w| strip_possessive(w))
         .collect();
     kept.join(" ")
+}
+
+/// How many words at the start of `words` are an envoy's destination rather than a name: "to Israel" in
+/// "to Israel Mike Huckabee" (two, when at least two words follow); none otherwise.
+fn envoy_place(words: &[&str]) -> usize {
+    match words {
+        ["to", place, _, _, ..] if is_capitalised(place) => 2,
+        _ => 0,
+    }
 }
 
 /// The key that identifies one speaker across versions of a story: the surname of a person (titles and
@@ -445,6 +458,18 @@ fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
                 && std::iter::once(next).chain(rest).any(|w| is_org_word(w))
             {
                 words.remove(0);
+            }
+            // "the Department of State" is "the State Department", "Ministry of Defense" "Defense
+            // Ministry": the same body under its two usual names.
+            if let [body, of, rest @ ..] = words.as_slice()
+                && matches!(bare_lower(body).as_str(), "department" | "ministry")
+                && *of == "of"
+                && (1..=3).contains(&rest.len())
+                && rest.iter().all(|w| is_capitalised(w))
+            {
+                let body = *body;
+                words.drain(..2);
+                words.push(body);
             }
             for (k, w) in words.iter().enumerate() {
                 if k > 0 {
@@ -534,19 +559,23 @@ const TO_BODIES: &[&str] = &[
     "project", "movement",
 ];
 
-/// Whether `joiner` between `before` and `next` (then `next2`) is inside a body's name: "of", "for" or
-/// "on" after a body's word before a capitalised word ("Department of Homeland Security", "Council on
-/// Foreign Relations"); "to" after a body word of [`TO_BODIES`] before two capitalised words ("Committee
-/// to Protect Journalists", not "the Committee to Congress").
+/// Envoys' titles that run on with "to" and the place they are sent to ("US Ambassador to Israel Mike
+/// Huckabee").
+const TO_TITLES: &[&str] = &["ambassador", "envoy", "representative", "delegate"];
+
+/// Whether `joiner` between `before` and `next` (then `next2`) is inside a body's name or a title: "of",
+/// "for" or "on" after a body's word before a capitalised word ("Department of Homeland Security",
+/// "Council on Foreign Relations"); "to" after a body word of [`TO_BODIES`] before two capitalised words
+/// ("Committee to Protect Journalists", not "the Committee to Congress"), or after an envoy's title of
+/// [`TO_TITLES`] before a capitalised word ("Ambassador to Israel").
 pub(crate) fn joins_body_name(before: &str, joiner: &str, next: &str, next2: &str) -> bool {
     let name_word = |w: &str| is_capitalised(w) && !is_not_name_word(w);
     match joiner {
         "of" | "for" | "on" => is_capitalised(before) && is_org_word(before) && name_word(next),
         "to" => {
-            TO_BODIES.contains(&bare_lower(before).as_str())
-                && is_capitalised(before)
-                && name_word(next)
-                && name_word(next2)
+            let before = bare_lower(before);
+            (TO_BODIES.contains(&before.as_str()) && name_word(next) && name_word(next2))
+                || (TO_TITLES.contains(&before.as_str()) && name_word(next))
         }
         _ => false,
     }
@@ -697,6 +726,8 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             .rposition(|&t| t)
             .filter(|_| !body)
             .map_or(0, |k| k + 1);
+        // "US Ambassador to Israel Mike Huckabee": the envoy's place belongs to the title.
+        let cut = cut + envoy_place(names.get(cut..).unwrap_or(&[]));
         for w in names.iter().take(cut) {
             title.push(bare(w));
         }

@@ -1926,3 +1926,37 @@ fn shared_glued_to_a_name_is_a_cue() {
         vec![Some("Savannah Guthrie".to_string())]
     );
 }
+
+#[test]
+fn an_envoys_place_belongs_to_the_title() {
+    assert_eq!(
+        speakers(&[
+            "Americans in Israel have “fairly limited” options to leave, according to US Ambassador to IsraelMike Huckabee.",
+            "“Leave now while you still can,” US Ambassador to Mexico Ronald Johnson said.",
+        ]),
+        vec![
+            Some("Mike Huckabee".to_string()),
+            Some("Ronald Johnson".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_department_of_x_is_the_x_department() {
+    assert_eq!(
+        speaker_key("the Department of State"),
+        speaker_key("the State Department")
+    );
+    assert_eq!(
+        speaker_key("Department of Homeland Security"),
+        speaker_key("Homeland Security Department")
+    );
+    assert_eq!(
+        speaker_key("Ministry of Defense"),
+        speaker_key("Defense Ministry")
+    );
+    assert_ne!(
+        speaker_key("Department of State"),
+        speaker_key("Department of Justice")
+    );
+}
