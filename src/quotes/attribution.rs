@@ -933,6 +933,20 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             if !joins {
                 break;
             }
+        } else if l == "in"
+            && words > 0
+            && toks
+                .get(i.wrapping_sub(1))
+                .is_some_and(|p| super::speakers::ANONYMOUS_HEADS.contains(&p.lower().as_str()))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.lower() == "the" || is_capitalised(n.text))
+        {
+            // "said another person in the room", "an official in the administration": where an
+            // anonymous source stands is part of its description.
+            i += 1;
+            words += 1;
+            continue;
         } else if matches!(l.as_str(), "in" | "on" | "at")
             || (DETERMINERS.contains(&l.as_str())
                 && words > 0
@@ -1361,6 +1375,36 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                 && let Some(named) = clause_opening_name(toks, s - 1, floor)
             {
                 return named;
+            }
+            // "…, a decision Beijing decried as “…”": a name after a thing's noun, inside the sentence,
+            // is the subject of a relative clause without "that"; the thing is its object. Not "the
+            // employee Ben Baker", an apposition to a person's role, nor "“…,” the fake Trump tells
+            // the real Castro", a phrase that opens its clause.
+            let name_start = (s..e)
+                .rev()
+                .take_while(|&j| toks.get(j).is_some_and(|t| is_capitalised(t.text)))
+                .last();
+            if let Some(n) = name_start
+                && n >= s + 2
+                && s > floor
+                && toks
+                    .get(s)
+                    .is_some_and(|t| DETERMINERS.contains(&t.lower().as_str()))
+                && toks.get(n - 1).is_some_and(|t| {
+                    let l = t.lower();
+                    t.word
+                        && !is_capitalised(t.text)
+                        && !super::speakers::is_person_role(&l)
+                        && !super::speakers::DESCRIPTOR_HEADS_LEX.contains(&l)
+                        && !LINK_PREPS.contains(&l.as_str())
+                        && !matches!(l.as_str(), "and" | "of")
+                })
+                && toks.get(n..e).is_some_and(|ts| {
+                    ts.iter()
+                        .all(|t| !super::speakers::is_calendar_word(t.text))
+                })
+            {
+                return (Subject::phrase(phrase(toks, n, e)), n);
             }
             (Subject::phrase(phrase(toks, s, e)), s)
         }

@@ -1960,3 +1960,31 @@ fn a_department_of_x_is_the_x_department() {
         speaker_key("Department of Justice")
     );
 }
+
+#[test]
+fn a_name_in_a_relative_clause_without_that_is_the_subject() {
+    assert_eq!(
+        speakers(&[
+            "Panama’s high court ruled the arrangement illegal, a decision Beijing decried as “truly shameful and pathetic.”",
+            "“We can do business because you are a showman,” the fake Trump tells the real Castro.",
+        ]),
+        vec![
+            Some("Beijing".to_string()),
+            Some("the fake Trump".to_string())
+        ]
+    );
+}
+
+#[test]
+fn where_an_anonymous_source_stands_is_part_of_its_description() {
+    assert_eq!(
+        speakers(&[
+            "“It’s all forward looking and it’s not about the White House,” said another person in the room.",
+            "“It is all speculative at this point,” one official said in a statement.",
+        ]),
+        vec![
+            Some("another person in the room".to_string()),
+            Some("one official".to_string())
+        ]
+    );
+}
