@@ -39,37 +39,6 @@ const MIN_SPEAKER_ACCURACY: f64 = 0.92;
 const FLOOR_PRECISION: f64 = 0.985;
 const FLOOR_RECALL: f64 = 0.959;
 const FLOOR_SPEAKER_ACCURACY: f64 = 0.922;
-/// The same for the held-out articles (labelled blind; their first measurement is in the README).
-const HELD_OUT_FLOOR_PRECISION: f64 = 1.0;
-const HELD_OUT_FLOOR_RECALL: f64 = 0.957;
-const HELD_OUT_FLOOR_SPEAKER_ACCURACY: f64 = 0.886;
-const HELD_OUT_2_FLOOR_PRECISION: f64 = 1.0;
-const HELD_OUT_2_FLOOR_RECALL: f64 = 0.975;
-const HELD_OUT_2_FLOOR_SPEAKER_ACCURACY: f64 = 0.855;
-const HELD_OUT_4_FLOOR_PRECISION: f64 = 0.976;
-const HELD_OUT_4_FLOOR_RECALL: f64 = 0.947;
-const HELD_OUT_4_FLOOR_SPEAKER_ACCURACY: f64 = 0.858;
-const HELD_OUT_3_FLOOR_PRECISION: f64 = 0.989;
-const HELD_OUT_3_FLOOR_RECALL: f64 = 0.972;
-const HELD_OUT_3_FLOOR_SPEAKER_ACCURACY: f64 = 0.931;
-const HELD_OUT_5_FLOOR_PRECISION: f64 = 0.986;
-const HELD_OUT_5_FLOOR_RECALL: f64 = 0.979;
-const HELD_OUT_5_FLOOR_SPEAKER_ACCURACY: f64 = 0.965;
-const HELD_OUT_6_FLOOR_PRECISION: f64 = 0.975;
-const HELD_OUT_6_FLOOR_RECALL: f64 = 0.983;
-const HELD_OUT_6_FLOOR_SPEAKER_ACCURACY: f64 = 0.858;
-const HELD_OUT_7_FLOOR_PRECISION: f64 = 0.955;
-const HELD_OUT_7_FLOOR_RECALL: f64 = 0.969;
-const HELD_OUT_7_FLOOR_SPEAKER_ACCURACY: f64 = 0.923;
-const HELD_OUT_8_FLOOR_PRECISION: f64 = 0.987;
-const HELD_OUT_8_FLOOR_RECALL: f64 = 0.993;
-const HELD_OUT_8_FLOOR_SPEAKER_ACCURACY: f64 = 0.888;
-const HELD_OUT_9_FLOOR_PRECISION: f64 = 0.98;
-const HELD_OUT_9_FLOOR_RECALL: f64 = 0.934;
-const HELD_OUT_9_FLOOR_SPEAKER_ACCURACY: f64 = 0.828;
-const HELD_OUT_10_FLOOR_PRECISION: f64 = 0.991;
-const HELD_OUT_10_FLOOR_RECALL: f64 = 0.96;
-const HELD_OUT_10_FLOOR_SPEAKER_ACCURACY: f64 = 0.809;
 
 /// What the test enforces for a measure: the bar, or the measured floor while the bar is not yet met.
 fn floor(bar: f64, measured_floor: f64) -> f64 {
@@ -288,152 +257,86 @@ fn quote_extraction_quality_never_regresses_and_reports_the_bar() {
     }
 }
 
-#[test]
-fn quote_extraction_quality_on_the_second_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-2.json") {
-        held_out.report("held-out-2");
-        held_out.enforce(
-            "held-out-2",
-            [
-                HELD_OUT_2_FLOOR_PRECISION,
-                HELD_OUT_2_FLOOR_RECALL,
-                HELD_OUT_2_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
+/// One test per held-out file: measured, reported, and held to the bar or to its floors (precision, recall,
+/// speaker accuracy: the figures last measured; the first, blind, measurement of each is in the README).
+macro_rules! held_out {
+    ($test:ident, $file:literal, $name:literal, $floors:expr) => {
+        #[test]
+        fn $test() {
+            if let Some(held_out) = measure($file) {
+                held_out.report($name);
+                held_out.enforce($name, $floors);
+            }
+        }
+    };
 }
 
-#[test]
-fn quote_extraction_quality_on_the_fourth_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-4.json") {
-        held_out.report("held-out-4");
-        held_out.enforce(
-            "held-out-4",
-            [
-                HELD_OUT_4_FLOOR_PRECISION,
-                HELD_OUT_4_FLOOR_RECALL,
-                HELD_OUT_4_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_held_out_articles,
+    "quotes-gold-heldout.json",
+    "held-out",
+    [1.0, 0.957, 0.886]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_fifth_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-5.json") {
-        held_out.report("held-out-5");
-        held_out.enforce(
-            "held-out-5",
-            [
-                HELD_OUT_5_FLOOR_PRECISION,
-                HELD_OUT_5_FLOOR_RECALL,
-                HELD_OUT_5_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_second_held_out_articles,
+    "quotes-gold-heldout-2.json",
+    "held-out-2",
+    [1.0, 0.975, 0.855]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_sixth_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-6.json") {
-        held_out.report("held-out-6");
-        held_out.enforce(
-            "held-out-6",
-            [
-                HELD_OUT_6_FLOOR_PRECISION,
-                HELD_OUT_6_FLOOR_RECALL,
-                HELD_OUT_6_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_third_held_out_articles,
+    "quotes-gold-heldout-3.json",
+    "held-out-3",
+    [0.989, 0.972, 0.931]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_seventh_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-7.json") {
-        held_out.report("held-out-7");
-        held_out.enforce(
-            "held-out-7",
-            [
-                HELD_OUT_7_FLOOR_PRECISION,
-                HELD_OUT_7_FLOOR_RECALL,
-                HELD_OUT_7_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_fourth_held_out_articles,
+    "quotes-gold-heldout-4.json",
+    "held-out-4",
+    [0.976, 0.947, 0.858]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_eighth_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-8.json") {
-        held_out.report("held-out-8");
-        held_out.enforce(
-            "held-out-8",
-            [
-                HELD_OUT_8_FLOOR_PRECISION,
-                HELD_OUT_8_FLOOR_RECALL,
-                HELD_OUT_8_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_fifth_held_out_articles,
+    "quotes-gold-heldout-5.json",
+    "held-out-5",
+    [0.986, 0.979, 0.965]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_ninth_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-9.json") {
-        held_out.report("held-out-9");
-        held_out.enforce(
-            "held-out-9",
-            [
-                HELD_OUT_9_FLOOR_PRECISION,
-                HELD_OUT_9_FLOOR_RECALL,
-                HELD_OUT_9_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_sixth_held_out_articles,
+    "quotes-gold-heldout-6.json",
+    "held-out-6",
+    [0.975, 0.983, 0.858]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_tenth_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-10.json") {
-        held_out.report("held-out-10");
-        held_out.enforce(
-            "held-out-10",
-            [
-                HELD_OUT_10_FLOOR_PRECISION,
-                HELD_OUT_10_FLOOR_RECALL,
-                HELD_OUT_10_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_seventh_held_out_articles,
+    "quotes-gold-heldout-7.json",
+    "held-out-7",
+    [0.955, 0.969, 0.923]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_third_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout-3.json") {
-        held_out.report("held-out-3");
-        held_out.enforce(
-            "held-out-3",
-            [
-                HELD_OUT_3_FLOOR_PRECISION,
-                HELD_OUT_3_FLOOR_RECALL,
-                HELD_OUT_3_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_eighth_held_out_articles,
+    "quotes-gold-heldout-8.json",
+    "held-out-8",
+    [0.987, 0.993, 0.888]
+);
 
-#[test]
-fn quote_extraction_quality_on_the_held_out_articles() {
-    if let Some(held_out) = measure("quotes-gold-heldout.json") {
-        held_out.report("held-out");
-        held_out.enforce(
-            "held-out",
-            [
-                HELD_OUT_FLOOR_PRECISION,
-                HELD_OUT_FLOOR_RECALL,
-                HELD_OUT_FLOOR_SPEAKER_ACCURACY,
-            ],
-        );
-    }
-}
+held_out!(
+    quote_extraction_quality_on_the_ninth_held_out_articles,
+    "quotes-gold-heldout-9.json",
+    "held-out-9",
+    [0.98, 0.934, 0.828]
+);
+
+held_out!(
+    quote_extraction_quality_on_the_tenth_held_out_articles,
+    "quotes-gold-heldout-10.json",
+    "held-out-10",
+    [0.991, 0.96, 0.809]
+);

@@ -1803,7 +1803,7 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
             && toks
                 .get(i + 1..)
                 .is_some_and(|rest| rest.iter().filter(|t| t.word).count() >= 2);
-        let reported_it = found.subject == Subject::Pronoun("it".to_string())
+        let reported_it = matches!(&found.subject, Subject::Pronoun(p) if p == "it")
             && i >= 2
             && word_at(i - 1).as_deref() == Some("it")
             && toks
