@@ -175,6 +175,46 @@ const CUES: &[(&str, &str)] = &[
     ("hailed", "hailed"),
     ("wondered", "wondered"),
     ("commended", "commended"),
+    // Present tenses and participles of the verbs above, as feature and timeline copy writes them.
+    ("emphasizes", "emphasized"),
+    ("emphasizing", "emphasized"),
+    ("stresses", "stressed"),
+    ("admits", "admitted"),
+    ("admitting", "admitted"),
+    ("concedes", "conceded"),
+    ("conceding", "conceded"),
+    ("predicts", "predicted"),
+    ("vows", "vowed"),
+    ("vowing", "vowed"),
+    ("complains", "complained"),
+    ("complaining", "complained"),
+    ("jokes", "joked"),
+    ("joking", "joked"),
+    ("denies", "denied"),
+    ("denying", "denied"),
+    ("confirms", "confirmed"),
+    ("tweets", "posted"),
+    ("cautions", "cautioned"),
+    ("cautioning", "cautioned"),
+    ("declares", "declared"),
+    ("declaring", "declared"),
+    ("testifies", "testified"),
+    ("testifying", "testified"),
+    ("praises", "praised"),
+    ("praising", "praised"),
+    ("decries", "decried"),
+    ("decrying", "decried"),
+    ("denounces", "denounced"),
+    ("denouncing", "denounced"),
+    ("condemns", "condemned"),
+    ("condemning", "condemned"),
+    ("hails", "hailed"),
+    ("hailing", "hailed"),
+    // "dismissed the rumours as “delusions”": a verdict in the speaker's words, as "called" is.
+    ("dismissed", "dismissed"),
+    ("dismisses", "dismissed"),
+    ("dismissing", "dismissed"),
+    ("dismiss", "dismissed"),
     ("according", "according_to"),
 ];
 
@@ -591,6 +631,18 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         && toks
             .get(i + 1)
             .is_some_and(|n| matches!(n.lower().as_str(), "to" | "on" | "in" | "by"))
+    {
+        return None;
+    }
+    // "dismissed the rumours as “delusions”" says something; "the court dismissed the claims" does
+    // not: "dismissed" is a cue only with its "as".
+    if canonical == "dismissed"
+        && !toks
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take(MAX_QUOTED_OBJECT_WORDS + 1)
+            .any(|n| n.lower() == "as")
     {
         return None;
     }
@@ -1018,9 +1070,14 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
     // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
     if toks.get(s).is_some_and(|t| {
         super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())
-    }) && let Some(comma) = (s..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
-    {
-        s = comma + 1;
+    }) {
+        match (s..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(','))) {
+            Some(comma) => s = comma + 1,
+            // "While praising his grandfather, Sandro Castro refused …" up to "praising": the clause
+            // has not reached its subject.
+            None if toks.get(s).is_some_and(is_subordinator) => return None,
+            None => {}
+        }
     }
     let first = toks.get(s)?;
     if !first.word {
@@ -1038,8 +1095,11 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
             .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())),
         _ => false,
     };
+    // "On Tuesday, his brother Ahmad Habibi welcomed …": a possessive pronoun opens a phrase as a
+    // determiner does.
+    let possessive = matches!(first.lower().as_str(), "his" | "her" | "their");
     let mut e = s;
-    if quantifier || DETERMINERS.contains(&first.lower().as_str()) {
+    if quantifier || possessive || DETERMINERS.contains(&first.lower().as_str()) {
         if quantifier
             && toks
                 .get(s + 1)
@@ -1310,20 +1370,32 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             && let Some((bs, be)) = np_backward(toks, name_end, floor)
             && (is_name_phrase(toks, bs, be)
                 || (bracketed && is_name_phrase(toks, bs + 1, be))
+                // "The UFW Foundation, a nonprofit …, said": a body's name after "the".
+                || (toks.get(bs).is_some_and(|t| t.lower() == "the")
+                    && be > bs + 1
+                    && is_name_phrase(toks, bs + 1, be)
+                    && toks
+                        .get(bs + 1..be)
+                        .is_some_and(|ts| ts.iter().all(|t| is_capitalised(t.text))))
                 || toks
                     .get(a_start)
                     .is_some_and(|t| matches!(t.lower().as_str(), "who" | "which" | "whose")))
         {
             // "Beau Busch, President of FIFPRO Asia/Oceania, which represents players, told": the body
             // before "which" ends a title in apposition; the name before the title speaks.
-            let relative = toks.get(a_start).is_some_and(|t| t.lower() == "which");
+            // So does "Juan Gutierrez, executive director of the Full Rights Coalition, who worked with
+            // Chavez, said": the person before a lower-case role in apposition.
+            let relative = toks
+                .get(a_start)
+                .is_some_and(|t| matches!(t.lower().as_str(), "which" | "who"));
             if relative
                 && let Some(title_comma) = (floor..a_start.saturating_sub(1))
                     .rev()
                     .find(|&j| toks.get(j).is_some_and(|t| t.is_punct(',')))
-                && toks
-                    .get(title_comma + 1)
-                    .is_some_and(|t| t.word && super::speakers::is_title_word(t.text))
+                && title_comma < bs
+                && toks.get(title_comma + 1).is_some_and(|t| {
+                    t.word && (super::speakers::is_title_word(t.text) || !is_capitalised(t.text))
+                })
                 && let Some(named) = clause_opening_name(toks, title_comma, floor)
             {
                 return named;
@@ -1524,10 +1596,18 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
             });
         // "fire department chief Rob Churchill said": lower-case words the phrase scan walked through are
         // still part of it.
+        // So are modifiers in -ing before a lower-case noun ("voter organizing group Voto Latino said").
+        let modifier = |j: usize| {
+            toks.get(j).is_some_and(|t| t.text.ends_with("ing"))
+                && toks.get(j + 1).is_some_and(|n| {
+                    n.word && !is_capitalised(n.text) && !is_stop(n) && j + 1 < start
+                })
+        };
         let lowercase_lead = start > first
             && (first..start).all(|j| {
-                toks.get(j)
-                    .is_some_and(|t| t.word && !is_capitalised(t.text) && !is_stop(t))
+                toks.get(j).is_some_and(|t| {
+                    t.word && !is_capitalised(t.text) && (!is_stop(t) || modifier(j))
+                })
             });
         if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
             return Some(Found { cue, subject });
@@ -1565,6 +1645,24 @@ pub(crate) fn participle_after(toks: &[Tok]) -> Option<&'static str> {
     cue_at(toks, next).map(|(cue, _)| cue)
 }
 
+/// A participle cue after a comma before a quotation (", accusing Trump of interfering in the “…”",
+/// ", arguing Republicans hold an edge on the “…”"), with where it stands: the clause has no subject of
+/// its own; it shares the one that opens the sentence.
+pub(crate) fn participle_before(toks: &[Tok]) -> Option<(&'static str, usize)> {
+    let first_word = toks.iter().position(|t| t.word);
+    (0..toks.len()).rev().find_map(|i| {
+        let t = toks.get(i)?;
+        // After a comma, or first in a context that follows a quotation ("“…,” accusing …").
+        let after_comma = Some(i) == first_word
+            || i.checked_sub(1)
+                .and_then(|b| toks.get(b))
+                .is_some_and(|c| c.is_punct(','));
+        (after_comma && t.text.ends_with("ing") && t.lower() != "according")
+            .then(|| cue_at(toks, i).map(|(cue, _)| (cue, i)))
+            .flatten()
+    })
+}
+
 /// Whether the first word of a context is a finite cue verb ("told police …"), not a participle.
 pub(crate) fn starts_with_cue(toks: &[Tok]) -> bool {
     let Some(first) = toks.iter().position(|t| t.word) else {
@@ -1575,7 +1673,30 @@ pub(crate) fn starts_with_cue(toks: &[Tok]) -> bool {
 
 /// The subject that opens a sentence (for a participle that shares it), from its tokens.
 pub(crate) fn opening_subject(toks: &[Tok]) -> Option<Subject> {
-    let (s, e) = sentence_subject(toks, 0, toks.len())?;
+    opening_subject_before(toks, toks.len())
+}
+
+/// The subject that opens a sentence before token `limit`, a pronoun included ("On Friday, he toured
+/// the depot, arguing …"): what a participle later in the sentence shares.
+pub(crate) fn clause_subject(toks: &[Tok], limit: usize) -> Option<Subject> {
+    let mut s = past_opening_conjunction(toks, 0);
+    if toks.get(s).is_some_and(|t| {
+        super::speakers::is_not_name_word(t.text) && !PRONOUNS.contains(&t.lower().as_str())
+    }) && let Some(comma) = (s..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
+    {
+        s = comma + 1;
+    }
+    match toks.get(s).filter(|t| t.word) {
+        Some(t) if PRONOUNS.contains(&t.lower().as_str()) => {
+            Some(Subject::Pronoun(t.lower().to_string()))
+        }
+        _ => opening_subject_before(toks, limit),
+    }
+}
+
+/// [`opening_subject`] of the sentence's first `limit` tokens.
+fn opening_subject_before(toks: &[Tok], limit: usize) -> Option<Subject> {
+    let (s, e) = sentence_subject(toks, 0, limit.min(toks.len()))?;
     let text = phrase(toks, s, e);
     (!text.is_empty()).then_some(Subject::phrase(text))
 }

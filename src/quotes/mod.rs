@@ -629,6 +629,26 @@ fn read_quote(
         candidates
             .extend(attribution::opening_subject(&left_toks).map(|subject| Found { cue, subject }));
     }
+    // "Aref dismissed it as “…,” accusing Trump of interfering in the “…”": a participle before the
+    // quotation with no subject of its own shares the subject that opens the sentence (after the
+    // quotations a cue attributes directly).
+    if let Some((cue, at)) = attribution::participle_before(&left_toks) {
+        let subject = if at_sentence_start {
+            attribution::clause_subject(&left_toks, at)
+        } else {
+            let before_prev = before_prev();
+            attribution::clause_subject(before_prev, before_prev.len())
+        };
+        // Not "Women like Savino represent “…,” adding …": a lone capitalised word opening a sentence
+        // may be any noun; a name of two words, an acronym or a pronoun is a subject.
+        let named = |subject: &Subject| match subject {
+            Subject::Phrase { text, .. } => {
+                text.contains(' ') || text.chars().all(|c| c.is_uppercase() || c == '.')
+            }
+            _ => true,
+        };
+        candidates.extend(subject.filter(named).map(|subject| Found { cue, subject }));
+    }
     // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
     // she loved,” said her friend Ernesto Nisperos."
     if let Some(ce) = last.close_end {
@@ -1551,15 +1571,23 @@ impl<'a> State<'a> {
             });
             // "Rubio said, “…”" then "“…,” the top US diplomat said": a qualified role that no
             // anonymous source was given is the person who spoke just before (AP's second reference).
+            // Likewise the person who opens the paragraph before when nobody spoke there ("Secretary
+            // of State Marco Rubio also welcomed Coyle’s release." / "“…,” the top US diplomat said").
             let named = || {
-                self.seen.last().filter(|s| {
-                    rest.len() > 1 && s.sort == SpeakerSort::Person && s.paragraph + 1 >= p
-                })
+                let last = self.seen.last().filter(|s| s.paragraph + 1 >= p);
+                match last {
+                    Some(s) => (s.sort == SpeakerSort::Person).then(|| s.speaker.clone()),
+                    None => p
+                        .checked_sub(1)
+                        .and_then(|before| self.paragraphs.get(before))
+                        .and_then(|t| self.opening_person(t)),
+                }
+                .filter(|_| rest.len() > 1)
             };
             return match earlier {
                 Some(s) => (s.speaker.clone(), "description", s.description.clone()),
                 None => match named() {
-                    Some(s) => (s.speaker.clone(), "description", None),
+                    Some(s) => (s, "description", None),
                     None => (text.clone(), by, Some(text)),
                 },
             };

@@ -1023,11 +1023,17 @@ impl NameIndex {
             description.push("ceo".to_string());
         }
         let description = description.as_slice();
+        // "The president" is not a vice president, nor "the director" a deputy director.
+        let deputy = |t: &String| matches!(t.as_str(), "vice" | "deputy" | "assistant");
         let fits = |m: &&Mention| {
             m.person
                 && description
                     .iter()
                     .all(|d| m.title.iter().any(|t| title_equivalent(t, d)))
+                && m.title
+                    .iter()
+                    .filter(|t| deputy(t))
+                    .all(|t| description.contains(t))
         };
         let end = self
             .paragraph_start
@@ -1698,8 +1704,8 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
         for (i, c) in chars.by_ref() {
             if c.is_uppercase() && i > start {
                 let piece = word.get(start..i).unwrap_or("");
-                // "blogger,Yuri": a comma the scraper left without its space.
-                let split = lower_run >= 3 || piece == "The" || piece.ends_with(',');
+                // "blogger,Yuri", "2025:President": a comma or colon the scraper left without its space.
+                let split = lower_run >= 3 || piece == "The" || piece.ends_with([',', ':']);
                 lower_run = 0;
                 if split {
                     start = i;
@@ -1923,7 +1929,7 @@ mod tests {
         for (i, c) in word.char_indices() {
             if c.is_uppercase() && i > start {
                 let piece = word.get(start..i).unwrap_or("");
-                if lower_run >= 3 || piece == "The" || piece.ends_with(',') {
+                if lower_run >= 3 || piece == "The" || piece.ends_with([',', ':']) {
                     parts.push(piece);
                     start = i;
                 }
@@ -1941,7 +1947,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn lazy_split_is_the_eager_split(w in "[A-Za-zÉé’.,\\-]{0,24}") {
+        fn lazy_split_is_the_eager_split(w in "[A-Za-zÉé’.,:\\-]{0,24}") {
             proptest::prop_assert_eq!(split_glued(&w).collect::<Vec<_>>(), split_glued_eager(&w));
         }
     }

@@ -1988,3 +1988,125 @@ fn where_an_anonymous_source_stands_is_part_of_its_description() {
         ]
     );
 }
+
+#[test]
+fn a_participle_before_a_quotation_shares_the_sentence_subject() {
+    assert_eq!(
+        speakers(&[
+            "Deputy Mayor Leon Moritz dismissed the audit as “a fishing trip,” accusing the council of meddling in the “daily business of the city.”",
+            "On Friday, he toured the depot, arguing that drivers hold the answer to the “real questions of safety.”",
+        ]),
+        vec![
+            Some("Leon Moritz".to_string()),
+            Some("Leon Moritz".to_string()),
+            Some("Leon Moritz".to_string())
+        ]
+    );
+    // A lone capitalised word opening the sentence may be any noun, not a speaker.
+    let q = extract(&paras(&[
+        "Nurses like Haley represent “the best of our city,” adding the state must honor them “not only with words.”",
+    ]));
+    assert!(speech(&q).iter().all(|q| q.speaker.is_none()), "{q:?}");
+}
+
+#[test]
+fn a_possessive_pronoun_after_an_opening_phrase_starts_the_subject() {
+    assert_eq!(
+        speakers(&[
+            "“I am home,” Oliver Brandt said.",
+            "On Tuesday, his brother Tomas Werner welcomed the news.",
+            "“My family and I are grateful,” he said.",
+        ]),
+        vec![
+            Some("Oliver Brandt".to_string()),
+            Some("Tomas Werner".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_qualified_role_is_the_person_who_opened_the_paragraph_before() {
+    assert_eq!(
+        speakers(&[
+            "“I am home,” Oliver Brandt said.",
+            "In a statement, Foreign Minister Karl Jansen also welcomed the release.",
+            "“Today Oliver Brandt is on his way home,” the country’s top diplomat said.",
+            "“We thank our partners,” he added.",
+        ]),
+        vec![
+            Some("Oliver Brandt".to_string()),
+            Some("Karl Jansen".to_string()),
+            Some("Karl Jansen".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_president_is_not_a_vice_president() {
+    assert_eq!(
+        speakers(&[
+            "Vice President Ada Lind visited the plant, where President Carl Moss spoke later.",
+            "Executive Vice President Ada Lind met the workers. Vice President Ada Lind left early.",
+            "“We will rebuild,” the president said.",
+        ]),
+        vec![Some("Carl Moss".to_string())]
+    );
+}
+
+#[test]
+fn a_colon_without_its_space_splits_a_name_from_a_date() {
+    assert_eq!(
+        speakers::split_glued("2025:President").collect::<Vec<_>>(),
+        vec!["2025:", "President"]
+    );
+}
+
+#[test]
+fn lower_case_modifiers_in_ing_lead_a_body_name() {
+    assert_eq!(
+        speakers(&[
+            "“Let us be direct: this is indefensible,” voter organizing group Vota Ahora said in a statement."
+        ]),
+        vec![Some("Vota Ahora".to_string())]
+    );
+}
+
+#[test]
+fn the_name_before_a_role_and_a_relative_clause_speaks() {
+    assert_eq!(
+        speakers(&[
+            "Maria Lopez Garcia, executive director of the National Coalition for Farm Justice, who worked with the union for years, said she felt “utter disappointment” over the news.",
+            "The Farm Aid Foundation, a nonprofit associated with the Farm Workers Union, said it is canceling “all spring activities this month.”",
+        ]),
+        vec![
+            Some("Maria Lopez Garcia".to_string()),
+            Some("the Farm Aid Foundation".to_string())
+        ]
+    );
+}
+
+#[test]
+fn dismissing_something_as_words_is_a_cue_and_dismissing_a_case_is_not() {
+    let q = extract(&paras(&[
+        "When the army announced it had control of the border, Norland dismissed it as “far from sufficient.”",
+        "Representatives for Wayfield said they were “very pleased” the court dismissed all the claims.",
+        "Lawyer Jenna Ortiz has helped hundreds of Americans apply.",
+        "She also emphasizes that her clients include doctors and lawyers — “the best and the brightest.”",
+    ]));
+    let got: Vec<Option<&str>> = speech(&q).iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        got,
+        vec![Some("Norland"), Some("Wayfield"), Some("Jenna Ortiz")]
+    );
+}
+
+#[test]
+fn an_opening_clause_without_its_comma_has_no_subject_yet() {
+    assert_eq!(
+        speakers(&[
+            "While praising his grandfather Fidel and great-uncle Raul, Sandro Vidal refused to say if life had improved.",
+            "“I was born after 1959, so I can’t say,” he said.",
+        ]),
+        vec![Some("Sandro Vidal".to_string())]
+    );
+}
