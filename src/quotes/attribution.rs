@@ -404,6 +404,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             let word = text.get(i..end).unwrap_or("");
             for piece in super::speakers::split_glued(word) {
+                // "according tothe Ohio National Guard", "according toLloyd’s List": after
+                // "according" only "to" can follow, so "to" glued to the next word is split off.
+                if piece.len() > 2
+                    && let Some(rest) = piece.strip_prefix("to")
+                    && out
+                        .last()
+                        .is_some_and(|t: &Tok| t.word && t.lower() == "according")
+                {
+                    out.push(Tok {
+                        text: piece.get(..2).unwrap_or(piece),
+                        word: true,
+                    });
+                    push_unglued(&mut out, rest);
+                    continue;
+                }
                 push_unglued(&mut out, piece);
             }
         } else {
@@ -1169,7 +1184,29 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
     {
         return None;
     }
-    (e > s).then_some((s, e))
+    if e <= s {
+        return None;
+    }
+    // "Shah Alam’s wife, Fatimah Abdul Roshid, appeared …": a role or relation with the full name in
+    // apposition after it is that person.
+    let described = toks
+        .get(e - 1)
+        .is_some_and(|h| h.word && !is_capitalised(h.text));
+    if described
+        && e < limit
+        && toks.get(e).is_some_and(|t| t.is_punct(','))
+        && let Some((ns, ne)) = np_forward(toks, e + 1)
+        && ne - ns >= 2
+        && ne < limit
+        && toks.get(ne).is_some_and(|t| t.is_punct(','))
+        && toks
+            .get(ns..ne)
+            .is_some_and(|ts| ts.iter().all(|t| is_capitalised(t.text)))
+        && super::speakers::sort_of(&phrase(toks, ns, ne)) == super::speakers::SpeakerSort::Person
+    {
+        return Some((ns, ne));
+    }
+    Some((s, e))
 }
 
 /// The subject after token `start` ("said a spokesman, Scott Whiffen", "according to X").
@@ -2046,18 +2083,43 @@ pub(crate) const ISSUED_DOCUMENTS: &[&str] = &["statement", "post", "email", "le
 
 /// Who a text says wrote a document it mentions: "shared a message from Zoey Benoit’s family" → "Zoey
 /// Benoit’s family" (the last such author in the text), for a later "the statement read".
+/// Also the subject of a verb that issues one: "More than 50 former staffers signed a letter" → "More
+/// than 50 former staffers".
 pub(crate) fn document_author(text: &str) -> Option<String> {
     let toks = tokenize(text);
     (0..toks.len()).rev().find_map(|k| {
         let doc = toks
             .get(k)
             .is_some_and(|t| t.word && ISSUED_DOCUMENTS.contains(&t.lower().as_str()));
-        let from = toks.get(k + 1).is_some_and(|t| t.lower() == "from");
-        if !(doc && from) {
+        if !doc {
             return None;
         }
-        let (s, e) = np_forward(&toks, k + 2)?;
-        Some(phrase(&toks, s, e)).filter(|a| !a.is_empty())
+        if toks.get(k + 1).is_some_and(|t| t.lower() == "from") {
+            let (s, e) = np_forward(&toks, k + 2)?;
+            return Some(phrase(&toks, s, e)).filter(|a| !a.is_empty());
+        }
+        let verb = k.checked_sub(2)?;
+        let issued = toks
+            .get(k - 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an"))
+            && toks.get(verb).is_some_and(|t| {
+                matches!(
+                    t.lower().as_str(),
+                    "signed" | "issued" | "released" | "sent" | "published" | "penned"
+                )
+            });
+        if !issued {
+            return None;
+        }
+        let start = (0..verb)
+            .rev()
+            .find(|&j| {
+                toks.get(j)
+                    .is_some_and(|t| ".!?".contains(t.text) && !t.word)
+            })
+            .map_or(0, |j| j + 1);
+        let (s, e) = sentence_subject(&toks, start, verb)?;
+        (e == verb).then(|| phrase(&toks, s, e))
     })
 }
 

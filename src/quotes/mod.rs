@@ -1352,6 +1352,23 @@ impl<'a> State<'a> {
             {
                 return (org, "description", None);
             }
+            // "the family’s statement reads", "the airline’s website says": a document a described
+            // owner issued speaks for that owner, found as "the family" or "the airline" would be.
+            if body.is_empty()
+                && let [the, owner @ .., _] = words.as_slice()
+                && the == "the"
+                && let Some(last) = owner.last()
+                && speakers::strip_possessive(last) != last.as_str()
+            {
+                let mut owner: Vec<&str> = owner.iter().map(String::as_str).collect();
+                if let Some(last) = owner.last_mut() {
+                    *last = speakers::strip_possessive(last);
+                }
+                let owner = format!("the {}", owner.join(" "));
+                if !is_document(&owner) {
+                    return self.describe(&owner, p, by);
+                }
+            }
             if body.is_empty() {
                 // "the statement said" right after someone issued one: theirs.
                 // Only for what a speaker issues in person; "the police report" stays a report.

@@ -459,6 +459,13 @@ fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
             {
                 words.remove(0);
             }
+            // "US Customs and Border Protection" is "Customs and Border Protection": the country
+            // qualifying a body's full name is not part of what tells it apart.
+            if let [country, _, _, ..] = words.as_slice()
+                && matches!(*country, "US" | "U.S.")
+            {
+                words.remove(0);
+            }
             // "the Department of State" is "the State Department", "Ministry of Defense" "Defense
             // Ministry": the same body under its two usual names.
             if let [body, of, rest @ ..] = words.as_slice()
@@ -1705,7 +1712,11 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
             if c.is_uppercase() && i > start {
                 let piece = word.get(start..i).unwrap_or("");
                 // "blogger,Yuri", "2025:President": a comma or colon the scraper left without its space.
-                let split = lower_run >= 3 || piece == "The" || piece.ends_with([',', ':']);
+                // Not "GoFundMe": a capital and one letter left are no word of their own (an
+                // acronym is: "PresidentJD").
+                let split = (lower_run >= 3 && word_goes_on(word, i))
+                    || piece == "The"
+                    || piece.ends_with([',', ':']);
                 lower_run = 0;
                 if split {
                     start = i;
@@ -1720,6 +1731,13 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
         done = true;
         word.get(start..).filter(|rest| !rest.is_empty())
     })
+}
+
+/// Whether what starts at byte `i` of `word` can be a word glued on: longer than two bytes, or an
+/// acronym ("JD"), not "Me" of "GoFundMe".
+fn word_goes_on(word: &str, i: usize) -> bool {
+    word.get(i..)
+        .is_some_and(|rest| rest.len() > 2 || rest.chars().all(char::is_uppercase))
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -1929,7 +1947,10 @@ mod tests {
         for (i, c) in word.char_indices() {
             if c.is_uppercase() && i > start {
                 let piece = word.get(start..i).unwrap_or("");
-                if lower_run >= 3 || piece == "The" || piece.ends_with([',', ':']) {
+                if (lower_run >= 3 && word_goes_on(word, i))
+                    || piece == "The"
+                    || piece.ends_with([',', ':'])
+                {
                     parts.push(piece);
                     start = i;
                 }

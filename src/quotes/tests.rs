@@ -2110,3 +2110,77 @@ fn an_opening_clause_without_its_comma_has_no_subject_yet() {
         vec![Some("Sandro Vidal".to_string())]
     );
 }
+
+#[test]
+fn a_role_with_the_name_in_apposition_is_that_person() {
+    assert_eq!(
+        speakers(&[
+            "Omar Haddad’s wife, Leila Haddad Nour, appeared at a news conference and referred to her husband as “home.”",
+        ]),
+        vec![Some("Leila Haddad Nour".to_string())]
+    );
+}
+
+#[test]
+fn a_bodys_country_is_not_part_of_its_key() {
+    assert_eq!(
+        speaker_key("US Customs and Border Protection"),
+        speaker_key("Customs and Border Protection")
+    );
+    assert_ne!(speaker_key("US Army"), speaker_key("Army"));
+}
+
+#[test]
+fn a_document_speaks_for_whoever_signed_it() {
+    assert_eq!(
+        speakers(&[
+            "More than 50 former Harlan staffers signed a letter Sunday calling on him to resign.",
+            "“The allegations are serious, credible, and demand accountability,” the letter said.",
+        ]),
+        vec![Some("More than 50 former Harlan staffers".to_string())]
+    );
+}
+
+#[test]
+fn according_to_glued_to_its_source_is_split() {
+    let got = speakers(&[
+        "Koval trained pilots in “worldwide air refueling,” according tothe Ohio National Guard.",
+        "Tanker flows could be “significantly lower,” according toLloyd’s List Intelligence.",
+    ]);
+    let keys: Vec<String> = got.iter().flatten().map(|s| speaker_key(s)).collect();
+    assert_eq!(
+        keys,
+        vec![
+            speaker_key("Ohio National Guard"),
+            speaker_key("Lloyd’s List Intelligence")
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_two_letter_capital_ending_is_no_glued_word() {
+    assert_eq!(
+        speakers::split_glued("GoFundMe").collect::<Vec<_>>(),
+        vec!["GoFundMe"]
+    );
+    assert_eq!(
+        speakers::split_glued("LiandQuentin").collect::<Vec<_>>(),
+        vec!["Liand", "Quentin"]
+    );
+    assert_eq!(
+        speakers::split_glued("PresidentJD").collect::<Vec<_>>(),
+        vec!["President", "JD"]
+    );
+}
+
+#[test]
+fn a_described_owners_document_speaks_for_the_owner() {
+    assert_eq!(
+        speakers(&[
+            "The 45-year-old was a husband and father to three children, his aunt said.",
+            "“We are in shock,” the family’s statement reads.",
+        ]),
+        vec![Some("the family".to_string())]
+    );
+}
