@@ -154,6 +154,7 @@ const CUES: &[(&str, &str)] = &[
     ("chanting", "chanted"),
     ("chant", "chanted"),
     ("alleges", "alleged"),
+    ("allege", "alleged"),
     ("alleged", "alleged"),
     ("urging", "urged"),
     ("urges", "urged"),
@@ -1336,6 +1337,18 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         {
             k -= 1;
         }
+    }
+    // "an assessment from the Defense Intelligence Agency (DIA) from 2025 said": a date after the
+    // subject is no part of it.
+    while k >= floor + 2
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| t.word && t.text.chars().all(|c| c.is_ascii_digit()))
+        && toks
+            .get(k - 2)
+            .is_some_and(|t| matches!(t.lower().as_str(), "from" | "in" | "of"))
+    {
+        k -= 2;
     }
     if k == floor {
         return (Subject::None, k);

@@ -785,6 +785,64 @@ fn first_sentence_subject(text: &str) -> Option<Subject> {
     attribution::opening_subject(&attribution::tokenize(text.get(..end).unwrap_or("")))
 }
 
+/// People copy describes without naming them, besides roles and sources: lower-case heads.
+#[rustfmt::skip]
+const UNNAMED_PEOPLE: &[&str] = &[
+    "pilot", "controller", "attendant", "driver", "passenger", "traveler", "traveller", "resident",
+    "neighbor", "neighbour", "bystander", "student", "worker", "employee", "customer", "firefighter",
+    "paramedic", "soldier", "guard", "agent", "caller", "voice", "protester", "fan",
+];
+
+/// An unnamed person who opens a paragraph's first sentence ("Just 10 seconds later, a controller
+/// seemed to reverse course"): the antecedent of "he" or "she" in the next paragraph when nobody
+/// named opens it. Only an indefinite description whose head is a person's role or an anonymous
+/// source's noun.
+fn opening_anonymous(text: &str) -> Option<String> {
+    /// Words an unnamed person's description may take between its article and its head.
+    const MAX_MODIFIERS: usize = 3;
+    let end = attribution::sentence_end(text, 0, text.len());
+    let toks = attribution::tokenize(text.get(..end).unwrap_or(""));
+    // The subject opens the sentence or the clause after an opening phrase's comma.
+    let starts = std::iter::once(0).chain(
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| !t.word && t.text == ",")
+            .map(|(k, _)| k + 1)
+            .take(1),
+    );
+    starts.into_iter().find_map(|s| {
+        let article = toks.get(s).filter(|t| {
+            t.word
+                && matches!(
+                    t.text.to_lowercase().as_str(),
+                    "a" | "an" | "one" | "another"
+                )
+        })?;
+        (s + 1..=s + 1 + MAX_MODIFIERS)
+            .find_map(|h| {
+                let head = toks.get(h).filter(|t| t.word)?.text.to_lowercase();
+                let human = speakers::is_person_role(&head)
+                    || speakers::ANONYMOUS_HEADS.contains(&head.as_str())
+                    || UNNAMED_PEOPLE.contains(&head.as_str());
+                let plain = toks.get(s + 1..h).is_some_and(|ts| {
+                    ts.iter()
+                        .all(|t| t.word && !speakers::is_capitalised(t.text))
+                });
+                let verb_follows = toks.get(h + 1).is_some_and(|t| t.word);
+                (human && plain && verb_follows).then(|| {
+                    let words: Vec<&str> = toks
+                        .get(s..=h)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|t| t.text)
+                        .collect();
+                    lower_article(&words.join(" "))
+                })
+            })
+            .filter(|_| !article.text.is_empty())
+    })
+}
+
 /// The body (an organisation) whose name opens a paragraph's first sentence, as written.
 fn opening_body(text: &str) -> Option<String> {
     match first_sentence_subject(text)? {
@@ -1220,6 +1278,7 @@ impl<'a> State<'a> {
                     let text = self.paragraphs.get(before)?;
                     self.opening_person(text)
                         .or_else(|| self.opening_role_holder(text, before))
+                        .or_else(|| opening_anonymous(text))
                         .filter(|subject| speakers::gender_fits(subject, pronoun))
                 });
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
@@ -1303,6 +1362,36 @@ impl<'a> State<'a> {
         }
     }
 
+    /// The last indefinite description with head `head` ("a Frontier Airlines pilot") in paragraph `p`
+    /// before the quotation, or in the two paragraphs before it.
+    fn indefinite_antecedent(&self, head: &str, p: usize) -> Option<String> {
+        /// Words a description may take between its article and its head.
+        const MAX_MODIFIERS: usize = 3;
+        (p.saturating_sub(MAX_PRONOUN_PARAGRAPHS)..=p)
+            .rev()
+            .find_map(|q| {
+                let text = self.paragraphs.get(q)?;
+                let text = if q == p {
+                    text.get(..self.quote_open?)?
+                } else {
+                    text.as_str()
+                };
+                let toks = attribution::tokenize(text);
+                (0..toks.len()).rev().find_map(|h| {
+                    toks.get(h)
+                        .filter(|t| t.word && t.text.eq_ignore_ascii_case(head))?;
+                    let a = (h.saturating_sub(MAX_MODIFIERS + 1)..h).rev().find(|&k| {
+                        toks.get(k)
+                            .is_some_and(|t| t.word && matches!(t.text, "a" | "an" | "A" | "An"))
+                    })?;
+                    let words = toks.get(a..=h)?;
+                    words.iter().all(|t| t.word).then(|| {
+                        lower_article(&words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+                    })
+                })
+            })
+    }
+
     /// A body by the fullest name the article gives it: "the RCMP" → "Royal Canadian Mounted Police"
     /// when the article spells it out, "the Ethics Committee" → "House Ethics Committee" when it names
     /// it so; otherwise as written (a leading "The" lowered).
@@ -1329,6 +1418,21 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        // "The separate letters from six families allege …": a document from someone speaks for them.
+        if let Some(from) = words.iter().position(|w| w == "from")
+            && from > 0
+            && from + 1 < words.len()
+            && words.get(from - 1).is_some_and(|d| is_document(d))
+        {
+            let author: Vec<&str> = text.split_whitespace().skip(from + 1).collect();
+            let author = author.join(" ");
+            let sort = self.names.sort_of_name(&author);
+            return match sort {
+                SpeakerSort::Person => (self.names.fullest(&strip_titles(&author)), by, None),
+                SpeakerSort::Organisation => (self.organisation_name(&author), by, None),
+                SpeakerSort::Description => self.describe(&author, p, by),
+            };
+        }
         let definite = words.first().is_some_and(|w| w == "the");
         // "the Elysée" after "the Elysée Palace": a body's short name stands for its fuller one.
         if let Some(name) = text.strip_prefix("the ")
@@ -1682,10 +1786,17 @@ impl<'a> State<'a> {
             if let Some(s) = spoke_lately(MAX_PRONOUN_PARAGRAPHS).filter(|_| generic) {
                 return (s.speaker.clone(), "description", None);
             }
-            return match generic.then(opening_before).flatten() {
-                Some(body) => (self.organisation_name(&body), "description", None),
-                None => (text.clone(), by, None),
-            };
+            if let Some(body) = generic.then(opening_before).flatten() {
+                return (self.organisation_name(&body), "description", None);
+            }
+            // "The exchange took place with a Frontier Airlines pilot …" / "“…,” the pilot said": an
+            // unnamed person met just before under a fuller description is described so.
+            if UNNAMED_PEOPLE.contains(&head.as_str())
+                && let Some(fuller) = self.indefinite_antecedent(&head, p)
+            {
+                return (fuller.clone(), "description", Some(fuller));
+            }
+            return (text.clone(), by, None);
         }
         // "the EU’s High Representative", "the company’s spokesperson": a role of a body the article gives
         // no one is that role, not whoever spoke last.

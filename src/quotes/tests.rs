@@ -2184,3 +2184,50 @@ fn a_described_owners_document_speaks_for_the_owner() {
         vec![Some("the family".to_string())]
     );
 }
+
+#[test]
+fn an_unnamed_person_opening_the_paragraph_before_is_he_or_she() {
+    assert_eq!(
+        speakers(&[
+            "The truck crossed the runway.",
+            "Seconds later, a controller seemed to reverse course and told it to stop.",
+            "“Stop. Stop, truck 1. Stop,” he said.",
+        ]),
+        vec![Some("a controller".to_string())]
+    );
+}
+
+#[test]
+fn the_pilot_is_the_pilot_described_just_before() {
+    assert_eq!(
+        speakers(&[
+            "The exchange took place with a Frontier Airlines pilot who saw the crash.",
+            "“That wasn’t good to watch,” the pilot said.",
+        ]),
+        vec![Some("a Frontier Airlines pilot".to_string())]
+    );
+}
+
+#[test]
+fn a_date_after_the_subject_is_no_part_of_it() {
+    assert_eq!(
+        speakers(&[
+            "An assessment from the Defense Intelligence Agency (DIA) from 2025 said that Iran could build a “militarily-viable” missile.",
+            "He used “the victims’ cellphones to make taunting calls,” Suffolk County prosecutors allege.",
+        ]),
+        vec![
+            Some("Defense Intelligence Agency".to_string()),
+            Some("Suffolk County prosecutors".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_document_from_someone_speaks_for_them() {
+    assert_eq!(
+        speakers(&[
+            "The separate letters from six families allege their daughters were left in positions of “substantial risk.”",
+        ]),
+        vec![Some("six families".to_string())]
+    );
+}
