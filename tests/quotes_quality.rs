@@ -352,5 +352,5 @@ held_out!(
     quote_extraction_quality_on_the_twelfth_held_out_articles,
     "quotes-gold-heldout-12.json",
     "held-out-12",
-    [1.0, 0.963, 0.885]
+    [1.0, 0.963, 0.9]
 );

@@ -798,48 +798,51 @@ const UNNAMED_PEOPLE: &[&str] = &[
 /// named opens it. Only an indefinite description whose head is a person's role or an anonymous
 /// source's noun.
 fn opening_anonymous(text: &str) -> Option<String> {
+    attribution::sentences(text)
+        .into_iter()
+        .rev()
+        .find_map(|(start, end)| sentence_anonymous(text.get(start..end)?))
+}
+
+/// [`opening_anonymous`] of one sentence.
+fn sentence_anonymous(sentence: &str) -> Option<String> {
     /// Words an unnamed person's description may take between its article and its head.
     const MAX_MODIFIERS: usize = 3;
-    let end = attribution::sentence_end(text, 0, text.len());
-    let toks = attribution::tokenize(text.get(..end).unwrap_or(""));
+    let toks = attribution::tokenize(sentence);
     // The subject opens the sentence or the clause after an opening phrase's comma.
-    let starts = std::iter::once(0).chain(
-        toks.iter()
-            .enumerate()
-            .filter(|(_, t)| !t.word && t.text == ",")
-            .map(|(k, _)| k + 1)
-            .take(1),
-    );
-    starts.into_iter().find_map(|s| {
-        let article = toks.get(s).filter(|t| {
+    let after_comma = toks
+        .iter()
+        .position(|t| !t.word && t.text == ",")
+        .map(|k| k + 1);
+    [Some(0), after_comma].into_iter().flatten().find_map(|s| {
+        toks.get(s).filter(|t| {
             t.word
                 && matches!(
                     t.text.to_lowercase().as_str(),
                     "a" | "an" | "one" | "another"
                 )
         })?;
-        (s + 1..=s + 1 + MAX_MODIFIERS)
-            .find_map(|h| {
-                let head = toks.get(h).filter(|t| t.word)?.text.to_lowercase();
-                let human = speakers::is_person_role(&head)
-                    || speakers::ANONYMOUS_HEADS.contains(&head.as_str())
-                    || UNNAMED_PEOPLE.contains(&head.as_str());
-                let plain = toks.get(s + 1..h).is_some_and(|ts| {
-                    ts.iter()
-                        .all(|t| t.word && !speakers::is_capitalised(t.text))
-                });
-                let verb_follows = toks.get(h + 1).is_some_and(|t| t.word);
-                (human && plain && verb_follows).then(|| {
-                    let words: Vec<&str> = toks
-                        .get(s..=h)
-                        .unwrap_or(&[])
-                        .iter()
-                        .map(|t| t.text)
-                        .collect();
-                    lower_article(&words.join(" "))
-                })
+        (s + 1..=s + 1 + MAX_MODIFIERS).find_map(|h| {
+            let head = toks.get(h).filter(|t| t.word)?.text.to_lowercase();
+            let human = speakers::is_person_role(&head)
+                || speakers::ANONYMOUS_HEADS.contains(&head.as_str())
+                || UNNAMED_PEOPLE.contains(&head.as_str());
+            let plain = toks.get(s + 1..h).is_some_and(|ts| {
+                ts.iter()
+                    .all(|t| t.word && !speakers::is_capitalised(t.text))
+            });
+            // A verb follows, or an apposition or relative clause set off by a comma.
+            let clause_goes_on = toks.get(h + 1).is_some_and(|t| t.word || t.text == ",");
+            (human && plain && clause_goes_on).then(|| {
+                let words: Vec<&str> = toks
+                    .get(s..=h)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| t.text)
+                    .collect();
+                lower_article(&words.join(" "))
             })
-            .filter(|_| !article.text.is_empty())
+        })
     })
 }
 
@@ -1689,6 +1692,22 @@ impl<'a> State<'a> {
                 s.description
                     .as_ref()
                     .is_some_and(|d| d.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
+            });
+            // "People familiar with the plans said …" then "the sources cautioned": "the source(s)"
+            // is the anonymous description just before, of the same number.
+            let earlier = earlier.or_else(|| {
+                let plural = head.ends_with('s');
+                let bare = rest.len() == 1 && matches!(head.as_str(), "source" | "sources");
+                self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
+                    bare && s.paragraph + MAX_PRONOUN_PARAGRAPHS >= p
+                        && s.description.as_deref().is_some_and(|d| {
+                            d.split_whitespace().any(|w| {
+                                let w = w.to_lowercase();
+                                speakers::ANONYMOUS_HEADS.contains(&w.as_str())
+                                    && (w.ends_with('s') || w == "people") == plural
+                            })
+                        })
+                })
             });
             // "Rubio said, “…”" then "“…,” the top US diplomat said": a qualified role that no
             // anonymous source was given is the person who spoke just before (AP's second reference).

@@ -2231,3 +2231,30 @@ fn a_document_from_someone_speaks_for_them() {
         vec![Some("six families".to_string())]
     );
 }
+
+#[test]
+fn the_sources_are_the_anonymous_group_just_described() {
+    assert_eq!(
+        speakers(&[
+            "People familiar with the plans said Vance is now planning to depart on Tuesday.",
+            "But talks are on track to start Wednesday. The sources cautioned the situation remains “fluid.”",
+        ]),
+        vec![Some("People familiar with the plans".to_string())]
+    );
+}
+
+#[test]
+fn an_unnamed_person_in_a_later_sentence_before_is_he_or_she() {
+    assert_eq!(
+        speakers(&[
+            "“It hurts,” Crystal Brown-Page said.",
+            "Two people came by.",
+            "Some prayed. Others cried. A local school bus attendant, who lives across town, stopped by with flowers.",
+            "“We just wanted to come and do something,” she told CNN.",
+        ]),
+        vec![
+            Some("Crystal Brown-Page".to_string()),
+            Some("a local school bus attendant".to_string())
+        ]
+    );
+}
