@@ -338,7 +338,7 @@ held_out!(
     quote_extraction_quality_on_the_tenth_held_out_articles,
     "quotes-gold-heldout-10.json",
     "held-out-10",
-    [0.991, 0.96, 0.818]
+    [0.991, 0.96, 0.826]
 );
 
 held_out!(

@@ -2030,10 +2030,36 @@ fn inverted_opening(toks: &[Tok], i: usize) -> Option<Found> {
     })
 }
 
+/// The agent of a passive cue: "Robert Marzan was described by his sister, Elizabeth Marzan, as “…”"
+/// → "Elizabeth Marzan" (a name in apposition to the agent is the agent); "his sister" without one.
+fn passive_agent(toks: &[Tok], i: usize, span: usize) -> Option<Subject> {
+    let passive = i > 0
+        && toks.get(i - 1).is_some_and(|t| {
+            matches!(
+                t.lower().as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are" | "be"
+            )
+        });
+    if !passive || !toks.get(i + span).is_some_and(|t| t.lower() == "by") {
+        return None;
+    }
+    let (s, e) = np_forward(toks, i + span + 1)?;
+    if toks.get(e).is_some_and(|t| t.is_punct(','))
+        && let Some((ns, ne)) = np_forward(toks, e + 1)
+        && toks.get(ne).is_some_and(|t| t.is_punct(','))
+        && is_name_phrase(toks, ns, ne)
+    {
+        return Some(Subject::phrase(phrase(toks, ns, ne)));
+    }
+    Some(Subject::phrase(phrase(toks, s, e)))
+}
+
 fn cue_found(toks: &[Tok], i: usize) -> Option<Found> {
     let (cue, span) = cue_at(toks, i)?;
     let subject = if cue == "according_to" {
         subject_after(toks, i + span)
+    } else if let Some(agent) = passive_agent(toks, i, span) {
+        agent
     } else if let Some(subject) = inverted_after_comma(toks, i, cue, span) {
         subject
     } else {

@@ -2258,3 +2258,13 @@ fn an_unnamed_person_in_a_later_sentence_before_is_he_or_she() {
         ]
     );
 }
+
+#[test]
+fn the_agent_of_a_passive_cue_speaks() {
+    assert_eq!(
+        speakers(&[
+            "Robert Marzan was described by his sister, Elizabeth Marzan, as “a strong leader who lived by example.”",
+        ]),
+        vec![Some("Elizabeth Marzan".to_string())]
+    );
+}
