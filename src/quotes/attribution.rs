@@ -1986,13 +1986,21 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
         if found.subject != Subject::None {
             out.push(found);
         } else if coordinated(toks, i)
-            && let Some((s, e)) = sentence_subject(toks, 0, i)
+            && let Some(subject) = (0..i)
+                .rev()
+                .filter_map(|k| cue_found(toks, k))
+                .map(|f| f.subject)
+                .find(|s| matches!(s, Subject::Phrase { .. }))
+                .or_else(|| {
+                    sentence_subject(toks, 0, i).map(|(s, e)| Subject::phrase(phrase(toks, s, e)))
+                })
         {
             // "Beatty indicated she had received the materials, but said that “…”": the sentence's
-            // subject said it.
+            // subject said it; "Water levels were down, the fire department said, but noted …": the
+            // subject of the cue before said it.
             out.push(Found {
                 cue: found.cue,
-                subject: Subject::phrase(phrase(toks, s, e)),
+                subject,
             });
         } else if fallback.is_none() && subjectless_ok(toks, i) {
             fallback = Some(found);

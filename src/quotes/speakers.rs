@@ -1715,7 +1715,7 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
                 // Not "GoFundMe": a capital and one letter left are no word of their own (an
                 // acronym is: "PresidentJD").
                 let split = (lower_run >= 3 && word_goes_on(word, i))
-                    || piece == "The"
+                    || GLUED_OPENERS.contains(&piece)
                     || piece.ends_with([',', ':']);
                 lower_run = 0;
                 if split {
@@ -1732,6 +1732,9 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
         word.get(start..).filter(|rest| !rest.is_empty())
     })
 }
+
+/// Capitalised function words the scraper glues to the name after them ("TheKremlin", "AsCNN").
+const GLUED_OPENERS: &[&str] = &["The", "As", "In", "At", "On", "By", "For", "From", "With"];
 
 /// Whether what starts at byte `i` of `word` can be a word glued on: longer than two bytes, or an
 /// acronym ("JD"), not "Me" of "GoFundMe".
@@ -1948,7 +1951,7 @@ mod tests {
             if c.is_uppercase() && i > start {
                 let piece = word.get(start..i).unwrap_or("");
                 if (lower_run >= 3 && word_goes_on(word, i))
-                    || piece == "The"
+                    || GLUED_OPENERS.contains(&piece)
                     || piece.ends_with([',', ':'])
                 {
                     parts.push(piece);

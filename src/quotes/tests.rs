@@ -2268,3 +2268,29 @@ fn the_agent_of_a_passive_cue_speaks() {
         vec![Some("Elizabeth Marzan".to_string())]
     );
 }
+
+#[test]
+fn a_second_verb_shares_the_subject_of_the_cue_before_it() {
+    assert_eq!(
+        speakers(&[
+            "Water levels were trending down, the Hesperia Area Fire Department said early Friday, but noted residents should “remain alert and have an evacuation plan.”",
+            "Thune said Senate Democrats did not get the changes they had previously demanded, and argued, “Democrats didn’t actually want a solution.”",
+        ]),
+        vec![
+            Some("the Hesperia Area Fire Department".to_string()),
+            Some("Thune".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_function_word_glued_to_a_name_is_split() {
+    assert_eq!(
+        speakers::split_glued("AsCNN").collect::<Vec<_>>(),
+        vec!["As", "CNN"]
+    );
+    assert_eq!(
+        speakers::split_glued("Asher").collect::<Vec<_>>(),
+        vec!["Asher"]
+    );
+}
