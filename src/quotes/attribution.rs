@@ -1074,28 +1074,51 @@ fn past_opening_conjunction(toks: &[Tok], s: usize) -> usize {
     s + usize::from(conjunction)
 }
 
-fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
-    let mut s = past_opening_conjunction(toks, floor);
-    // A pronoun subject opens no clause to skip ("He noted that the plant in Abqaiq, Saudi Arabia, …").
-    if toks
-        .get(s)
-        .is_some_and(|t| PRONOUNS.contains(&t.lower().as_str()))
+/// Where a sentence's subject starts, from `floor`, looking no further than `limit`: past an opening
+/// conjunction and an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests
+/// grew,"). A pronoun subject opens no clause to skip ("He noted that the plant in Abqaiq, Saudi Arabia,
+/// …"). `None` when an opening clause runs past `limit` without its comma ("While praising his
+/// grandfather" of "While praising his grandfather, Sandro Castro refused …"): the subject is not reached.
+fn subject_start(toks: &[Tok], floor: usize, limit: usize) -> Option<usize> {
+    /// Words an opening phrase of time takes at most ("Three years later,").
+    const MAX_TIME_PHRASE_WORDS: usize = 4;
+    let s = past_opening_conjunction(toks, floor);
+    let t = toks.get(s)?;
+    let lower = t.lower();
+    let comma = || (s..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')));
+    // "Three years later, he …": a phrase of time opened by a number is no subject.
+    if DETERMINERS.contains(&lower.as_str())
+        && let Some(c) = comma()
+        && c > s + 1
+        && c - s <= MAX_TIME_PHRASE_WORDS
+        && toks.get(c - 1).is_some_and(|w| {
+            matches!(
+                w.lower().as_str(),
+                "later" | "ago" | "earlier" | "afterward" | "afterwards"
+            )
+        })
     {
+        return Some(c + 1);
+    }
+    if PRONOUNS.contains(&lower.as_str())
+        || DETERMINERS.contains(&lower.as_str())
+        || !super::speakers::is_not_name_word(t.text)
+    {
+        return Some(s);
+    }
+    match comma() {
+        Some(comma) => Some(comma + 1),
+        None if is_subordinator(t) => None,
+        None => Some(s),
+    }
+}
+
+fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, usize)> {
+    let s = subject_start(toks, floor, limit)?;
+    let first = toks.get(s)?;
+    if PRONOUNS.contains(&first.lower().as_str()) {
         return None;
     }
-    // Skip an opening adverbial or subordinate clause ("Meanwhile,", "On Monday,", "As protests grew,").
-    if toks.get(s).is_some_and(|t| {
-        super::speakers::is_not_name_word(t.text) && !DETERMINERS.contains(&t.lower().as_str())
-    }) {
-        match (s..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(','))) {
-            Some(comma) => s = comma + 1,
-            // "While praising his grandfather, Sandro Castro refused …" up to "praising": the clause
-            // has not reached its subject.
-            None if toks.get(s).is_some_and(is_subordinator) => return None,
-            None => {}
-        }
-    }
-    let first = toks.get(s)?;
     if !first.word {
         return None;
     }
@@ -1178,12 +1201,6 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
             e += 1;
         }
         e = last_cap.max(s);
-    }
-    if toks
-        .get(s)
-        .is_some_and(|t| PRONOUNS.contains(&t.lower().as_str()))
-    {
-        return None;
     }
     if e <= s {
         return None;
@@ -1729,13 +1746,7 @@ pub(crate) fn opening_subject(toks: &[Tok]) -> Option<Subject> {
 /// The subject that opens a sentence before token `limit`, a pronoun included ("On Friday, he toured
 /// the depot, arguing …"): what a participle later in the sentence shares.
 pub(crate) fn clause_subject(toks: &[Tok], limit: usize) -> Option<Subject> {
-    let mut s = past_opening_conjunction(toks, 0);
-    if toks.get(s).is_some_and(|t| {
-        super::speakers::is_not_name_word(t.text) && !PRONOUNS.contains(&t.lower().as_str())
-    }) && let Some(comma) = (s..limit).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
-    {
-        s = comma + 1;
-    }
+    let s = subject_start(toks, 0, limit)?;
     match toks.get(s).filter(|t| t.word) {
         Some(t) if PRONOUNS.contains(&t.lower().as_str()) => {
             Some(Subject::Pronoun(t.lower().to_string()))

@@ -793,10 +793,14 @@ const UNNAMED_PEOPLE: &[&str] = &[
     "paramedic", "soldier", "guard", "agent", "caller", "voice", "protester", "fan",
 ];
 
-/// An unnamed person who opens a paragraph's first sentence ("Just 10 seconds later, a controller
-/// seemed to reverse course"): the antecedent of "he" or "she" in the next paragraph when nobody
-/// named opens it. Only an indefinite description whose head is a person's role or an anonymous
-/// source's noun.
+/// Words an unnamed person's description may take between its article and its head ("a local school
+/// bus attendant", "a Frontier Airlines pilot").
+const MAX_DESCRIPTION_MODIFIERS: usize = 3;
+
+/// An unnamed person who is the subject of a sentence of a paragraph, the last such ("Just 10 seconds
+/// later, a controller seemed to reverse course"): the antecedent of "he" or "she" in the next paragraph
+/// when nobody named opens it. Only an indefinite description whose head is a person's role, an anonymous
+/// source's noun or one of [`UNNAMED_PEOPLE`].
 fn opening_anonymous(text: &str) -> Option<String> {
     attribution::sentences(text)
         .into_iter()
@@ -806,8 +810,6 @@ fn opening_anonymous(text: &str) -> Option<String> {
 
 /// [`opening_anonymous`] of one sentence.
 fn sentence_anonymous(sentence: &str) -> Option<String> {
-    /// Words an unnamed person's description may take between its article and its head.
-    const MAX_MODIFIERS: usize = 3;
     let toks = attribution::tokenize(sentence);
     // The subject opens the sentence or the clause after an opening phrase's comma.
     let after_comma = toks
@@ -822,7 +824,7 @@ fn sentence_anonymous(sentence: &str) -> Option<String> {
                     "a" | "an" | "one" | "another"
                 )
         })?;
-        (s + 1..=s + 1 + MAX_MODIFIERS).find_map(|h| {
+        (s + 1..=s + 1 + MAX_DESCRIPTION_MODIFIERS).find_map(|h| {
             let head = toks.get(h).filter(|t| t.word)?.text.to_lowercase();
             let human = speakers::is_person_role(&head)
                 || speakers::ANONYMOUS_HEADS.contains(&head.as_str())
@@ -1368,8 +1370,6 @@ impl<'a> State<'a> {
     /// The last indefinite description with head `head` ("a Frontier Airlines pilot") in paragraph `p`
     /// before the quotation, or in the two paragraphs before it.
     fn indefinite_antecedent(&self, head: &str, p: usize) -> Option<String> {
-        /// Words a description may take between its article and its head.
-        const MAX_MODIFIERS: usize = 3;
         (p.saturating_sub(MAX_PRONOUN_PARAGRAPHS)..=p)
             .rev()
             .find_map(|q| {
@@ -1383,10 +1383,13 @@ impl<'a> State<'a> {
                 (0..toks.len()).rev().find_map(|h| {
                     toks.get(h)
                         .filter(|t| t.word && t.text.eq_ignore_ascii_case(head))?;
-                    let a = (h.saturating_sub(MAX_MODIFIERS + 1)..h).rev().find(|&k| {
-                        toks.get(k)
-                            .is_some_and(|t| t.word && matches!(t.text, "a" | "an" | "A" | "An"))
-                    })?;
+                    let a = (h.saturating_sub(MAX_DESCRIPTION_MODIFIERS + 1)..h)
+                        .rev()
+                        .find(|&k| {
+                            toks.get(k).is_some_and(|t| {
+                                t.word && matches!(t.text, "a" | "an" | "A" | "An")
+                            })
+                        })?;
                     let words = toks.get(a..=h)?;
                     words.iter().all(|t| t.word).then(|| {
                         lower_article(&words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))

@@ -2294,3 +2294,14 @@ fn a_function_word_glued_to_a_name_is_split() {
         vec!["Asher"]
     );
 }
+
+#[test]
+fn a_phrase_of_time_opening_the_sentence_is_no_subject() {
+    assert_eq!(
+        speakers(&[
+            "Jeffrey Epstein spoke with his brother in 2015. Three years later, he messages Bannon to say he’s trying to “organize a trip for the pope,” adding “headline – tolerance.”",
+        ])
+        .last(),
+        Some(&Some("Jeffrey Epstein".to_string()))
+    );
+}
