@@ -1210,21 +1210,27 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
     let described = toks
         .get(e - 1)
         .is_some_and(|h| h.word && !is_capitalised(h.text));
-    if described
-        && e < limit
-        && toks.get(e).is_some_and(|t| t.is_punct(','))
-        && let Some((ns, ne)) = np_forward(toks, e + 1)
-        && ne - ns >= 2
+    if described && let Some(name) = apposed_name(toks, e, limit) {
+        return Some(name);
+    }
+    Some((s, e))
+}
+
+/// A person's full name set off by commas right after the phrase that ends before token `end`, within
+/// `limit` ("his sister, Elizabeth Marzan, as"): `(start, end)` of the name.
+fn apposed_name(toks: &[Tok], end: usize, limit: usize) -> Option<(usize, usize)> {
+    if end >= limit || !toks.get(end).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let (ns, ne) = np_forward(toks, end + 1)?;
+    (ne - ns >= 2
         && ne < limit
         && toks.get(ne).is_some_and(|t| t.is_punct(','))
         && toks
             .get(ns..ne)
             .is_some_and(|ts| ts.iter().all(|t| is_capitalised(t.text)))
-        && super::speakers::sort_of(&phrase(toks, ns, ne)) == super::speakers::SpeakerSort::Person
-    {
-        return Some((ns, ne));
-    }
-    Some((s, e))
+        && super::speakers::sort_of(&phrase(toks, ns, ne)) == super::speakers::SpeakerSort::Person)
+        .then_some((ns, ne))
 }
 
 /// The subject after token `start` ("said a spokesman, Scott Whiffen", "according to X").
@@ -2063,13 +2069,7 @@ fn passive_agent(toks: &[Tok], i: usize, span: usize) -> Option<Subject> {
         return None;
     }
     let (s, e) = np_forward(toks, i + span + 1)?;
-    if toks.get(e).is_some_and(|t| t.is_punct(','))
-        && let Some((ns, ne)) = np_forward(toks, e + 1)
-        && toks.get(ne).is_some_and(|t| t.is_punct(','))
-        && is_name_phrase(toks, ns, ne)
-    {
-        return Some(Subject::phrase(phrase(toks, ns, ne)));
-    }
+    let (s, e) = apposed_name(toks, e, toks.len()).unwrap_or((s, e));
     Some(Subject::phrase(phrase(toks, s, e)))
 }
 

@@ -801,15 +801,15 @@ const MAX_DESCRIPTION_MODIFIERS: usize = 3;
 /// later, a controller seemed to reverse course"): the antecedent of "he" or "she" in the next paragraph
 /// when nobody named opens it. Only an indefinite description whose head is a person's role, an anonymous
 /// source's noun or one of [`UNNAMED_PEOPLE`].
-fn opening_anonymous(text: &str) -> Option<String> {
+fn unnamed_subject(text: &str) -> Option<String> {
     attribution::sentences(text)
         .into_iter()
         .rev()
-        .find_map(|(start, end)| sentence_anonymous(text.get(start..end)?))
+        .find_map(|(start, end)| sentence_unnamed_subject(text.get(start..end)?))
 }
 
-/// [`opening_anonymous`] of one sentence.
-fn sentence_anonymous(sentence: &str) -> Option<String> {
+/// [`unnamed_subject`] of one sentence.
+fn sentence_unnamed_subject(sentence: &str) -> Option<String> {
     let toks = attribution::tokenize(sentence);
     // The subject opens the sentence or the clause after an opening phrase's comma.
     let after_comma = toks
@@ -1283,7 +1283,7 @@ impl<'a> State<'a> {
                     let text = self.paragraphs.get(before)?;
                     self.opening_person(text)
                         .or_else(|| self.opening_role_holder(text, before))
-                        .or_else(|| opening_anonymous(text))
+                        .or_else(|| unnamed_subject(text))
                         .filter(|subject| speakers::gender_fits(subject, pronoun))
                 });
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
@@ -1342,15 +1342,7 @@ impl<'a> State<'a> {
                 }
                 let by = if *apposition { "apposition" } else { adjacent };
                 let text = &speakers::drop_place(text);
-                let sort = self.names.sort_of_name(text);
-                let (speaker, by, description) = match sort {
-                    SpeakerSort::Person => {
-                        let name = strip_titles(text);
-                        (self.names.fullest(&name), by, None)
-                    }
-                    SpeakerSort::Organisation => (self.organisation_name(text), by, None),
-                    SpeakerSort::Description => self.describe(text, p, by),
-                };
+                let (speaker, by, description) = self.phrase_speaker(text, p, by);
                 let sort = if description.is_some() {
                     SpeakerSort::Description
                 } else {
@@ -1364,6 +1356,22 @@ impl<'a> State<'a> {
                 });
                 (Some(speaker), Some(by))
             }
+        }
+    }
+
+    /// The speaker a phrase names, by its sort: a person by their fullest name without titles, a body by
+    /// its fullest name, a description resolved ([`State::describe`]). Returns the speaker, how it was
+    /// found, and the description when it stays one.
+    fn phrase_speaker(
+        &self,
+        text: &str,
+        p: usize,
+        by: &'static str,
+    ) -> (String, &'static str, Option<String>) {
+        match self.names.sort_of_name(text) {
+            SpeakerSort::Person => (self.names.fullest(&strip_titles(text)), by, None),
+            SpeakerSort::Organisation => (self.organisation_name(text), by, None),
+            SpeakerSort::Description => self.describe(text, p, by),
         }
     }
 
@@ -1431,13 +1439,7 @@ impl<'a> State<'a> {
             && words.get(from - 1).is_some_and(|d| is_document(d))
         {
             let author: Vec<&str> = text.split_whitespace().skip(from + 1).collect();
-            let author = author.join(" ");
-            let sort = self.names.sort_of_name(&author);
-            return match sort {
-                SpeakerSort::Person => (self.names.fullest(&strip_titles(&author)), by, None),
-                SpeakerSort::Organisation => (self.organisation_name(&author), by, None),
-                SpeakerSort::Description => self.describe(&author, p, by),
-            };
+            return self.phrase_speaker(&author.join(" "), p, by);
         }
         let definite = words.first().is_some_and(|w| w == "the");
         // "the Elysée" after "the Elysée Palace": a body's short name stands for its fuller one.
