@@ -1270,6 +1270,32 @@ fn subject_after(toks: &[Tok], start: usize) -> Subject {
     Subject::phrase(phrase(toks, s, e))
 }
 
+/// Where the party tag that ends at `end` opens, in American style: ", D-Minn.," or "(R-Texas)" or "(R)",
+/// the party's initial, then, after a hyphen, the state. `None` when `toks[..end]` does not end with one.
+fn party_tag_start(toks: &[Tok], end: usize, floor: usize) -> Option<usize> {
+    let closer = toks.get(end.checked_sub(1)?)?;
+    let opener = if closer.is_punct(')') {
+        '('
+    } else if closer.is_punct(',') {
+        ','
+    } else {
+        return None;
+    };
+    // The tag, then at most the full stop of the state's abbreviation.
+    let mut i = end - 1;
+    if i > floor && toks.get(i - 1).is_some_and(|t| t.is_punct('.')) {
+        i -= 1;
+    }
+    let tag = toks.get(i.checked_sub(1)?).filter(|t| t.word)?;
+    let open = i.checked_sub(2).filter(|&o| o >= floor)?;
+    let (party, state) = tag.text.split_once('-').unwrap_or((tag.text, ""));
+    let party_ok = matches!(party, "D" | "R" | "I");
+    let state_ok = state.is_empty() && opener == '('
+        || state.chars().next().is_some_and(char::is_uppercase)
+            && state.chars().all(|c| c.is_alphabetic() || c == '.');
+    (party_ok && state_ok && toks.get(open).is_some_and(|t| t.is_punct(opener))).then_some(open)
+}
+
 /// The subject before the cue at token `cue` (not looking before token `floor`), with the index of its
 /// first token.
 fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
@@ -1372,6 +1398,11 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             .is_some_and(|t| matches!(t.lower().as_str(), "from" | "in" | "of"))
     {
         k -= 2;
+    }
+    // "Rep. Ilhan Omar, D-Minn., said", "Gov. Greg Abbott (R) said": a party tag after the name is no
+    // part of the subject.
+    if let Some(open) = party_tag_start(toks, k, floor) {
+        k = open;
     }
     if k == floor {
         return (Subject::None, k);

@@ -176,10 +176,15 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut skip_next_apostrophe = false;
+    // The second apostrophe of a typewriter closer `''`, already taken with the first.
+    let mut skip_at = None;
     // Only marks change anything below: the loop visits them alone, with their neighbours, rather than
     // working out flanks for every character (this scan runs over every paragraph of both versions).
     for (i, c) in text.char_indices().filter(|&(_, c)| is_mark(c)) {
-        let len = c.len_utf8();
+        if skip_at == Some(i) {
+            continue;
+        }
+        let mut len = c.len_utf8();
         let prev = text.get(..i).and_then(|before| before.chars().next_back());
         let next = text.get(i + len..).and_then(|after| after.chars().next());
         let lf = left_flank(prev);
@@ -241,6 +246,21 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
             '」' => action = Some((false, Family::Corner)),
             '『' => action = Some((true, Family::WhiteCorner)),
             '』' => action = Some((false, Family::WhiteCorner)),
+            // "We played hard,'' he said": wire copy typed on old systems closes a straight double
+            // quotation with two apostrophes.
+            '\'' if text.get(i + 1..).is_some_and(|r| r.starts_with('\''))
+                && stack
+                    .iter()
+                    .any(|o| o.family == Family::Double && o.ch == '"')
+                && !text
+                    .get(i + 2..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric) =>
+            {
+                len = 2;
+                skip_at = Some(i + 1);
+                action = Some((false, Family::Double));
+            }
             '‘' | '‚' | '’' | '\'' => {
                 let alnum_both = prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric);
@@ -429,5 +449,18 @@ mod tests {
     #[test]
     fn inch_marks_are_not_quotes() {
         assert!(inner("He is 5'10\" tall.").is_empty());
+    }
+
+    #[test]
+    fn two_apostrophes_close_a_straight_double_quotation() {
+        let t = "\"We played hard,'' Boudreau said, \"and the 'kids' were great.''";
+        assert_eq!(
+            inner(t),
+            vec!["We played hard,", "and the 'kids' were great."]
+        );
+        let q = scan(t);
+        assert_eq!(q[0].close_end, Some(q[0].end + 2));
+        // Inside a word, two apostrophes stay what they are.
+        assert_eq!(inner("\"rock''n''roll\" night"), vec!["rock''n''roll"]);
     }
 }

@@ -1771,6 +1771,17 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
             return true;
         }
     }
+    // An American party tag with its state's abbreviation: "D-Minn.", "R-N.Y.".
+    if let Some(state) = w
+        .strip_prefix("d-")
+        .or_else(|| w.strip_prefix("r-"))
+        .or_else(|| w.strip_prefix("i-"))
+        && state.len() <= 7
+        && state.ends_with('.')
+        && state.chars().all(|c| c.is_alphabetic() || c == '.')
+    {
+        return true;
+    }
     // A single initial: "J." in "Michael J. Fox".
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_alphabetic)

@@ -2305,3 +2305,23 @@ fn a_phrase_of_time_opening_the_sentence_is_no_subject() {
         Some(&Some("Jeffrey Epstein".to_string()))
     );
 }
+
+#[test]
+fn party_tag_after_a_name_is_not_the_subject() {
+    let q = extract(&paras(&[
+        "Rep. Jane Holloway, D-Minn., said the vote was “a disgrace.”",
+        "Gov. Tim Ralston (R) called the plan “a waste of money.”",
+        "“We will be back,” Holloway, D-Minn., told reporters.",
+        "Sen. Mark Petersen (R-N.Y.) said the bill was “dead on arrival.”",
+    ]));
+    let speakers: Vec<_> = speech(&q).iter().map(|q| q.speaker.clone()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Jane Holloway".to_string()),
+            Some("Tim Ralston".to_string()),
+            Some("Jane Holloway".to_string()),
+            Some("Mark Petersen".to_string()),
+        ]
+    );
+}
