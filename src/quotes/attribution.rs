@@ -48,6 +48,7 @@ const CUES: &[(&str, &str)] = &[
     ("asks", "asked"),
     ("asking", "asked"),
     ("explained", "explained"),
+    ("commented", "commented"),
     ("explains", "explained"),
     ("noted", "noted"),
     ("notes", "noted"),
@@ -224,7 +225,7 @@ const CUES: &[(&str, &str)] = &[
 const INVERTIBLE: &[&str] = &[
     "said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated",
     "laughed", "exclaimed", "responded", "reported", "announced", "recalled", "declared", "insisted",
-    "warned", "argued", "read", "tweeted", "shared",
+    "warned", "argued", "read", "tweeted", "shared", "commented",
 ];
 
 /// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
@@ -316,6 +317,39 @@ static SKIPPABLE_LEX: Lexicon = Lexicon::new(SKIPPABLE);
 /// Whether a token may stand between a subject and its cue.
 fn is_skippable(t: &Tok) -> bool {
     SKIPPABLE_LEX.contains(&t.lower()) || super::speakers::is_calendar_word(t.text)
+}
+
+/// Whether a word is an adverb of manner in -ly ("tearfully", "quietly"), not a noun in -ly ("family",
+/// "ally", "assembly") nor a publication ("daily", "weekly").
+fn is_manner_adverb(t: &Tok) -> bool {
+    const NOUNS_IN_LY: &[&str] = &[
+        "family",
+        "ally",
+        "rally",
+        "assembly",
+        "supply",
+        "reply",
+        "monopoly",
+        "anomaly",
+        "bully",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "homily",
+        "italy",
+        "july",
+        "belly",
+        "jelly",
+        "lily",
+        "folly",
+    ];
+    let lower = t.lower();
+    t.word
+        && !is_capitalised(t.text)
+        && lower.len() > 5
+        && lower.ends_with("ly")
+        && !NOUNS_IN_LY.contains(&lower.as_str())
 }
 
 /// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
@@ -1344,6 +1378,19 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     while k > floor && toks.get(k - 1).is_some_and(|t| t.word && is_skippable(t)) {
         k -= 1;
     }
+    // "Brooke tearfully asked", "he quietly said": an adverb in -ly between the name or pronoun that opens
+    // the clause and the cue (not "the embassy in the US briefly shared", where the name ends a longer
+    // phrase).
+    if k >= floor + 2
+        && toks.get(k - 1).is_some_and(is_manner_adverb)
+        && toks.get(k - 2).is_some_and(|t| {
+            t.word && (is_capitalised(t.text) || PRONOUNS.contains(&t.lower().as_str()))
+        })
+        && np_backward(toks, k - 1, floor)
+            .is_some_and(|(s, _)| s == floor || toks.get(s - 1).is_some_and(|t| !t.word))
+    {
+        k -= 1;
+    }
     // Infinitive: "declined to say", "refused to comment" — not an attribution; but "Trump continued to
     // accuse", "went on to say" are the subject's words.
     if k > floor && toks.get(k - 1).is_some_and(|t| t.lower() == "to") {
@@ -1423,6 +1470,16 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     {
         let start = np_backward(toks, k - 3, floor).map_or(k - 3, |(s, _)| s);
         return (Subject::phrase(acronym.text.to_string()), start);
+    }
+    // "a career Army officer who described the call as “improper”": a restrictive relative clause's
+    // subject is the noun phrase before "who".
+    if prev.word
+        && prev.lower() == "who"
+        && k >= floor + 2
+        && toks.get(k - 2).is_some_and(|t| t.word)
+        && let Some((s, e)) = np_backward(toks, k - 1, floor)
+    {
+        return (Subject::phrase(phrase(toks, s, e)), s);
     }
     // "Rep. Joaquin Castro, who wrote on X": the subject is the noun phrase before ", who".
     if prev.word
@@ -1651,6 +1708,14 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
         if words > MAX_RIGHT_CUE_WORDS {
             return None;
         }
+        // "“…,” comments Robin Biesbroek of the CDF": "comments" is a cue only inverted right after the
+        // quotation; elsewhere it is mostly the noun ("made sexual comments").
+        if i == first && t.lower() == "comments" {
+            return Some(Found {
+                cue: "commented",
+                subject: subject_after(toks, i + 1),
+            });
+        }
         let Some((cue, span)) = cue_at(toks, i) else {
             continue;
         };
@@ -1716,6 +1781,12 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
         if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
             return Some(Found { cue, subject });
         }
+        if let Some(name) = opening_name_before_apposition(toks, first, i) {
+            return Some(Found {
+                cue,
+                subject: Subject::phrase(name),
+            });
+        }
         // "“…,” Andy Piazza, senior director of threat intelligence at Unit 42 told CNN": an
         // apposition that lost its closing comma; the name before it is the subject.
         if let Some(comma) = (first..i).find(|&k| toks.get(k).is_some_and(|t| !t.word))
@@ -1736,6 +1807,42 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
         return None;
     }
     None
+}
+
+/// "“…,” study lead author Lucas Paganini, a planetary scientist at …, Maryland, and American University in
+/// Washington, D.C., said": the name that opens the words after a quotation (lower-case role words may lead
+/// it), set off by a comma that opens a lower-case apposition, is the subject of the cue at `cue`, however
+/// many commas the apposition holds. `first` is the first word after the quotation.
+fn opening_name_before_apposition(toks: &[Tok], first: usize, cue: usize) -> Option<String> {
+    let comma = (first..cue).find(|&k| toks.get(k).is_some_and(|t| !t.word))?;
+    if !toks.get(comma).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    // The capitalised run that ends at the comma, and only lower-case role words before it.
+    let name_start = (first..comma)
+        .rev()
+        .take_while(|&k| toks.get(k).is_some_and(|t| is_capitalised(t.text)))
+        .last()?;
+    let roles_only = toks.get(first..name_start).is_some_and(|ts| {
+        ts.iter().all(|t| {
+            !is_capitalised(t.text)
+                && !is_stop(t)
+                && !LINK_PREPS.contains(&t.lower().as_str())
+                && cue_at(std::slice::from_ref(t), 0).is_none()
+        })
+    });
+    let opens_apposition = toks.get(comma + 1).is_some_and(|t| {
+        t.word
+            && (DETERMINERS.contains(&t.lower().as_str())
+                || matches!(t.lower().as_str(), "who" | "whose")
+                || !is_capitalised(t.text))
+            && cue_at(toks, comma + 1).is_none()
+    });
+    (comma >= name_start + 2
+        && roles_only
+        && opens_apposition
+        && is_name_phrase(toks, name_start, comma))
+    .then(|| phrase(toks, name_start, comma))
 }
 
 /// A participle cue that follows a quotation after a comma (", saying", ", adding"), if any.

@@ -34,7 +34,8 @@ const TITLES: &[&str] = &[
     "owner", "host", "anchor", "chairs", "republican", "democrat", "democratic", "gop", "independent", "rabbi",
     "cantor", "pastor", "imam", "archbishop", "rapper", "singer", "actor", "actress", "star", "player",
     "quarterback", "receiver", "lawyer", "activist", "author", "reporter", "journalist", "gen.", "state's",
-    "us", "u.s.",
+    "us", "u.s.", "administrator", "filmmaker", "producer", "songwriter", "astronaut", "treasurer",
+    "comptroller", "auditor", "physician", "surgeon", "scientist", "researcher",
 ];
 
 /// Name-run words that are never part of a name: capitalised because they start a sentence, or calendar
@@ -167,6 +168,35 @@ fn is_title_lower(bare: &str) -> bool {
     TITLES_LEX.contains(bare) || PERSON_ROLES_LEX.contains(bare) || kin_of_lower(bare).is_some()
 }
 
+/// Places whose names read like a person's (capitalised words, no body word), lower-case: US states,
+/// Canadian provinces and countries. Left out are those that are also first names ("Georgia",
+/// "Virginia", "Jordan", "Chad", "Israel"), which stay people when the article names someone so.
+#[rustfmt::skip]
+const PLACES: &[&str] = &[
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+    "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "washington state", "west virginia", "wisconsin", "wyoming",
+    "alberta", "british columbia", "manitoba", "new brunswick", "newfoundland", "nova scotia", "ontario",
+    "quebec", "saskatchewan",
+    "afghanistan", "argentina", "australia", "austria", "bangladesh", "belgium", "brazil", "britain",
+    "canada", "chile", "china", "colombia", "cuba", "denmark", "egypt", "england", "ethiopia", "finland",
+    "france", "germany", "greece", "haiti", "hong kong", "hungary", "india", "indonesia", "iran", "iraq",
+    "ireland", "italy", "japan", "kenya", "kuwait", "lebanon", "libya", "mexico", "netherlands",
+    "new zealand", "nigeria", "north korea", "norway", "pakistan", "palestine", "peru", "poland",
+    "portugal", "qatar", "romania", "russia", "saudi arabia", "scotland", "singapore", "somalia",
+    "south africa", "south korea", "spain", "sudan", "sweden", "switzerland", "syria", "taiwan",
+    "thailand", "turkey", "ukraine", "venezuela", "vietnam", "wales", "yemen",
+];
+static PLACES_LEX: Lexicon = Lexicon::new(PLACES);
+
+/// Whether a phrase is one of [`PLACES`] (a possessive "’s" allowed).
+pub(crate) fn is_place(phrase: &str) -> bool {
+    PLACES_LEX.contains(&lower(strip_possessive(phrase.trim())))
+}
+
 /// Whether a word marks an organisation ("Department", "House", "Kremlin").
 pub(crate) fn is_org_word(word: &str) -> bool {
     let w = bare_lower(word);
@@ -224,6 +254,10 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     let Some(first) = words.first() else {
         return SpeakerSort::Description;
     };
+    // "South Carolina", "Nova Scotia": a place speaks as its government, a body, never as "he" or "she".
+    if is_place(phrase) {
+        return SpeakerSort::Organisation;
+    }
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
     let starts_with_det = DETERMINERS_LEX.contains_word(first);
     let last = words.last().copied().unwrap_or("");
@@ -717,6 +751,7 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
                 title.push(role.to_string());
             }
         }
+        let run_words = run.len();
         let mut names: Vec<&str> = run
             .into_iter()
             .skip_while(|w| is_not_name_word(w) || w.ends_with("ing"))
@@ -735,6 +770,15 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             .map_or(0, |k| k + 1);
         // "US Ambassador to Israel Mike Huckabee": the envoy's place belongs to the title.
         let cut = cut + envoy_place(names.get(cut..).unwrap_or(&[]));
+        // "China’s ambassador to Britain Liu Xiaming": after a lower-case envoy's title and "to", the
+        // run's first word is the place (when a name of two words follows).
+        let lower_envoy = cut == 0
+            && names.len() >= 3
+            && names.len() == run_words
+            && start >= 2
+            && clean(start - 1) == "to"
+            && TO_TITLES.contains(&bare_lower(clean(start - 2)).as_str());
+        let cut = cut + usize::from(lower_envoy);
         for w in names.iter().take(cut) {
             title.push(bare(w));
         }

@@ -2325,3 +2325,174 @@ fn party_tag_after_a_name_is_not_the_subject() {
         ]
     );
 }
+
+fn speakers_of(paragraphs: &[&str]) -> Vec<Option<String>> {
+    speech(&extract(&paras(paragraphs)))
+        .iter()
+        .map(|q| q.speaker.clone())
+        .collect()
+}
+
+#[test]
+fn name_after_the_quote_before_a_long_apposition_speaks() {
+    assert_eq!(
+        speakers_of(&[
+            "“The results are clear,” lead author Maria Lopez, a chemist at the University of Leeds in Leeds, England, and Columbia University in New York, N.Y., said in a statement."
+        ]),
+        [Some("Maria Lopez".to_string())]
+    );
+    // Not a place after a preposition: "in Newaygo County, the county’s services said".
+    assert_ne!(
+        speakers_of(&[
+            "Floods forced evacuations for “anyone remaining in the floodplain” in Cole County, the county’s emergency services said."
+        ]),
+        [Some("Cole County".to_string())]
+    );
+}
+
+#[test]
+fn manner_adverb_between_subject_and_cue() {
+    assert_eq!(
+        speakers_of(&[
+            "Ally Brooke danced on Monday.",
+            "“Can I give it to James?” Brooke tearfully asked.",
+        ]),
+        [Some("Ally Brooke".to_string())]
+    );
+}
+
+#[test]
+fn commented_is_a_cue_and_comments_only_inverted() {
+    assert_eq!(
+        speakers_of(&[
+            "“We adjusted the design,” commented Robin Smith.",
+            "“We looked at everything,” comments Robin Smith.",
+        ]),
+        [
+            Some("Robin Smith".to_string()),
+            Some("Robin Smith".to_string())
+        ]
+    );
+    // "made sexual comments": the noun, not a cue.
+    let q = extract(&paras(&[
+        "In the complaint, Lively alleged Baldoni made sexual comments about his “previous addiction.”",
+    ]));
+    assert!(
+        q.iter()
+            .all(|q| q.speaker.as_deref() != Some("Baldoni made sexual"))
+    );
+}
+
+#[test]
+fn restrictive_relative_who_takes_the_phrase_before_it() {
+    assert_eq!(
+        speakers_of(&[
+            "A career Army officer who described the call as “improper” testified on Tuesday."
+        ]),
+        [Some("a career Army officer".to_string())]
+    );
+}
+
+#[test]
+fn what_someone_called_is_speech_a_thing_called_is_a_name() {
+    let q = extract(&paras(&[
+        "Tom Young testified on Tuesday. Young criticized what he called “experiments” in procurement.",
+        "They founded a group called “Second Chances” in 2019.",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::Speech);
+    assert_eq!(q[1].kind, QuoteKind::TitleOrScare);
+}
+
+#[test]
+fn a_name_qualifying_an_idea_or_a_role_is_a_title() {
+    let q = extract(&paras(&[
+        "China said it is committed to the “one country, two systems” formula.",
+        "“It was hard,” the “Pose” actor said.",
+    ]));
+    assert_eq!(q[0].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[1].kind, QuoteKind::Speech);
+    assert_eq!(q[2].kind, QuoteKind::TitleOrScare);
+}
+
+#[test]
+fn a_show_after_a_part_of_a_work_or_said_on_is_a_title() {
+    let q = extract(&paras(&[
+        "She announced that she was expecting on a previous episode of “DWTS.”",
+        "Buckley, who phoned in from the set of “Fargo,” agreed.",
+        "“It was something we never take for granted,” the actor previously said on “DWTS.”",
+    ]));
+    let kinds: Vec<_> = q.iter().map(|q| q.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            QuoteKind::TitleOrScare,
+            QuoteKind::TitleOrScare,
+            QuoteKind::Speech,
+            QuoteKind::TitleOrScare
+        ]
+    );
+}
+
+#[test]
+fn first_person_quote_after_a_sentence_about_a_named_person_is_theirs() {
+    assert_eq!(
+        speakers_of(&[
+            "NASA Administrator Jim Bridenstine testified on Tuesday.",
+            "“The plate is full,” Tom Young said.",
+            "Bridenstine expects to produce three rockets through 2024. “Adding another — I’m not confident that could happen.”",
+        ]),
+        [
+            Some("Tom Young".to_string()),
+            Some("Jim Bridenstine".to_string())
+        ]
+    );
+    // A quotation about the person (it names them) stays with the speaker before.
+    assert_eq!(
+        speakers_of(&[
+            "“He was kind,” Tom Young said.",
+            "Jim Bridenstine died in 2019. “I will miss Bridenstine every day.”",
+        ]),
+        [Some("Tom Young".to_string()), Some("Tom Young".to_string())]
+    );
+}
+
+#[test]
+fn envoy_place_after_a_lower_case_title_is_not_the_name() {
+    assert_eq!(
+        speakers_of(&[
+            "China’s ambassador to Britain Liu Xiaming said China has the “resolution and power” to end it.",
+            "Liu said the army could be deployed, warning: “They are already there in the garrison.”",
+        ]),
+        [
+            Some("Liu Xiaming".to_string()),
+            Some("Liu Xiaming".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_place_is_no_he_or_she_and_keeps_its_own_name() {
+    assert_eq!(
+        speakers_of(&[
+            "COLUMBIA, S.C. (AP) — A dozen owners were gathered in a South Carolina workspace when they were told the hopeful, Deval Patrick, would stop by.",
+            "When Patrick walked in, the women turned around as he apologized.",
+            "“Don’t mind me!” he told them.",
+            "There are “no urgent concerns” on the roads, Hawaii said. The Hawaii Department of Transportation closed two roads.",
+        ]),
+        [
+            Some("Deval Patrick".to_string()),
+            Some("Hawaii".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_person_named_only_as_an_owner_is_not_the_pronouns_antecedent() {
+    assert_eq!(
+        speakers_of(&[
+            "Patrick Simmons and Michael McDonald played on Monday.",
+            "Following a performance of their jam “Black Water,” Simmons teed up McDonald’s cameo. “You might remember him from his band,” he said.",
+        ]),
+        [Some("Patrick Simmons".to_string())]
+    );
+}
