@@ -36,7 +36,7 @@ const MIN_PRECISION: f64 = 0.95;
 const MIN_RECALL: f64 = 0.95;
 const MIN_SPEAKER_ACCURACY: f64 = 0.92;
 /// The figures measured when this was last raised (see the header): nothing may fall below them.
-const FLOOR_PRECISION: f64 = 0.985;
+const FLOOR_PRECISION: f64 = 0.988;
 const FLOOR_RECALL: f64 = 0.959;
 const FLOOR_SPEAKER_ACCURACY: f64 = 0.922;
 
@@ -282,7 +282,7 @@ held_out!(
     quote_extraction_quality_on_the_second_held_out_articles,
     "quotes-gold-heldout-2.json",
     "held-out-2",
-    [1.0, 0.975, 0.864]
+    [1.0, 0.975, 0.873]
 );
 
 held_out!(
@@ -310,7 +310,7 @@ held_out!(
     quote_extraction_quality_on_the_sixth_held_out_articles,
     "quotes-gold-heldout-6.json",
     "held-out-6",
-    [0.968, 0.991, 0.859]
+    [0.976, 0.991, 0.868]
 );
 
 held_out!(
@@ -338,7 +338,7 @@ held_out!(
     quote_extraction_quality_on_the_tenth_held_out_articles,
     "quotes-gold-heldout-10.json",
     "held-out-10",
-    [0.991, 0.96, 0.826]
+    [0.991, 0.96, 0.835]
 );
 
 held_out!(
@@ -366,5 +366,5 @@ held_out!(
     quote_extraction_quality_on_the_fourteenth_held_out_articles,
     "quotes-gold-heldout-14.json",
     "held-out-14",
-    [0.955, 0.991, 0.901]
+    [0.955, 0.991, 0.922]
 );

@@ -1251,15 +1251,25 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
 }
 
 /// A person's full name set off by commas right after the phrase that ends before token `end`, within
-/// `limit` ("his sister, Elizabeth Marzan, as"): `(start, end)` of the name.
+/// `limit` ("his sister, Elizabeth Marzan, as"), lower-case titles before it allowed and a bracket after
+/// it ("Steenburgen’s son, filmmaker Charlie McDowell (“The Discovery”), also"): `(start, end)` of the
+/// name.
 fn apposed_name(toks: &[Tok], end: usize, limit: usize) -> Option<(usize, usize)> {
     if end >= limit || !toks.get(end).is_some_and(|t| t.is_punct(',')) {
         return None;
     }
     let (ns, ne) = np_forward(toks, end + 1)?;
-    (ne - ns >= 2
+    let ns = (ns..ne)
+        .find(|&k| {
+            toks.get(k)
+                .is_some_and(|t| is_capitalised(t.text) || !super::speakers::is_title_word(t.text))
+        })
+        .unwrap_or(ne);
+    (ne >= ns + 2
         && ne < limit
-        && toks.get(ne).is_some_and(|t| t.is_punct(','))
+        && toks
+            .get(ne)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
         && toks
             .get(ns..ne)
             .is_some_and(|ts| ts.iter().all(|t| is_capitalised(t.text)))

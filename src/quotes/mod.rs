@@ -289,6 +289,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         opening: None,
         quote_open: None,
         spelled: RefCell::default(),
+        pronoun_of: FxHashMap::default(),
     };
     let mut out = Analysis {
         quotes: Vec::new(),
@@ -456,6 +457,9 @@ struct State<'a> {
     quote_open: Option<usize>,
     /// [`speakers::spelled_out`] answers so far, by acronym.
     spelled: RefCell<FxHashMap<String, Option<String>>>,
+    /// The pronoun ("he" or "she") a person's quotations were given by, once one was: "she" does not
+    /// go to a Charlie whom "he said" named before.
+    pronoun_of: FxHashMap<String, &'static str>,
 }
 
 /// What a quotation's own text says about it, before any speaker is resolved against the rest of the
@@ -949,8 +953,7 @@ impl<'a> State<'a> {
                 let sentence_antecedent = match (&f.subject, &sentence_person) {
                     (Subject::Pronoun(_), _) if opens_sentence => None,
                     (Subject::Pronoun(pr), Some(person))
-                        if matches!(pr.as_str(), "he" | "she")
-                            && speakers::gender_fits(person, pr) =>
+                        if matches!(pr.as_str(), "he" | "she") && self.fits_pronoun(person, pr) =>
                     {
                         Some(person.clone())
                     }
@@ -1094,7 +1097,7 @@ impl<'a> State<'a> {
     /// named in full who opens the paragraph, else the first named in it, else the one who opens the
     /// paragraph before ("Cody Khork, 35, was …" then "He won awards …, his parents wrote").
     fn owner_of(&self, pronoun: &str, p: usize) -> Option<String> {
-        let fits = |name: &String| speakers::gender_fits(name, pronoun);
+        let fits = |name: &String| self.fits_pronoun(name, pronoun);
         let opener = |q: usize| {
             self.paragraphs
                 .get(q)
@@ -1216,6 +1219,12 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Whether `pronoun` may stand for the person `name`: their first name allows it
+    /// ([`speakers::gender_fits`]) and no earlier quotation gave them the other pronoun.
+    fn fits_pronoun(&self, name: &str, pronoun: &str) -> bool {
+        fits_pronoun(&self.pronoun_of, name, pronoun)
+    }
+
     /// The first person of paragraph `p` named in `text` (by a name the article gives in full) whom
     /// `pronoun` ("he"/"she") fits, by their fullest name.
     fn person_named_in(&self, text: &str, p: usize, pronoun: &str) -> Option<String> {
@@ -1241,9 +1250,10 @@ impl<'a> State<'a> {
                     && m.person
                     && contains_name(text, &m.name)
                     && !only_possessive(text, &m.name)
+                    && !only_quoted(text, &m.name)
             })
             .filter_map(|m| self.full_person(&m.name))
-            .filter(move |name| speakers::gender_fits(name, pronoun))
+            .filter(move |name| self.fits_pronoun(name, pronoun))
     }
 
     /// Resolve a cue's subject to a speaker, remembering it for later pronouns and descriptions.
@@ -1256,9 +1266,11 @@ impl<'a> State<'a> {
         match &found.subject {
             Subject::None => (None, None),
             Subject::Pronoun(pronoun) => {
+                // A copy: the closure is used around `self.resolve`, which needs `self` mutably.
+                let given = self.pronoun_of.clone();
                 let fits = |s: &Seen| match pronoun.as_str() {
                     "he" | "she" | "i" => {
-                        s.sort == SpeakerSort::Person && speakers::gender_fits(&s.speaker, pronoun)
+                        s.sort == SpeakerSort::Person && fits_pronoun(&given, &s.speaker, pronoun)
                     }
                     // "“…,” Bullis’ obituary says." / "“…,” it read.": a body, or a document quoted.
                     "it" => {
@@ -1296,7 +1308,7 @@ impl<'a> State<'a> {
                 // ("Castro denies his life is easier. His nightclub “only” cost him $50,000, he said").
                 let opener = self.paragraph_subject().filter(|subject| {
                     matches!(pronoun.as_str(), "he" | "she")
-                        && speakers::gender_fits(subject, pronoun)
+                        && self.fits_pronoun(subject, pronoun)
                         && nearest.is_none_or(|s| s.paragraph < p)
                 });
                 // Else the person named last before the quotation in its paragraph ("Her concerns were
@@ -1321,7 +1333,7 @@ impl<'a> State<'a> {
                     self.opening_person(text)
                         .or_else(|| self.opening_role_holder(text, before))
                         .or_else(|| unnamed_subject(text))
-                        .filter(|subject| speakers::gender_fits(subject, pronoun))
+                        .filter(|subject| self.fits_pronoun(subject, pronoun))
                 });
                 let from_seen = opener.or_else(|| nearest.map(|s| s.speaker.clone()));
                 let found = from_seen.or_else(|| {
@@ -1345,6 +1357,11 @@ impl<'a> State<'a> {
                 });
                 match found {
                     Some(s) => {
+                        match pronoun.as_str() {
+                            "he" => self.pronoun_of.insert(s.clone(), "he"),
+                            "she" => self.pronoun_of.insert(s.clone(), "she"),
+                            _ => None,
+                        };
                         let sort = self.names.sort_of_name(&s);
                         self.seen.push(Seen {
                             speaker: s.clone(),
@@ -1483,6 +1500,16 @@ impl<'a> State<'a> {
             return self.phrase_speaker(&author.join(" "), p, by);
         }
         let definite = words.first().is_some_and(|w| w == "the");
+        // "China’s ambassador to Britain": the envoy the article names with that title.
+        if let [.., envoy, to, _] = words.as_slice()
+            && to == "to"
+            && speakers::is_envoy_title(envoy)
+            && let Some(name) = self
+                .names
+                .by_title(words.get(words.len() - 3..).unwrap_or(&[]), p)
+        {
+            return (name, "description", None);
+        }
         // "the Elysée" after "the Elysée Palace": a body's short name stands for its fuller one.
         if let Some(name) = text.strip_prefix("the ")
             && name.split_whitespace().all(speakers::is_capitalised)
@@ -1904,6 +1931,28 @@ fn description_head(description: &str) -> Option<&str> {
 }
 
 /// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").
+/// [`State::fits_pronoun`] against the pronouns given so far.
+fn fits_pronoun(given: &FxHashMap<String, &'static str>, name: &str, pronoun: &str) -> bool {
+    speakers::gender_fits(name, pronoun)
+        && given
+            .get(name)
+            .is_none_or(|&g| !matches!(pronoun, "he" | "she") || g == pronoun)
+}
+
+/// Whether every mention of `name` in `text` stands inside quotation marks ("a sample came in called
+/// “Glasgow (“No Place Like Home”)": a title, not a person who is there to speak).
+fn only_quoted(text: &str, name: &str) -> bool {
+    let quotes = marks::scan(text);
+    let mut any = false;
+    for (at, _) in text.match_indices(name) {
+        if !quotes.iter().any(|q| q.start <= at && at < q.end) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// Whether every mention of `name` in `text` is a possessive ("McDonald’s cameo").
 fn only_possessive(text: &str, name: &str) -> bool {
     let mut any = false;

@@ -258,6 +258,14 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     if is_place(phrase) {
         return SpeakerSort::Organisation;
     }
+    // "China’s ambassador to Britain": an envoy's title and the place, with no name after it.
+    if let [.., envoy, to, place] = words.as_slice()
+        && *to == "to"
+        && is_envoy_title(&bare_lower(envoy))
+        && is_capitalised(place)
+    {
+        return SpeakerSort::Description;
+    }
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
     let starts_with_det = DETERMINERS_LEX.contains_word(first);
     let last = words.last().copied().unwrap_or("");
@@ -604,6 +612,11 @@ const TO_BODIES: &[&str] = &[
 /// Huckabee").
 const TO_TITLES: &[&str] = &["ambassador", "envoy", "representative", "delegate"];
 
+/// Whether a lower-case word is an envoy's title of [`TO_TITLES`].
+pub(crate) fn is_envoy_title(word: &str) -> bool {
+    TO_TITLES.contains(&word)
+}
+
 /// Whether `joiner` between `before` and `next` (then `next2`) is inside a body's name or a title: "of",
 /// "for" or "on" after a body's word before a capitalised word ("Department of Homeland Security",
 /// "Council on Foreign Relations"); "to" after a body word of [`TO_BODIES`] before two capitalised words
@@ -777,7 +790,11 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             && names.len() == run_words
             && start >= 2
             && clean(start - 1) == "to"
-            && TO_TITLES.contains(&bare_lower(clean(start - 2)).as_str());
+            && is_envoy_title(&bare_lower(clean(start - 2)));
+        if lower_envoy && title.is_empty() {
+            title.push(bare_lower(clean(start - 2)).to_string());
+            title.push("to".to_string());
+        }
         let cut = cut + usize::from(lower_envoy);
         for w in names.iter().take(cut) {
             title.push(bare(w));

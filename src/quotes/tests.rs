@@ -2468,6 +2468,14 @@ fn envoy_place_after_a_lower_case_title_is_not_the_name() {
             Some("Liu Xiaming".to_string())
         ]
     );
+    // The envoy by title and place: the one the article names so.
+    assert_eq!(
+        speakers_of(&[
+            "China’s ambassador to Britain Liu Xiaming spoke on Monday.",
+            "China’s ambassador to Britain accused the UK of meddling and warned that the government “will not sit on our hands” if it worsens.",
+        ]),
+        [Some("Liu Xiaming".to_string())]
+    );
 }
 
 #[test]
@@ -2494,5 +2502,45 @@ fn a_person_named_only_as_an_owner_is_not_the_pronouns_antecedent() {
             "Following a performance of their jam “Black Water,” Simmons teed up McDonald’s cameo. “You might remember him from his band,” he said.",
         ]),
         [Some("Patrick Simmons".to_string())]
+    );
+}
+
+#[test]
+fn a_name_inside_a_title_is_no_antecedent() {
+    assert_eq!(
+        speakers_of(&[
+            "“The script just said the song was incredible,” Tom Harper said.",
+            "At the last minute, a sample came in called “Glasgow (“No Place Like Home”). “It grabbed me by the heart,” he said.",
+        ]),
+        [
+            Some("Tom Harper".to_string()),
+            Some("Tom Harper".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_name_in_apposition_after_a_lower_case_title_and_a_bracket() {
+    assert_eq!(
+        speakers_of(&[
+            "Mary Steenburgen wrote the song.",
+            "Steenburgen’s son, filmmaker Charlie McDowell (“The Discovery,” “The One I Love”), also remembers it as a trying time. “She was referencing obscure bands,” he said.",
+        ]),
+        [Some("Charlie McDowell".to_string())]
+    );
+}
+
+#[test]
+fn a_person_given_he_is_not_a_later_she() {
+    assert_eq!(
+        speakers_of(&[
+            "Mary Steenburgen wrote the song. Her son Charlie Walsh agreed.",
+            "“It was a trying time,” he said.",
+            "Despite the paucity of roles, the actress was not looking for a change. “I liked music,” she said.",
+        ]),
+        [
+            Some("Charlie Walsh".to_string()),
+            Some("Mary Steenburgen".to_string())
+        ]
     );
 }
