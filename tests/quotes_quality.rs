@@ -368,3 +368,10 @@ held_out!(
     "held-out-14",
     [0.955, 0.991, 0.922]
 );
+
+held_out!(
+    quote_extraction_quality_on_the_fifteenth_held_out_articles,
+    "quotes-gold-heldout-15.json",
+    "held-out-15",
+    [0.991, 0.964, 0.873]
+);

@@ -72,6 +72,8 @@ const CUES: &[(&str, &str)] = &[
     ("urged", "urged"),
     ("implored", "urged"),
     ("vowed", "vowed"),
+    ("pledged", "vowed"),
+    ("pledges", "vowed"),
     ("promised", "promised"),
     ("predicted", "predicted"),
     ("conceded", "conceded"),
@@ -319,37 +321,13 @@ fn is_skippable(t: &Tok) -> bool {
     SKIPPABLE_LEX.contains(&t.lower()) || super::speakers::is_calendar_word(t.text)
 }
 
-/// Whether a word is an adverb of manner in -ly ("tearfully", "quietly"), not a noun in -ly ("family",
-/// "ally", "assembly") nor a publication ("daily", "weekly").
+/// Whether a word is an adverb of manner in -ly ("tearfully", "quietly"), not one of [`LY_NOUNS`].
 fn is_manner_adverb(t: &Tok) -> bool {
-    const NOUNS_IN_LY: &[&str] = &[
-        "family",
-        "ally",
-        "rally",
-        "assembly",
-        "supply",
-        "reply",
-        "monopoly",
-        "anomaly",
-        "bully",
-        "daily",
-        "weekly",
-        "monthly",
-        "quarterly",
-        "homily",
-        "italy",
-        "july",
-        "belly",
-        "jelly",
-        "lily",
-        "folly",
-    ];
-    let lower = t.lower();
     t.word
         && !is_capitalised(t.text)
-        && lower.len() > 5
-        && lower.ends_with("ly")
-        && !NOUNS_IN_LY.contains(&lower.as_str())
+        && t.text.len() > 5
+        && t.text.ends_with("ly")
+        && !LY_NOUNS.contains(&t.text)
 }
 
 /// One token of a context window: a word (letters, digits, inner apostrophes and hyphens, an
@@ -644,6 +622,15 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
                     .any(|t| t.word && is_cue_word(t.lower()));
             return record.then_some(("showed", 1));
         }
+        // "Howard Gleckman … has written": the participle after an auxiliary (not "a written statement").
+        "written"
+            if i > 0
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| matches!(p.lower().as_str(), "has" | "have" | "had")) =>
+        {
+            return Some(("wrote", 1));
+        }
         _ => {}
     }
     // Every other cue is a word of the list; the checks below only refuse some of them (most words are
@@ -811,7 +798,8 @@ pub(crate) struct Found {
 /// Lower-case words ending in "ly" that are nouns, not adverbs.
 #[rustfmt::skip]
 const LY_NOUNS: &[&str] = &[
-    "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully",
+    "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "reply", "daily",
+    "weekly", "monthly", "quarterly", "homily", "belly", "jelly", "folly",
 ];
 
 /// Lower-case words ending in "ing" that are no participles: documents ("a court filing says") and
@@ -843,6 +831,15 @@ fn is_stop(t: &Tok) -> bool {
     }
     let l = t.lower();
     STOP_LEX.contains(&l) || is_cue_word(&l)
+}
+
+/// "Will Moy": "Will" before a capitalised word is a first name, not the verb (which a name never
+/// follows in an attribution).
+fn is_first_name_will(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.text == "Will")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.word && is_capitalised(n.text))
 }
 
 /// The text of token `k` when it is a word, else "".
@@ -954,7 +951,10 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                 || (i >= floor + 3
                     && is_det(i - 3)
                     && toks.get(i - 2).is_some_and(|m| m.word && !is_stop(m))));
-        if (is_stop(t) && !adverb_after_det && !modifier_ing) || PRONOUNS.contains(&l.as_str()) {
+        let first_name = words > 0 && is_first_name_will(toks, i - 1);
+        if (is_stop(t) && !adverb_after_det && !modifier_ing && !first_name)
+            || PRONOUNS.contains(&l.as_str())
+        {
             break;
         }
         i -= 1;
@@ -977,6 +977,7 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                         || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
                         || (is_capitalised(t.text) && !super::speakers::is_not_name_word(t.text))
                         || t.text.starts_with(|c: char| c.is_ascii_digit())
+                        || is_first_name_will(toks, j)
                 })
         })
         .unwrap_or(i);
@@ -988,6 +989,7 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                 DETERMINERS.contains(&l.as_str())
                     || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
                     || !(is_capitalised(t.text) && super::speakers::is_not_name_word(t.text))
+                    || is_first_name_will(toks, j)
             })
         })
         .unwrap_or(end);
@@ -1026,6 +1028,8 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             words += 1;
             continue;
         }
+        // A stop word ends the phrase, but not "Will" of "Will Moy".
+        let stops = is_stop(t) && !is_first_name_will(toks, i);
         let prep = matches!(l.as_str(), "with" | "of" | "for" | "from");
         if prep {
             let joins = words > 0
@@ -1055,10 +1059,10 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
                 && !toks
                     .get(i.wrapping_sub(1))
                     .is_some_and(|p| LINK_PREPS.contains(&p.lower().as_str())))
-            || (is_stop(t)
+            || (stops
                 && !(words > 0 && DETERMINERS.contains(&l.as_str()))
                 && !(words == 0 && matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")))
-            || (words == 0 && is_skippable(t))
+            || (words == 0 && is_skippable(t) && !is_first_name_will(toks, i))
             || PRONOUNS.contains(&l.as_str())
         {
             break;

@@ -246,19 +246,18 @@ fn scan_with(text: &str, no_top_single_from: Option<usize>) -> (Vec<TopQuote>, O
             '」' => action = Some((false, Family::Corner)),
             '『' => action = Some((true, Family::WhiteCorner)),
             '』' => action = Some((false, Family::WhiteCorner)),
-            // "We played hard,'' he said": wire copy typed on old systems closes a straight double
-            // quotation with two apostrophes.
-            '\'' if text.get(i + 1..).is_some_and(|r| r.starts_with('\''))
-                && stack
-                    .iter()
-                    .any(|o| o.family == Family::Double && o.ch == '"')
-                && !text
-                    .get(i + 2..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_alphanumeric) =>
+            // "We played hard,'' he said", "“It was an attempt to mislead voters,’’ Moy told": wire copy
+            // typed on old systems closes a double quotation with two apostrophes, straight or curled.
+            '\'' | '’'
+                if text.get(i + len..).is_some_and(|r| r.starts_with(c))
+                    && stack.iter().any(|o| o.family == Family::Double)
+                    && !text
+                        .get(i + 2 * len..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric) =>
             {
-                len = 2;
-                skip_at = Some(i + 1);
+                skip_at = Some(i + len);
+                len *= 2;
                 action = Some((false, Family::Double));
             }
             '‘' | '‚' | '’' | '\'' => {
@@ -460,6 +459,11 @@ mod tests {
         );
         let q = scan(t);
         assert_eq!(q[0].close_end, Some(q[0].end + 2));
+        // Curled the same way by a later conversion: “…’’
+        assert_eq!(
+            inner("“It was an attempt,’’ Will Moy told the BBC."),
+            vec!["It was an attempt,"]
+        );
         // Inside a word, two apostrophes stay what they are.
         assert_eq!(inner("\"rock''n''roll\" night"), vec!["rock''n''roll"]);
     }

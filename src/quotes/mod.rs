@@ -1500,6 +1500,20 @@ impl<'a> State<'a> {
             return self.phrase_speaker(&author.join(" "), p, by);
         }
         let definite = words.first().is_some_and(|w| w == "the");
+        // "the 14th-ranked Schwartzman", "the top-seeded Nadal": a ranked surname of someone the article
+        // names in full.
+        let written: Vec<&str> = text.split_whitespace().collect();
+        if let [.., modifier, surname] = written.as_slice()
+            && written.len() >= 3
+            && !speakers::is_capitalised(modifier)
+            // A ranking or an age ("14th-ranked", "top-seeded", "30-year-old"), not "the fake Trump".
+            && (modifier.contains('-') || modifier.contains(|c: char| c.is_ascii_digit()))
+            && speakers::is_capitalised(surname)
+            && !speakers::is_org_word(surname)
+            && let Some(person) = self.full_person(surname)
+        {
+            return (person, "description", None);
+        }
         // "China’s ambassador to Britain": the envoy the article names with that title.
         if let [.., envoy, to, _] = words.as_slice()
             && to == "to"

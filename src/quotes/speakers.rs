@@ -206,6 +206,11 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             .is_some_and(|singular| ORG_WORDS_LEX.contains(&singular))
 }
 
+/// "Will Moy": the word "Will" with more of a name after it is a first name, not the verb.
+fn is_first_name_will(word: &str, more_follows: bool) -> bool {
+    more_follows && word == "Will"
+}
+
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
     is_not_name_lower(&bare_lower(word))
@@ -415,7 +420,7 @@ pub(crate) fn strip_titles(name: &str) -> String {
         if i + 1 < words.len()
             && (is_title_word(w)
                 || !is_capitalised(w)
-                || is_not_name_word(w)
+                || (is_not_name_word(w) && !is_first_name_will(w, true))
                 || possessive
                 || gerund)
         {
@@ -764,10 +769,16 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
                 title.push(role.to_string());
             }
         }
-        let run_words = run.len();
+        // "Will Moy": "Will" before another word of the run is a first name.
+        let run_len = run.len();
         let mut names: Vec<&str> = run
             .into_iter()
-            .skip_while(|w| is_not_name_word(w) || w.ends_with("ing"))
+            .enumerate()
+            .skip_while(|&(k, w)| {
+                (is_not_name_word(w) && !is_first_name_will(w, k + 1 < run_len))
+                    || w.ends_with("ing")
+            })
+            .map(|(_, w)| w)
             .collect();
         // Split off leading title words (all but the last word may be one). A body's name ending in a
         // word that can also be a title ("Department of Homeland Security") is kept whole.
@@ -787,7 +798,7 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
         // run's first word is the place (when a name of two words follows).
         let lower_envoy = cut == 0
             && names.len() >= 3
-            && names.len() == run_words
+            && names.len() == run_len
             && start >= 2
             && clean(start - 1) == "to"
             && is_envoy_title(&bare_lower(clean(start - 2)));

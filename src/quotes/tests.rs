@@ -2544,3 +2544,45 @@ fn a_person_given_he_is_not_a_later_she() {
         ]
     );
 }
+
+#[test]
+fn has_written_is_a_cue_a_written_statement_is_not() {
+    assert_eq!(
+        speakers_of(&[
+            "“The Chinese government pays nothing,” Howard Gleckman, a senior fellow at the Tax Policy Center, has written."
+        ]),
+        [Some("Howard Gleckman".to_string())]
+    );
+}
+
+#[test]
+fn will_before_a_surname_is_a_first_name() {
+    assert_eq!(
+        speakers_of(&[
+            "“It was an attempt to mislead voters,” Will Moy, chief executive of Full Fact, told the BBC.",
+            "“It was inappropriate,” said Will Moy.",
+        ]),
+        [Some("Will Moy".to_string()), Some("Will Moy".to_string())]
+    );
+}
+
+#[test]
+fn pledged_is_a_cue() {
+    assert_eq!(
+        speakers_of(&[
+            "Twitter pledged to take “decisive corrective action” against similar strategies."
+        ]),
+        [Some("Twitter".to_string())]
+    );
+}
+
+#[test]
+fn a_ranked_surname_is_the_person_named_in_full() {
+    assert_eq!(
+        speakers_of(&[
+            "Diego Schwartzman beat Jarry in Madrid.",
+            "“I played one of the best matches of my career,” the 14th-ranked Schwartzman said.",
+        ]),
+        [Some("Diego Schwartzman".to_string())]
+    );
+}
