@@ -260,7 +260,7 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         return SpeakerSort::Description;
     };
     // "South Carolina", "Nova Scotia": a place speaks as its government, a body, never as "he" or "she".
-    if is_place(phrase) {
+    if words.len() <= 2 && is_capitalised(first) && is_place(phrase) {
         return SpeakerSort::Organisation;
     }
     // "China’s ambassador to Britain": an envoy's title and the place, with no name after it.
