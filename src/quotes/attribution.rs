@@ -833,13 +833,15 @@ fn is_stop(t: &Tok) -> bool {
     STOP_LEX.contains(&l) || is_cue_word(&l)
 }
 
-/// "Will Moy": "Will" before a capitalised word is a first name, not the verb (which a name never
-/// follows in an attribution).
+/// [`super::speakers::is_first_name_will`] for token `k`: "Will" before a capitalised word.
 fn is_first_name_will(toks: &[Tok], k: usize) -> bool {
-    toks.get(k).is_some_and(|t| t.text == "Will")
-        && toks
-            .get(k + 1)
-            .is_some_and(|n| n.word && is_capitalised(n.text))
+    toks.get(k).is_some_and(|t| {
+        super::speakers::is_first_name_will(
+            t.text,
+            toks.get(k + 1)
+                .is_some_and(|n| n.word && is_capitalised(n.text)),
+        )
+    })
 }
 
 /// The text of token `k` when it is a word, else "".

@@ -1944,7 +1944,6 @@ fn description_head(description: &str) -> Option<&str> {
         .last()
 }
 
-/// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").
 /// [`State::fits_pronoun`] against the pronouns given so far.
 fn fits_pronoun(given: &FxHashMap<String, &'static str>, name: &str, pronoun: &str) -> bool {
     speakers::gender_fits(name, pronoun)
@@ -1980,6 +1979,7 @@ fn only_possessive(text: &str, name: &str) -> bool {
     any
 }
 
+/// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").
 fn contains_name(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(at, _)| {
         let before = text.get(..at).and_then(|b| b.chars().next_back());
@@ -2195,43 +2195,24 @@ fn is_naming_context(left: &str, quoted: &str) -> bool {
     }
     // "on a previous episode of “DWTS.”", "the set of “Fargo,”": a short capitalised quotation after a
     // part of a work and "of"; "said on “DWTS.”": after a verb of saying and "on", the show or outlet.
+    /// Parts of a work, or people of one, before "of" and its title.
+    #[rustfmt::skip]
+    const PARTS_OF_WORKS: &[&str] = &[
+        "episode", "episodes", "season", "set", "cast", "star", "host", "creator", "edition", "issue",
+        "chapter", "finale", "premiere", "version",
+    ];
+    /// Verbs of saying (or being heard) before "on" and a show or outlet.
+    #[rustfmt::skip]
+    const SAID_ON: &[&str] = &[
+        "said", "says", "appeared", "appearing", "spoke", "speaking", "told", "wrote", "posted", "aired",
+        "interview",
+    ];
     let short = quoted.split_whitespace().count() <= TITLE_MAX_WORDS;
     if capitalised && short && matches!(last.as_str(), "of" | "on") {
         let before = words.next().unwrap_or_default();
         let part_of_work = last == "of"
-            && (WORKS.contains(&before.as_str())
-                || matches!(
-                    before.as_str(),
-                    "episode"
-                        | "episodes"
-                        | "season"
-                        | "set"
-                        | "cast"
-                        | "star"
-                        | "host"
-                        | "creator"
-                        | "edition"
-                        | "issue"
-                        | "chapter"
-                        | "finale"
-                        | "premiere"
-                        | "version"
-                ));
-        let outlet = last == "on"
-            && matches!(
-                before.as_str(),
-                "said"
-                    | "says"
-                    | "appeared"
-                    | "appearing"
-                    | "spoke"
-                    | "speaking"
-                    | "told"
-                    | "wrote"
-                    | "posted"
-                    | "aired"
-                    | "interview"
-            );
+            && (WORKS.contains(&before.as_str()) || PARTS_OF_WORKS.contains(&before.as_str()));
+        let outlet = last == "on" && SAID_ON.contains(&before.as_str());
         if part_of_work || outlet {
             return true;
         }

@@ -206,8 +206,9 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             .is_some_and(|singular| ORG_WORDS_LEX.contains(&singular))
 }
 
-/// "Will Moy": the word "Will" with more of a name after it is a first name, not the verb.
-fn is_first_name_will(word: &str, more_follows: bool) -> bool {
+/// "Will Moy": the word "Will" with more of a name after it is a first name, not the verb (which a
+/// name never follows in an attribution).
+pub(crate) fn is_first_name_will(word: &str, more_follows: bool) -> bool {
     more_follows && word == "Will"
 }
 
