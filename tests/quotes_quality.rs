@@ -375,3 +375,10 @@ held_out!(
     "held-out-15",
     [0.991, 0.964, 0.873]
 );
+
+held_out!(
+    quote_extraction_quality_on_the_sixteenth_held_out_articles,
+    "quotes-gold-heldout-16.json",
+    "held-out-16",
+    [0.94, 0.956, 0.798]
+);
