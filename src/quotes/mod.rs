@@ -1266,11 +1266,13 @@ impl<'a> State<'a> {
         match &found.subject {
             Subject::None => (None, None),
             Subject::Pronoun(pronoun) => {
-                // A copy: the closure is used around `self.resolve`, which needs `self` mutably.
-                let given = self.pronoun_of.clone();
-                let fits = |s: &Seen| match pronoun.as_str() {
+                // The pronouns given so far are passed in, not captured: `self.resolve` below needs
+                // `self` mutably while this closure lives.
+                let fits = |s: &Seen, given: &FxHashMap<String, &'static str>| match pronoun
+                    .as_str()
+                {
                     "he" | "she" | "i" => {
-                        s.sort == SpeakerSort::Person && fits_pronoun(&given, &s.speaker, pronoun)
+                        s.sort == SpeakerSort::Person && fits_pronoun(given, &s.speaker, pronoun)
                     }
                     // "“…,” Bullis’ obituary says." / "“…,” it read.": a body, or a document quoted.
                     "it" => {
@@ -1288,7 +1290,7 @@ impl<'a> State<'a> {
                         .iter()
                         .rev()
                         .take(MAX_LOOKBACK)
-                        .find(|s| fits(s))
+                        .find(|s| fits(s, &self.pronoun_of))
                         .is_none_or(|s| s.paragraph + 1 < p)
                     && let Some(body) = p
                         .checked_sub(1)
@@ -1303,7 +1305,12 @@ impl<'a> State<'a> {
                         return (Some(speaker), Some("pronoun"));
                     }
                 }
-                let nearest = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| fits(s));
+                let nearest = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .take(MAX_LOOKBACK)
+                    .find(|s| fits(s, &self.pronoun_of));
                 // A person who opens this paragraph is nearer than any speaker of earlier paragraphs
                 // ("Castro denies his life is easier. His nightclub “only” cost him $50,000, he said").
                 let opener = self.paragraph_subject().filter(|subject| {
@@ -1956,27 +1963,23 @@ fn fits_pronoun(given: &FxHashMap<String, &'static str>, name: &str, pronoun: &s
 /// “Glasgow (“No Place Like Home”)": a title, not a person who is there to speak).
 fn only_quoted(text: &str, name: &str) -> bool {
     let quotes = marks::scan(text);
-    let mut any = false;
-    for (at, _) in text.match_indices(name) {
-        if !quotes.iter().any(|q| q.start <= at && at < q.end) {
-            return false;
-        }
-        any = true;
-    }
-    any
+    every_mention(text, name, |at| {
+        quotes.iter().any(|q| q.start <= at && at < q.end)
+    })
 }
 
 /// Whether every mention of `name` in `text` is a possessive ("McDonald’s cameo").
 fn only_possessive(text: &str, name: &str) -> bool {
-    let mut any = false;
-    for (at, _) in text.match_indices(name) {
+    every_mention(text, name, |at| {
         let after = text.get(at + name.len()..).unwrap_or("");
-        if !(after.starts_with("’s") || after.starts_with("'s")) {
-            return false;
-        }
-        any = true;
-    }
-    any
+        after.starts_with("’s") || after.starts_with("'s")
+    })
+}
+
+/// Whether `name` occurs in `text` and every occurrence (by its byte offset) passes `test`.
+fn every_mention(text: &str, name: &str, test: impl Fn(usize) -> bool) -> bool {
+    let mut at = text.match_indices(name).map(|(at, _)| at).peekable();
+    at.peek().is_some() && at.all(test)
 }
 
 /// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").

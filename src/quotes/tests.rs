@@ -2553,6 +2553,11 @@ fn has_written_is_a_cue_a_written_statement_is_not() {
         ]),
         [Some("Howard Gleckman".to_string())]
     );
+    // "a written “apology”": no auxiliary, no cue.
+    let q = extract(&paras(&[
+        "The company issued a written “apology to all customers” on Monday.",
+    ]));
+    assert!(q.iter().all(|q| q.cue.as_deref() != Some("wrote")));
 }
 
 #[test]
