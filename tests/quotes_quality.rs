@@ -12,12 +12,17 @@
 //!
 //! The bar, from the issue: precision and recall ≥ 0.95, speaker accuracy ≥ 0.92.
 //!
-//! Fourteen gold files: `quotes-gold.json` (25 articles, also the development set: rules were written
-//! against its misses) and thirteen held-out files, `quotes-gold-heldout.json`, `quotes-gold-heldout-2.json`
-//! … `quotes-gold-heldout-13.json` (8 articles each for the first ten, 6, 6 and 13 short ones for the
-//! last three), labelled blind by sessions that never saw or ran the extractor. Each is measured and
-//! reported on its own (`cargo test --test quotes_quality -- --nocapture`); the README table gives the
-//! figures, including the held-out files' first (blind) measurement.
+//! Seventeen gold files: `quotes-gold.json` (25 articles, also the development set: rules were written
+//! against its misses) and sixteen held-out files, `quotes-gold-heldout.json`, `quotes-gold-heldout-2.json`
+//! … `quotes-gold-heldout-16.json` (CNN stories, then news pages of other publishers in
+//! `../shared/corpus/extraction`, read through `../extraction/<case>.expected.txt`), labelled blind by
+//! sessions that never saw or ran the extractor. Each is measured and reported on its own (`cargo test
+//! --test quotes_quality -- --nocapture`); the README table gives the figures, including the held-out
+//! files' first (blind) measurement.
+//!
+//! Held-out sets 14, 15 and 16 were labelled a second time, independently (`…-reader-2.json`): the two
+//! readers are compared with each other the way the code is compared with a reader, and the code is scored
+//! where both readers agree and by either reader.
 //!
 //! Each test fails when a figure falls below the bar or, where the bar is not met, below its measured floor
 //! (`floor()` takes the lower of the two); the floors are the figures last measured, raised as they improve.
@@ -28,7 +33,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use storydiff::article::Article;
 use storydiff::normalize::fold_typography;
-use storydiff::quotes::{QuoteKind, extract, speaker_key};
+use storydiff::quotes::{Quote, QuoteKind, extract, speaker_key};
 
 /// Minimum token Jaccard for a predicted and a gold quotation to be the same span.
 const MIN_JACCARD: f64 = 0.8;
@@ -43,6 +48,21 @@ const FLOOR_SPEAKER_ACCURACY: f64 = 0.922;
 /// What the test enforces for a measure: the bar, or the measured floor while the bar is not yet met.
 fn floor(bar: f64, measured_floor: f64) -> f64 {
     bar.min(measured_floor)
+}
+
+/// Fail when a measure (rounded to three places, as floors are written) falls below the bar or, where the
+/// bar is not yet met, below its measured floor.
+fn hold(name: &str, measure: &str, value: f64, bar: f64, measured_floor: f64) {
+    let at_least = floor(bar, measured_floor);
+    assert!(
+        (value * 1000.0).round() / 1000.0 >= at_least,
+        "{name}: {measure} {value:.3} regressed below {at_least}"
+    );
+}
+
+/// `part / whole`, 0 when there is no whole.
+fn ratio(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
 }
 
 #[derive(Deserialize)]
@@ -98,6 +118,40 @@ fn overlap(a: &[String], b: &[String]) -> (f64, f64) {
     (jaccard, jaccard)
 }
 
+/// Pair two lists of quotations one to one: every pair whose texts overlap by at least `MIN_JACCARD`,
+/// strongest overlaps first (then reading order). Returns `(index in a, index in b)` pairs.
+fn pair(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+    let a_tokens: Vec<Vec<String>> = a.iter().map(|t| tokens(t)).collect();
+    let b_tokens: Vec<Vec<String>> = b.iter().map(|t| tokens(t)).collect();
+    let mut candidates: Vec<((f64, f64), usize, usize)> = Vec::new();
+    for (i, x) in a_tokens.iter().enumerate() {
+        for (j, y) in b_tokens.iter().enumerate() {
+            let o = overlap(x, y);
+            if o.0 >= MIN_JACCARD {
+                candidates.push((o, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| {
+        (y.0.0.total_cmp(&x.0.0))
+            .then(y.0.1.total_cmp(&x.0.1))
+            .then(x.1.cmp(&y.1))
+            .then(x.2.cmp(&y.2))
+    });
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut pairs = Vec::new();
+    for (_, i, j) in candidates {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        pairs.push((i, j));
+    }
+    pairs
+}
+
 fn key(s: &Option<String>) -> Option<String> {
     s.as_deref().map(speaker_key).filter(|k| !k.is_empty())
 }
@@ -114,13 +168,13 @@ struct Scores {
 
 impl Scores {
     fn precision(&self) -> f64 {
-        self.matched as f64 / self.predicted.max(1) as f64
+        ratio(self.matched, self.predicted)
     }
     fn recall(&self) -> f64 {
-        self.matched as f64 / self.labelled.max(1) as f64
+        ratio(self.matched, self.labelled)
     }
     fn speaker(&self) -> f64 {
-        self.speaker_right as f64 / self.matched.max(1) as f64
+        ratio(self.speaker_right, self.matched)
     }
 
     /// Print the figures and how far each is from the issue's bar.
@@ -151,7 +205,6 @@ impl Scores {
 
     /// Fail when a figure falls below the bar or, where the bar is not yet met, below its floor.
     fn enforce(&self, name: &str, floors: [f64; 3]) {
-        let rounded = |x: f64| (x * 1000.0).round() / 1000.0;
         for ((measure, value, bar), measured_floor) in [
             ("precision", self.precision(), MIN_PRECISION),
             ("recall", self.recall(), MIN_RECALL),
@@ -160,66 +213,68 @@ impl Scores {
         .into_iter()
         .zip(floors)
         {
-            let at_least = floor(bar, measured_floor);
-            assert!(
-                rounded(value) >= at_least,
-                "{name}: {measure} {value:.3} regressed below {at_least}"
-            );
+            hold(name, measure, value, bar, measured_floor);
         }
     }
 }
 
-/// Measure extraction against one gold file, printing every disagreement.
-fn measure(gold_file: &str) -> Option<Scores> {
+/// Read a gold file of `tests/fixtures`; `None` (said on stderr) when it is not there.
+fn load(gold_file: &str) -> Option<Gold> {
     let gold_path = manifest().join("tests/fixtures").join(gold_file);
     let Ok(raw) = std::fs::read_to_string(&gold_path) else {
         eprintln!("no gold file at {}: nothing measured", gold_path.display());
         return None;
     };
-    let gold: Gold = serde_json::from_str(&raw).expect("gold file parses");
-    let corpus = manifest().join("../shared/corpus/versions");
+    Some(serde_json::from_str(&raw).expect("gold file parses"))
+}
+
+/// The speech quotations this code extracts from a gold article's text; `None` (said on stderr) when the
+/// corpus file is missing.
+fn extract_speech(article: &GoldArticle) -> Option<Vec<Quote>> {
+    let path = manifest()
+        .join("../shared/corpus/versions")
+        .join(&article.file);
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("missing corpus file {}", article.file);
+        return None;
+    };
+    let parsed = Article::from_text(&text).expect("article parses");
+    Some(
+        extract(&parsed.paragraphs)
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Speech)
+            .collect(),
+    )
+}
+
+impl GoldArticle {
+    /// The quotations a reader labelled speech.
+    fn speech(&self) -> Vec<&GoldQuote> {
+        self.quotes.iter().filter(|q| q.kind == "speech").collect()
+    }
+}
+
+fn gold_texts<'a>(quotes: &[&'a GoldQuote]) -> Vec<&'a str> {
+    quotes.iter().map(|q| q.text.as_str()).collect()
+}
+
+/// Measure extraction against one gold file, printing every disagreement.
+fn measure(gold_file: &str) -> Option<Scores> {
+    let gold = load(gold_file)?;
     let mut scores = Scores::default();
     for article in &gold.articles {
-        let Ok(text) = std::fs::read_to_string(corpus.join(&article.file)) else {
-            eprintln!("missing corpus file {}", article.file);
+        let Some(ours) = extract_speech(article) else {
             continue;
         };
         scores.articles += 1;
-        let parsed = Article::from_text(&text).expect("article parses");
-        let ours: Vec<_> = extract(&parsed.paragraphs)
-            .into_iter()
-            .filter(|q| q.kind == QuoteKind::Speech)
-            .collect();
-        let theirs: Vec<&GoldQuote> = article
-            .quotes
-            .iter()
-            .filter(|q| q.kind == "speech")
-            .collect();
+        let theirs = article.speech();
         scores.predicted += ours.len();
         scores.labelled += theirs.len();
-        let ours_tokens: Vec<Vec<String>> = ours.iter().map(|q| tokens(&q.text)).collect();
-        let theirs_tokens: Vec<Vec<String>> = theirs.iter().map(|q| tokens(&q.text)).collect();
-        let mut pairs: Vec<((f64, f64), usize, usize)> = Vec::new();
-        for (i, a) in ours_tokens.iter().enumerate() {
-            for (j, b) in theirs_tokens.iter().enumerate() {
-                let o = overlap(a, b);
-                if o.0 >= MIN_JACCARD {
-                    pairs.push((o, i, j));
-                }
-            }
-        }
-        pairs.sort_by(|x, y| {
-            (y.0.0.total_cmp(&x.0.0))
-                .then(y.0.1.total_cmp(&x.0.1))
-                .then(x.1.cmp(&y.1))
-                .then(x.2.cmp(&y.2))
-        });
+        let ours_texts: Vec<&str> = ours.iter().map(|q| q.text.as_str()).collect();
+        let theirs_texts = gold_texts(&theirs);
         let mut used_ours = vec![false; ours.len()];
         let mut used_theirs = vec![false; theirs.len()];
-        for (_, i, j) in pairs {
-            if used_ours[i] || used_theirs[j] {
-                continue;
-            }
+        for (i, j) in pair(&ours_texts, &theirs_texts) {
             used_ours[i] = true;
             used_theirs[j] = true;
             scores.matched += 1;
@@ -244,6 +299,120 @@ fn measure(gold_file: &str) -> Option<Scores> {
         }
     }
     Some(scores)
+}
+
+/// A second reader's labels of a held-out file's articles beside the first reader's, and this code
+/// measured against what they agree on.
+#[derive(Default)]
+struct Readers {
+    /// Speech quotations the first reader labelled, the second did, and both did (spans paired as the
+    /// code's are).
+    first: usize,
+    second: usize,
+    both: usize,
+    /// Quotations both labelled to which they gave the same speaker (speaker keys equal).
+    speakers_agree: usize,
+    /// Of those, the ones this code extracted, and the ones it gave that same speaker.
+    consensus_matched: usize,
+    consensus_right: usize,
+    /// First-reader quotations this code extracted, and those whose speaker is either reader's.
+    matched: usize,
+    either_right: usize,
+}
+
+impl Readers {
+    fn span_agreement(&self) -> f64 {
+        ratio(2 * self.both, self.first + self.second)
+    }
+    fn speaker_agreement(&self) -> f64 {
+        ratio(self.speakers_agree, self.both)
+    }
+    fn consensus_accuracy(&self) -> f64 {
+        ratio(self.consensus_right, self.consensus_matched)
+    }
+    fn either_accuracy(&self) -> f64 {
+        ratio(self.either_right, self.matched)
+    }
+
+    fn report(&self, name: &str) {
+        println!(
+            "{name}: two readers: {} and {} speech quotes, {} both (span agreement F1 {:.3}); they give \
+             the same speaker to {} ({:.3}); speaker accuracy where they agree {:.3} ({}/{}); right by \
+             either reader {:.3} ({}/{})",
+            self.first,
+            self.second,
+            self.both,
+            self.span_agreement(),
+            self.speakers_agree,
+            self.speaker_agreement(),
+            self.consensus_accuracy(),
+            self.consensus_right,
+            self.consensus_matched,
+            self.either_accuracy(),
+            self.either_right,
+            self.matched
+        );
+    }
+}
+
+/// Compare a second reader's labels (`second_file`) with the first reader's (`first_file`, same
+/// articles), and this code with both, printing where the readers part on a speaker and where the code
+/// parts from a speaker both gave.
+fn compare_readers(first_file: &str, second_file: &str) -> Option<Readers> {
+    let first = load(first_file)?;
+    let second = load(second_file)?;
+    let mut readers = Readers::default();
+    for article in &first.articles {
+        let other = second
+            .articles
+            .iter()
+            .find(|a| a.file == article.file)
+            .unwrap_or_else(|| panic!("{second_file} labels {}", article.file));
+        let Some(ours) = extract_speech(article) else {
+            continue;
+        };
+        let (a, b) = (article.speech(), other.speech());
+        readers.first += a.len();
+        readers.second += b.len();
+        let (a_texts, b_texts) = (gold_texts(&a), gold_texts(&b));
+        let readers_pairs = pair(&a_texts, &b_texts);
+        let ours_texts: Vec<&str> = ours.iter().map(|q| q.text.as_str()).collect();
+        let code_pairs = pair(&ours_texts, &a_texts);
+        readers.both += readers_pairs.len();
+        for &(i, j) in &code_pairs {
+            readers.matched += 1;
+            let said = key(&ours[i].speaker);
+            let second_reader = readers_pairs
+                .iter()
+                .find(|&&(x, _)| x == j)
+                .map(|&(_, y)| key(&b[y].speaker));
+            if said == key(&a[j].speaker) || second_reader.is_some_and(|k| k == said) {
+                readers.either_right += 1;
+            }
+        }
+        for &(x, y) in &readers_pairs {
+            if key(&a[x].speaker) != key(&b[y].speaker) {
+                eprintln!(
+                    "{}: readers part: {:?} / {:?} for “{}”",
+                    article.file, a[x].speaker, b[y].speaker, a[x].text
+                );
+                continue;
+            }
+            readers.speakers_agree += 1;
+            if let Some(&(i, _)) = code_pairs.iter().find(|&&(_, j)| j == x) {
+                readers.consensus_matched += 1;
+                if key(&ours[i].speaker) == key(&a[x].speaker) {
+                    readers.consensus_right += 1;
+                } else {
+                    eprintln!(
+                        "{}: code {:?}, both readers {:?} for “{}”",
+                        article.file, ours[i].speaker, a[x].speaker, a[x].text
+                    );
+                }
+            }
+        }
+    }
+    Some(readers)
 }
 
 #[test]
@@ -282,7 +451,7 @@ held_out!(
     quote_extraction_quality_on_the_second_held_out_articles,
     "quotes-gold-heldout-2.json",
     "held-out-2",
-    [1.0, 0.975, 0.873]
+    [1.0, 0.975, 0.881]
 );
 
 held_out!(
@@ -324,7 +493,7 @@ held_out!(
     quote_extraction_quality_on_the_eighth_held_out_articles,
     "quotes-gold-heldout-8.json",
     "held-out-8",
-    [0.987, 0.993, 0.9]
+    [0.987, 0.993, 0.913]
 );
 
 held_out!(
@@ -345,7 +514,7 @@ held_out!(
     quote_extraction_quality_on_the_eleventh_held_out_articles,
     "quotes-gold-heldout-11.json",
     "held-out-11",
-    [0.986, 0.967, 0.898]
+    [0.986, 0.967, 0.905]
 );
 
 held_out!(
@@ -373,12 +542,68 @@ held_out!(
     quote_extraction_quality_on_the_fifteenth_held_out_articles,
     "quotes-gold-heldout-15.json",
     "held-out-15",
-    [0.991, 0.964, 0.873]
+    [0.991, 0.964, 0.877]
 );
 
 held_out!(
     quote_extraction_quality_on_the_sixteenth_held_out_articles,
     "quotes-gold-heldout-16.json",
     "held-out-16",
-    [0.94, 0.956, 0.798]
+    [0.94, 0.956, 0.835]
+);
+
+/// One test per held-out file that a second reader labelled too: how far the two readers agree, and this
+/// code's speaker accuracy where they agree and by either reader, held to floors (the figures last
+/// measured; reader agreement is reported, never enforced, as it is no property of the code).
+macro_rules! two_readers {
+    ($test:ident, $first:literal, $second:literal, $name:literal, $floors:expr) => {
+        #[test]
+        fn $test() {
+            if let Some(readers) = compare_readers($first, $second) {
+                readers.report($name);
+                let [consensus, either]: [f64; 2] = $floors;
+                let accuracy = MIN_SPEAKER_ACCURACY;
+                let agree = readers.consensus_accuracy();
+                hold(
+                    $name,
+                    "speaker accuracy where both readers agree",
+                    agree,
+                    accuracy,
+                    consensus,
+                );
+                let by_either = readers.either_accuracy();
+                hold(
+                    $name,
+                    "speaker accuracy by either reader",
+                    by_either,
+                    accuracy,
+                    either,
+                );
+            }
+        }
+    };
+}
+
+two_readers!(
+    two_readers_of_the_fourteenth_held_out_articles,
+    "quotes-gold-heldout-14.json",
+    "quotes-gold-heldout-14-reader-2.json",
+    "held-out-14",
+    [0.922, 0.922]
+);
+
+two_readers!(
+    two_readers_of_the_fifteenth_held_out_articles,
+    "quotes-gold-heldout-15.json",
+    "quotes-gold-heldout-15-reader-2.json",
+    "held-out-15",
+    [0.877, 0.877]
+);
+
+two_readers!(
+    two_readers_of_the_sixteenth_held_out_articles,
+    "quotes-gold-heldout-16.json",
+    "quotes-gold-heldout-16-reader-2.json",
+    "held-out-16",
+    [0.892, 0.881]
 );

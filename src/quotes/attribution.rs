@@ -833,10 +833,10 @@ fn is_stop(t: &Tok) -> bool {
     STOP_LEX.contains(&l) || is_cue_word(&l)
 }
 
-/// [`super::speakers::is_first_name_will`] for token `k`: "Will" before a capitalised word.
-fn is_first_name_will(toks: &[Tok], k: usize) -> bool {
+/// [`super::speakers::is_first_name_word`] for token `k`: "Will" or "Mar" before a capitalised word.
+fn is_first_name_word(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(|t| {
-        super::speakers::is_first_name_will(
+        super::speakers::is_first_name_word(
             t.text,
             toks.get(k + 1)
                 .is_some_and(|n| n.word && is_capitalised(n.text)),
@@ -856,6 +856,21 @@ fn phrase(toks: &[Tok], start: usize, end: usize) -> String {
         .map(|t| t.text)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether token `k` (an "and" or a comma) stands between two job titles: "chairman and CEO",
+/// "chairman, CEO and president".
+fn joins_titles(toks: &[Tok], k: usize) -> bool {
+    let title = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.word && super::speakers::is_title_word(t.text))
+    };
+    k > 0
+        && toks
+            .get(k)
+            .is_some_and(|t| t.is_punct(',') || t.lower() == "and")
+        && title(k - 1)
+        && title(k + 1)
 }
 
 /// The noun phrase that ends just before token `end`, as `(start, end)`.
@@ -883,11 +898,13 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
             break;
         }
         if l == "and" && words > 0 {
-            // "Customs and Border Protection", "his parents and stepmother": both sides alike.
+            // "Customs and Border Protection", "his parents and stepmother": both sides alike; "chairman
+            // and CEO": two titles.
             let right_cap = toks.get(i).is_some_and(|t| is_capitalised(t.text));
             let left = toks.get(i.wrapping_sub(2)).filter(|_| i >= floor + 2);
-            let joins =
-                left.is_some_and(|w| w.word && !is_stop(w) && is_capitalised(w.text) == right_cap);
+            let joins = left
+                .is_some_and(|w| w.word && !is_stop(w) && is_capitalised(w.text) == right_cap)
+                || (i >= floor + 2 && joins_titles(toks, i - 1));
             if joins {
                 i -= 1;
                 words += 1;
@@ -953,7 +970,7 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                 || (i >= floor + 3
                     && is_det(i - 3)
                     && toks.get(i - 2).is_some_and(|m| m.word && !is_stop(m))));
-        let first_name = words > 0 && is_first_name_will(toks, i - 1);
+        let first_name = words > 0 && is_first_name_word(toks, i - 1);
         if (is_stop(t) && !adverb_after_det && !modifier_ing && !first_name)
             || PRONOUNS.contains(&l.as_str())
         {
@@ -979,7 +996,7 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                         || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
                         || (is_capitalised(t.text) && !super::speakers::is_not_name_word(t.text))
                         || t.text.starts_with(|c: char| c.is_ascii_digit())
-                        || is_first_name_will(toks, j)
+                        || is_first_name_word(toks, j)
                 })
         })
         .unwrap_or(i);
@@ -991,7 +1008,7 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                 DETERMINERS.contains(&l.as_str())
                     || matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")
                     || !(is_capitalised(t.text) && super::speakers::is_not_name_word(t.text))
-                    || is_first_name_will(toks, j)
+                    || is_first_name_word(toks, j)
             })
         })
         .unwrap_or(end);
@@ -1030,8 +1047,9 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             words += 1;
             continue;
         }
-        // A stop word ends the phrase, but not "Will" of "Will Moy".
-        let stops = is_stop(t) && !is_first_name_will(toks, i);
+        // A stop word ends the phrase, but not "Will" of "Will Moy", nor the "and" of "chairman and CEO".
+        let stops =
+            is_stop(t) && !is_first_name_word(toks, i) && !(words > 0 && joins_titles(toks, i));
         let prep = matches!(l.as_str(), "with" | "of" | "for" | "from");
         if prep {
             let joins = words > 0
@@ -1064,7 +1082,7 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             || (stops
                 && !(words > 0 && DETERMINERS.contains(&l.as_str()))
                 && !(words == 0 && matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")))
-            || (words == 0 && is_skippable(t) && !is_first_name_will(toks, i))
+            || (words == 0 && is_skippable(t) && !is_first_name_word(toks, i))
             || PRONOUNS.contains(&l.as_str())
         {
             break;
@@ -1788,11 +1806,15 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
                     n.word && !is_capitalised(n.text) && !is_stop(n) && j + 1 < start
                 })
         };
+        // So is a list of titles ("“…,” chairman, CEO and president Craig Menear said").
         let lowercase_lead = start > first
             && (first..start).all(|j| {
-                toks.get(j).is_some_and(|t| {
-                    t.word && !is_capitalised(t.text) && (!is_stop(t) || modifier(j))
-                })
+                joins_titles(toks, j)
+                    || toks.get(j).is_some_and(|t| {
+                        t.word
+                            && (super::speakers::is_title_word(t.text)
+                                || (!is_capitalised(t.text) && (!is_stop(t) || modifier(j))))
+                    })
             });
         if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
             return Some(Found { cue, subject });
@@ -2019,8 +2041,9 @@ fn clause_opening_name(toks: &[Tok], end: usize, floor: usize) -> Option<(Subjec
 }
 
 /// "And he downplayed the urgency …: “…”", "Ray Doyle was blunt: “…”": a quotation after a colon that ends
-/// its sentence's opening clause is the words of that clause's subject, a pronoun or a name of two words
-/// or more (not "The reason was simple: “…”"). `toks` run from the sentence start to the quotation.
+/// its sentence's opening clause is the words of that clause's subject, a pronoun or a name (not "The
+/// reason was simple: “…”"; a one-word name speaks only when it is a person's surname the article names
+/// in full, which the caller checks). `toks` run from the sentence start to the quotation.
 pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {
     if !toks.last().is_some_and(|t| t.is_punct(':')) {
         return None;
@@ -2029,10 +2052,11 @@ pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {
     let subject = if matches!(first.lower().as_str(), "he" | "she" | "they") {
         Subject::Pronoun(first.lower().to_string())
     } else {
-        // A name of two words or more: a lone capitalised word opening a sentence may be anything
-        // ("Similar banners hang …, each with its own text: “…”").
+        // A name: of two words or more, or one the caller checks is a person's surname the article
+        // names in full (a lone capitalised word opening a sentence may be anything: "Similar banners
+        // hang …, each with its own text: “…”").
         let (s, e) = sentence_subject(toks, 0, toks.len())?;
-        if e < s + 2 || !is_name_phrase(toks, s, e) || toks.get(e).is_none_or(|t| !t.word) {
+        if !is_name_phrase(toks, s, e) || toks.get(e).is_none_or(|t| !t.word) {
             return None;
         }
         Subject::phrase(phrase(toks, s, e))
@@ -2041,6 +2065,50 @@ pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {
         cue: "colon",
         subject,
     })
+}
+
+/// "European leaders pushed for “…”", "Governor Delfina Gómez offered support, sending her “…”": a
+/// quotation inside a sentence that no cue attributes is the words of the sentence's subject, when that is
+/// a name, "he" or "she", or a description of people ("the authors", "a senior official"), and the
+/// quotation follows it closely (not in a later clause about others). A thing ("The merger will create a
+/// “…”") speaks no words (nor does anyone after a document, which the caller checks). `toks` run from the
+/// sentence start to the quotation.
+pub(crate) fn uncued_subject(toks: &[Tok]) -> Option<Subject> {
+    /// Words at most between the subject and the quotation.
+    const MAX_WORDS_TO_QUOTE: usize = 20;
+    let words_after = |e: usize| toks.iter().skip(e).filter(|t| t.word).count();
+    let s = subject_start(toks, 0, toks.len())?;
+    let first = toks.get(s)?;
+    let lower = first.lower();
+    if matches!(lower.as_str(), "he" | "she") {
+        return (words_after(s + 1) <= MAX_WORDS_TO_QUOTE)
+            .then(|| Subject::Pronoun(lower.to_string()));
+    }
+    let people_head = |t: &Tok| {
+        let l = t.lower();
+        let singular = l.strip_suffix('s').unwrap_or(&l);
+        t.word
+            && !is_capitalised(t.text)
+            && (super::speakers::is_person_role(&l)
+                || super::speakers::is_person_role(singular)
+                || super::speakers::ANONYMOUS_HEADS.contains(&l.as_str()))
+    };
+    let (s, mut e) = sentence_subject(toks, 0, toks.len())?;
+    // "European leaders", "Israeli officials": a capitalised word before people.
+    let qualified = e == s + 1 && toks.get(e).is_some_and(people_head);
+    e += usize::from(qualified);
+    // The subject is followed by its verb (or an apposition), and is not all the context.
+    if toks.get(e).is_none() || words_after(e) > MAX_WORDS_TO_QUOTE {
+        return None;
+    }
+    let people = qualified
+        || (toks
+            .get(s)
+            .is_some_and(|d| DETERMINERS.contains(&d.lower().as_str()))
+            && toks.get(e - 1).is_some_and(people_head));
+    // "The Department of Homeland Security": a body's name after "the".
+    let body = toks.get(s).is_some_and(|t| t.lower() == "the") && is_name_phrase(toks, s + 1, e);
+    (is_name_phrase(toks, s, e) || people || body).then(|| Subject::phrase(phrase(toks, s, e)))
 }
 
 /// "For Pounds, the appointments show that “…”": a sentence that opens with "For" and a name set off by a

@@ -117,7 +117,8 @@ pub struct Quote {
     pub cue: Option<String>,
     /// How the speaker was found: "adjacent" (named next to the cue), "apposition", "according_to",
     /// "pronoun", "description" ("the attorney general" → a named person), "previous" (inherited from
-    /// the previous quotation); `None` without a speaker.
+    /// the previous quotation), "sentence_subject" (no cue: the subject of the quotation's sentence);
+    /// `None` without a speaker.
     pub speaker_resolved_by: Option<String>,
     /// Speech, or a title / name / term / scare quote.
     pub kind: QuoteKind,
@@ -601,8 +602,7 @@ fn read_quote(
     // its text.
     if at_sentence_start {
         candidates.extend(
-            attribution::colon_subject(&left_toks)
-                .filter(|_| !left_toks.iter().any(|t| t.word && is_document(t.text))),
+            attribution::colon_subject(&left_toks).filter(|_| !names_a_document(&left_toks)),
         );
     }
     // "Sen. Cory Booker told CNN’s “First of All” the deal is, “…”": nothing attributes this quotation
@@ -913,6 +913,12 @@ impl<'a> State<'a> {
         let attributed = own.iter().any(|f| f.cue != "colon") || same_sentence_speaker.is_some();
         let title_like = reading.title_like[usize::from(attributed)];
         let mut candidates = std::borrow::Cow::Borrowed(own);
+        // "Alverson summed up the journey …: “…”": a one-word name before a colon speaks only when it is
+        // the surname of a person named in full ("Similar banners hang …: “…”" names nobody).
+        let lone_word = |f: &Found| f.cue == "colon" && self.lone_word(&f.subject);
+        if candidates.iter().any(lone_word) {
+            candidates.to_mut().retain(|f| !lone_word(f));
+        }
         // "Macron said he accepted …, and praised her decision as “…,” according to the Elysée": the
         // sentence's own speaker spoke (named before the quote, or the speaker of an earlier quote in the
         // sentence); "according to" only names the source that reported it.
@@ -950,6 +956,7 @@ impl<'a> State<'a> {
                 // "He also had pointed words for Carr: “…”": a pronoun opening the sentence has no
                 // antecedent in it; it is looked for before the sentence.
                 let opens_sentence = f.cue == "colon";
+
                 let sentence_antecedent = match (&f.subject, &sentence_person) {
                     (Subject::Pronoun(_), _) if opens_sentence => None,
                     (Subject::Pronoun(pr), Some(person))
@@ -1022,11 +1029,30 @@ impl<'a> State<'a> {
             };
             resolved_by = speaker.as_ref().map(|_| "previous");
         } else if words >= SPEECH_MIN_WORDS || is_full_sentence(quoted) || raw.parts.len() > 1 {
+            // Inside a sentence no cue attributes, the words of its subject
+            // ([`attribution::uncued_subject`]).
+            let left_toks = attribution::tokenize(left);
+            let subject = (!reading.same_sentence_as_prev && !names_a_document(&left_toks))
+                .then(|| attribution::uncued_subject(&left_toks))
+                .flatten()
+                // One capitalised word opening the sentence may be anything ("Women like Savino represent
+                // “…”", "That process led to …").
+                .filter(|subject| !self.lone_word(subject))
+                .and_then(|subject| {
+                    let found = Found {
+                        cue: "subject",
+                        subject,
+                    };
+                    self.resolve(&found, p).0
+                });
+            if subject.is_some() {
+                speaker = subject;
+                resolved_by = Some("sentence_subject");
+            }
             // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
             // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
-            speaker = prev_in_paragraph
-                .as_ref()
-                .and_then(|(_, s)| s.clone())
+            speaker = speaker
+                .or_else(|| prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone()))
                 .or_else(|| self.speaking_opener(p, first.open, quoted))
                 .or_else(|| {
                     // After a quotation running in from the paragraph before, its speaker carries on.
@@ -1037,7 +1063,7 @@ impl<'a> State<'a> {
                         })
                         .map(|s| s.speaker.clone())
                 });
-            resolved_by = speaker.as_ref().map(|_| "previous");
+            resolved_by = resolved_by.or(speaker.as_ref().map(|_| "previous"));
         } else {
             kind = QuoteKind::TitleOrScare;
         }
@@ -1182,6 +1208,13 @@ impl<'a> State<'a> {
             .borrow_mut()
             .insert(acronym.to_string(), found.clone());
         found
+    }
+
+    /// Whether a subject is one capitalised word that is no surname of a person the article names in
+    /// full: a word opening a sentence that may be anything ("Women", "That", "Banners").
+    fn lone_word(&self, subject: &Subject) -> bool {
+        matches!(subject, Subject::Phrase { text, .. }
+            if !text.contains(' ') && self.full_person(text).is_none())
     }
 
     /// The fullest name of a person named by `phrase`, when the article names them in full: a
@@ -2033,6 +2066,12 @@ fn last_word_lower(text: &str) -> Option<String> {
 
 /// Whether a description names a document or a writing ("Bullis’ obituary", "the ruling"): its head is
 /// one of [`DOCUMENT_HEADS`] or [`WRITINGS`].
+/// Whether words before a quotation name a document ("woke to an emergency alert on her phone: “…”"):
+/// the quotation is then its text, not the words of the sentence's subject.
+fn names_a_document(toks: &[attribution::Tok]) -> bool {
+    toks.iter().any(|t| t.word && is_document(t.text))
+}
+
 fn is_document(description: &str) -> bool {
     let head = last_word_lower(description).unwrap_or_default();
     let singular = head.strip_suffix('s').unwrap_or(&head);

@@ -206,11 +206,18 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             .is_some_and(|singular| ORG_WORDS_LEX.contains(&singular))
 }
 
-/// "Will Moy": the word "Will" with more of a name after it is a first name, not the verb (which a
-/// name never follows in an attribution).
-pub(crate) fn is_first_name_will(word: &str, more_follows: bool) -> bool {
-    more_follows && word == "Will"
+/// A word that is a first name when more of a name follows it, though alone it is no name word: "Will
+/// Moy" (the verb "will" never comes before a name in an attribution) and a month's abbreviation written
+/// without its full stop, "Mar Hicks", "Jan Egeland" (news copy abbreviates a month only before a date, and
+/// with a full stop: "Jan. 6").
+pub(crate) fn is_first_name_word(word: &str, more_follows: bool) -> bool {
+    more_follows && (word == "Will" || MONTH_ABBREVIATIONS.contains(&word))
 }
+
+/// Month abbreviations as written without a full stop.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
 
 /// Whether a capitalised word is never part of a name (sentence-initial words, days, months).
 pub(crate) fn is_not_name_word(word: &str) -> bool {
@@ -421,7 +428,7 @@ pub(crate) fn strip_titles(name: &str) -> String {
         if i + 1 < words.len()
             && (is_title_word(w)
                 || !is_capitalised(w)
-                || (is_not_name_word(w) && !is_first_name_will(w, true))
+                || (is_not_name_word(w) && !is_first_name_word(w, true))
                 || possessive
                 || gerund)
         {
@@ -776,7 +783,7 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             .into_iter()
             .enumerate()
             .skip_while(|&(k, w)| {
-                (is_not_name_word(w) && !is_first_name_will(w, k + 1 < run_len))
+                (is_not_name_word(w) && !is_first_name_word(w, k + 1 < run_len))
                     || w.ends_with("ing")
             })
             .map(|(_, w)| w)

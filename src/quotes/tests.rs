@@ -500,6 +500,15 @@ fn a_quote_after_a_colon_is_the_clause_subjects() {
         "She also had pointed words for Commissioner Ruth Kemp: “You should resign.”",
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Dana Ortiz"));
+    // A surname alone before the colon: a person the article names in full, not any capitalised word.
+    let q = extract(&paras(&[
+        "Bob Alverson has fished the Bering Sea for forty years.",
+        "Alverson summed up the journey from the boat to the counter: “It’s old school meets new school.”",
+        "Banners hang on every building: “workers first.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Bob Alverson"));
+    assert_eq!(q[1].speaker, None);
+    assert_eq!(q[1].kind, QuoteKind::TitleOrScare);
 }
 
 #[test]
@@ -2569,6 +2578,72 @@ fn will_before_a_surname_is_a_first_name() {
         ]),
         [Some("Will Moy".to_string()), Some("Will Moy".to_string())]
     );
+}
+
+#[test]
+fn a_month_abbreviation_without_its_full_stop_before_a_surname_is_a_first_name() {
+    assert_eq!(
+        speakers_of(&[
+            "“It was seen as rote,” said Mar Hicks, a historian at the Illinois Institute of Technology.",
+            "Aid chief Jan Egeland told reporters the camps were “full beyond capacity.”",
+            // With its full stop it is a month: the speaker is the person after the date.
+            "On Jan. 6 Peskov said talks were “going nowhere.”",
+        ]),
+        [
+            Some("Mar Hicks".to_string()),
+            Some("Jan Egeland".to_string()),
+            Some("Peskov".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_titles_before_a_name_is_no_part_of_it() {
+    assert_eq!(
+        speakers_of(&[
+            "“Sales were below our expectations,” chairman, CEO and president Craig Menear said in the release.",
+            "“We grew,” president and CEO Ted Decker said.",
+            "“We will pay,” said chairman and chief executive Ann Lee.",
+            // Two people are still two people.
+            "“We disagree,” Smith and Jones said.",
+        ]),
+        [
+            Some("Craig Menear".to_string()),
+            Some("Ted Decker".to_string()),
+            Some("Ann Lee".to_string()),
+            Some("Smith and Jones".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_quote_no_cue_attributes_is_its_sentence_subjects() {
+    let q = extract(&paras(&[
+        "Governor Delfina Gómez also offered support, sending her “solidarity to the families of the people who were affected.”",
+        "European leaders pushed for “all sides to implement the ceasefire, including in Lebanon.”",
+        "Lewis Ward, research director at the market research firm IDC, sees the lineup as its “weakest point by a long way.”",
+        "The Department of Homeland Security pushed back on Friday against “a false story about our agents at the border.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Delfina Gómez"));
+    assert_eq!(
+        q[0].speaker_resolved_by.as_deref(),
+        Some("sentence_subject")
+    );
+    assert_eq!(q[0].cue, None);
+    assert_eq!(q[1].speaker.as_deref(), Some("European leaders"));
+    assert_eq!(q[2].speaker.as_deref(), Some("Lewis Ward"));
+    assert_eq!(
+        q[3].speaker.as_deref(),
+        Some("the Department of Homeland Security")
+    );
+    // A thing, a lone sentence-opening word, a document, or a subject far from the quotation speaks not.
+    let q = extract(&paras(&[
+        "The merger of the two chains will create a news enterprise “with deep local roots and national scale.”",
+        "Women like the sergeant represent “the absolute best of our state and of our whole country.”",
+        "Ann Ruiz woke to an emergency alert on her phone: “Seek immediate shelter in the closest building.”",
+        "In Kuwait, Ahmed Shihab-Eldin, a journalist, was detained after sharing videos of the war and in Qatar more than 300 people were arrested for “photographing, sharing and publishing misleading information.”",
+    ]));
+    assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
 }
 
 #[test]
