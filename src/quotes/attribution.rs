@@ -1111,6 +1111,12 @@ fn is_name_phrase(toks: &[Tok], start: usize, end: usize) -> bool {
     })
 }
 
+/// Lower-case words that qualify a title between the capitalised words of a subject ("Iran’s new Supreme
+/// Leader Mojtaba Khamenei", "the company’s longtime chief executive Ann Lee").
+const TITLE_MODIFIERS: &[&str] = &[
+    "new", "incoming", "outgoing", "longtime", "interim", "current",
+];
+
 /// Common past tenses not in -ed, which end a subject as a verb does ("one fan in a red scarf held …").
 /// Cue verbs ("said", "told", "wrote") are not listed: every cue already ends a subject.
 #[rustfmt::skip]
@@ -1232,9 +1238,11 @@ fn sentence_subject(toks: &[Tok], floor: usize, limit: usize) -> Option<(usize, 
         while e < limit && e - s < MAX_NP_WORDS {
             let Some(t) = toks.get(e) else { break };
             let cap = t.word && is_capitalised(t.text) && !is_skippable(t);
-            // "Secretary of State Marco Rubio", "Department of Justice": "of" inside a name or title.
+            // "Secretary of State Marco Rubio", "Department of Justice": "of" inside a name or title;
+            // "Iran’s new Supreme Leader Mojtaba Khamenei": a lower-case modifier of a title.
             let title = t.word
                 && (super::speakers::is_title_word(t.text)
+                    || TITLE_MODIFIERS.contains(&t.text)
                     || (t.text == "of"
                         && e > s
                         && toks
@@ -2197,7 +2205,10 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
         _ => 0,
     };
     for i in (floor..toks.len()).rev() {
-        let Some(found) = inverted_opening(toks, i).or_else(|| cue_found(toks, i)) else {
+        let Some(found) = inverted_opening(toks, i)
+            .or_else(|| cue_found(toks, i))
+            .or_else(|| possessed_saying(toks, i))
+        else {
             continue;
         };
         // "Aylesworth said she was processing what he said and felt like “…”": a cue inside "what he
@@ -2247,6 +2258,50 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
     }
     out.extend(fallback);
     out
+}
+
+/// Nouns of saying and the cue each stands for: "Trump’s claim that …" is Trump claiming it.
+const SAYING_NOUNS: &[(&str, &str)] = &[
+    ("claim", "claimed"),
+    ("claims", "claimed"),
+    ("assertion", "asserted"),
+    ("insistence", "insisted"),
+    ("remark", "remarked"),
+    ("remarks", "remarked"),
+    ("warning", "warned"),
+    ("promise", "promised"),
+    ("pledge", "pledged"),
+    ("vow", "vowed"),
+    ("boast", "boasted"),
+    ("accusation", "accused"),
+];
+
+/// "…, contradicting US President Donald Trump’s claim that Tehran has “no navy.”": a noun of saying
+/// ([`SAYING_NOUNS`]) after a name's possessive, at token `i`, with its "that" clause running on to the
+/// quotation, attributes the quotation to that name (not "Carr’s claims were misleading: “…”", where the
+/// claims are talked about).
+fn possessed_saying(toks: &[Tok], i: usize) -> Option<Found> {
+    let noun = toks.get(i).filter(|t| t.word)?.lower();
+    let &(_, cue) = SAYING_NOUNS.iter().find(|(n, _)| *n == noun.as_str())?;
+    if !toks
+        .get(i + 1..)
+        .is_some_and(|rest| rest.iter().any(|t| t.word && t.lower() == "that"))
+    {
+        return None;
+    }
+    let owner = toks.get(i.checked_sub(1)?).filter(|t| t.word)?;
+    let name = super::speakers::strip_possessive(owner.text);
+    if name == owner.text || !is_capitalised(name) {
+        return None;
+    }
+    let (s, _) = np_backward(toks, i - 1, 0).unwrap_or((i - 1, i));
+    let subject = format!("{} {name}", phrase(toks, s, i - 1))
+        .trim()
+        .to_string();
+    Some(Found {
+        cue,
+        subject: Subject::phrase(subject),
+    })
 }
 
 /// "Says Green, “…”", "Then, said the mayor: “…”": a cue opening its clause, its subject after it and

@@ -1114,6 +1114,19 @@ impl<'a> State<'a> {
         })
     }
 
+    /// The named person (full name) who is the subject of a paragraph's last sentence ("At a hearing last
+    /// month, Rep. Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for greater use of
+    /// SLS." then "“…,” he said"), if any.
+    fn closing_person(&self, text: &str) -> Option<String> {
+        let &(start, end) = attribution::sentences(text).last()?;
+        match attribution::opening_subject(&attribution::tokenize(text.get(start..end)?))? {
+            Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
+                self.full_person(&strip_titles(&text))
+            }
+            _ => None,
+        }
+    }
+
     /// The named person (full name) whose name opens a paragraph's first sentence, if any.
     fn opening_person(&self, text: &str) -> Option<String> {
         opening_phrase(text).and_then(|phrase| self.full_person(&phrase))
@@ -1372,6 +1385,7 @@ impl<'a> State<'a> {
                     let text = self.paragraphs.get(before)?;
                     self.opening_person(text)
                         .or_else(|| self.opening_role_holder(text, before))
+                        .or_else(|| self.closing_person(text))
                         .or_else(|| unnamed_subject(text))
                         .filter(|subject| self.fits_pronoun(subject, pronoun))
                 });

@@ -251,6 +251,13 @@ fn pronoun_prefers_the_person_opening_the_paragraph_before() {
         "“Thank you,” he said.",
     ]));
     assert_eq!(q[1].speaker.as_deref(), Some("Mark Olsen"));
+    // Nor does it matter where in that paragraph the subject comes: the subject of its last sentence.
+    let q = extract(&paras(&[
+        "“We will pay for it,” former astronaut Tom Young said.",
+        "The hearing ran long. At a hearing last month, Rep. Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for more rockets.",
+        "“What do you think?” he said.",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("Robert Aderholt"));
 }
 
 #[test]
@@ -2644,6 +2651,30 @@ fn a_quote_no_cue_attributes_is_its_sentence_subjects() {
         "In Kuwait, Ahmed Shihab-Eldin, a journalist, was detained after sharing videos of the war and in Qatar more than 300 people were arrested for “photographing, sharing and publishing misleading information.”",
     ]));
     assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+}
+
+#[test]
+fn a_lower_case_modifier_of_a_title_stays_in_the_subject() {
+    assert_eq!(
+        speakers_of(&[
+            "Iran’s new Supreme Leader Mojtaba Khamenei gave no sign of relenting, warning that the strait will remain a “tool of pressure.”",
+        ]),
+        [Some("Mojtaba Khamenei".to_string())]
+    );
+}
+
+#[test]
+fn a_names_claim_that_runs_on_to_a_quote_is_theirs() {
+    let q = extract(&paras(&[
+        "Iran keeps its minelayers, one source told CNN, contradicting US President Donald Trump’s claim that Tehran has “no navy.”",
+        "Critics recalled Netanyahu’s warning in Washington last year that Iran was “weeks away from a bomb.”",
+        // The claims talked about, not claimed: the speaker is the one who talks about them.
+        "Commissioner Anna Gomez said that Carr’s claims were misleading: “The FCC has adopted no new rule.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Donald Trump"));
+    assert_eq!(q[0].cue.as_deref(), Some("claimed"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Netanyahu"));
+    assert_eq!(q[2].speaker.as_deref(), Some("Anna Gomez"));
 }
 
 #[test]
