@@ -479,7 +479,7 @@ held_out!(
     quote_extraction_quality_on_the_sixth_held_out_articles,
     "quotes-gold-heldout-6.json",
     "held-out-6",
-    [0.976, 0.991, 0.868]
+    [0.976, 0.991, 0.884]
 );
 
 held_out!(
@@ -493,7 +493,7 @@ held_out!(
     quote_extraction_quality_on_the_eighth_held_out_articles,
     "quotes-gold-heldout-8.json",
     "held-out-8",
-    [0.987, 1.0, 0.914]
+    [0.987, 1.0, 0.92]
 );
 
 held_out!(

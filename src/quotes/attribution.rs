@@ -2356,12 +2356,23 @@ fn cue_found(toks: &[Tok], i: usize) -> Option<Found> {
         subject_after(toks, i + span)
     } else if let Some(agent) = passive_agent(toks, i, span) {
         agent
-    } else if let Some(subject) = inverted_after_comma(toks, i, cue, span) {
+    } else if let Some(subject) =
+        inverted_after_comma(toks, i, cue, span).filter(|_| !object_before_quote(toks, i, span))
+    {
         subject
     } else {
         subject_before(toks, i, 0).0
     };
     Some(Found { cue, subject })
+}
+
+/// "Josh Campbell, a former FBI agent, said the individual’s garb “could have been …”": the phrase after
+/// a cue runs right up to the quotation (`toks` end at its opening mark), with a subject before the cue:
+/// it is what the subject talked about, not an inverted subject (which a comma or colon would close:
+/// "…, said the mayor: “…”").
+fn object_before_quote(toks: &[Tok], i: usize, span: usize) -> bool {
+    np_forward(toks, i + span).is_some_and(|(_, end)| end == toks.len())
+        && matches!(subject_before(toks, i, 0).0, Subject::Phrase { .. })
 }
 
 /// "“torpedo” the US-Iran ceasefire, said Fawaz Gerges, …": after a comma, a cue that inverts, with a

@@ -1314,19 +1314,19 @@ impl<'a> State<'a> {
             Subject::Pronoun(pronoun) => {
                 // The pronouns given so far are passed in, not captured: `self.resolve` below needs
                 // `self` mutably while this closure lives.
-                let fits = |s: &Seen, given: &FxHashMap<String, &'static str>| match pronoun
-                    .as_str()
-                {
-                    "he" | "she" | "i" => {
-                        s.sort == SpeakerSort::Person && fits_pronoun(given, &s.speaker, pronoun)
-                    }
-                    // "“…,” Bullis’ obituary says." / "“…,” it read.": a body, or a document quoted.
-                    "it" => {
-                        s.sort == SpeakerSort::Organisation
-                            || (s.sort == SpeakerSort::Description && is_document(&s.speaker))
-                    }
-                    _ => true,
-                };
+                let fits =
+                    |s: &Seen, given: &FxHashMap<String, &'static str>| match pronoun.as_str() {
+                        "he" | "she" | "i" => {
+                            (s.sort == SpeakerSort::Person || one_person_described(s))
+                                && fits_pronoun(given, &s.speaker, pronoun)
+                        }
+                        // "“…,” Bullis’ obituary says." / "“…,” it read.": a body, or a document quoted.
+                        "it" => {
+                            s.sort == SpeakerSort::Organisation
+                                || (s.sort == SpeakerSort::Description && is_document(&s.speaker))
+                        }
+                        _ => true,
+                    };
                 // "The Israel Defense Forces (IDF), in a statement, gave a differing account." / "It said
                 // its troops “…”": a body that opens the paragraph before is nearer than any body that
                 // spoke earlier.
@@ -1829,10 +1829,14 @@ impl<'a> State<'a> {
             return (name, "description", None);
         }
         if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
+            // Not "a US official" for "the Iranian official": the words that qualify the head must be
+            // the earlier description's too.
+            let qualifiers = rest.get(..rest.len() - 1).unwrap_or(&[]);
             let earlier = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
-                s.description
-                    .as_ref()
-                    .is_some_and(|d| d.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))
+                s.description.as_ref().is_some_and(|d| {
+                    let d: Vec<String> = d.split_whitespace().map(str::to_lowercase).collect();
+                    d.contains(&head) && qualifiers.iter().all(|q| d.contains(q))
+                })
             });
             // "People familiar with the plans said …" then "the sources cautioned": "the source(s)"
             // is the anonymous description just before, of the same number.
@@ -1999,6 +2003,20 @@ fn description_head(description: &str) -> Option<&str> {
 }
 
 /// [`State::fits_pronoun`] against the pronouns given so far.
+/// Whether a speaker is one unnamed person described ("a senior Iranian official", "the spokesperson"),
+/// whom a later "he" or "she" may stand for; not a group ("officials") nor a body.
+fn one_person_described(s: &Seen) -> bool {
+    s.sort == SpeakerSort::Description
+        && matches!(
+            s.speaker.split_whitespace().next(),
+            Some("a" | "an" | "the" | "one" | "another")
+        )
+        && last_word_lower(&s.speaker).is_some_and(|head| {
+            speakers::is_person_role(&head)
+                || (speakers::ANONYMOUS_HEADS.contains(&head.as_str()) && !head.ends_with('s'))
+        })
+}
+
 fn fits_pronoun(given: &FxHashMap<String, &'static str>, name: &str, pronoun: &str) -> bool {
     speakers::gender_fits(name, pronoun)
         && given

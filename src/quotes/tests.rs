@@ -2678,6 +2678,45 @@ fn a_names_claim_that_runs_on_to_a_quote_is_theirs() {
 }
 
 #[test]
+fn a_phrase_between_a_cue_and_its_quote_is_what_was_talked_about() {
+    assert_eq!(
+        speakers_of(&[
+            "Correspondent Josh Campbell, a former FBI agent, said the individual’s garb “could have been a purposeful attempt to avoid leaving DNA.”",
+        ]),
+        [Some("Josh Campbell".to_string())]
+    );
+    // A comma or colon after it closes an inverted subject.
+    assert_eq!(
+        speakers_of(&["Then, said the mayor: “We will rebuild the bridge.”"]),
+        [Some("the mayor".to_string())]
+    );
+}
+
+#[test]
+fn one_person_described_can_be_he_or_she_later() {
+    let q = extract(&paras(&[
+        "Iran and the US differ on sanctions, a senior Iranian official told Reuters on Sunday.",
+        "Araghchi said on Friday that he expected a draft within days.",
+        "Iran has long insisted on its right to enrich uranium.",
+        "“Talks are planned for Thursday in Geneva,” a US official said.",
+        "The Iranian official told Reuters that Tehran could accept limits in return for “peaceful nuclear enrichment.”",
+        "“The negotiations continue and an interim agreement is possible,” he said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("a US official"));
+    // "The Iranian official" is not "a US official": the qualifier must match.
+    assert_eq!(q[1].speaker.as_deref(), Some("a senior Iranian official"));
+    // A single described person is a fitting antecedent of "he".
+    assert_eq!(q[2].speaker.as_deref(), Some("a senior Iranian official"));
+    // A group is not.
+    let q = extract(&paras(&[
+        "“We are ready,” Mayor Tom Reilly said.",
+        "“The vote is close,” officials told CNN.",
+        "“It will pass,” he said.",
+    ]));
+    assert_eq!(q[2].speaker.as_deref(), Some("Tom Reilly"));
+}
+
+#[test]
 fn pledged_is_a_cue() {
     assert_eq!(
         speakers_of(&[
