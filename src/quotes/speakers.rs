@@ -82,7 +82,8 @@ pub(crate) const DESCRIPTOR_HEADS: &[&str] = &[
     "neighbour", "neighbors", "students", "student", "parents", "colleague", "colleagues", "executive",
     "executives", "employee", "employees", "staffer", "staffers", "man", "woman", "men", "women", "judge",
     "doctor", "doctors", "researchers", "scientists", "economists", "economist", "president", "senator",
-    "governor", "mayor", "coach", "minister", "secretary",
+    "governor", "mayor", "coach", "minister", "secretary", "republican", "republicans", "democrat", "gop",
+    "democrats",
 ];
 
 /// Description heads that stand for anonymous sources, so "the source said" can be tied to "a person

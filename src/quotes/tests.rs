@@ -2717,6 +2717,15 @@ fn one_person_described_can_be_he_or_she_later() {
 }
 
 #[test]
+fn a_party_word_ends_no_persons_name() {
+    let q = extract(&paras(&[
+        "House Speaker Mike Johnson opened the session on Friday.",
+        "He is directly challenging his Senate Republican counterpart, even as he sought to blame Democrats for what he called an “unconscionable” bill.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Mike Johnson"));
+}
+
+#[test]
 fn pledged_is_a_cue() {
     assert_eq!(
         speakers_of(&[
