@@ -528,7 +528,7 @@ held_out!(
     quote_extraction_quality_on_the_thirteenth_held_out_articles,
     "quotes-gold-heldout-13.json",
     "held-out-13",
-    [0.984, 0.97, 0.876]
+    [0.984, 0.97, 0.908]
 );
 
 held_out!(

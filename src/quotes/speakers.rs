@@ -1545,6 +1545,61 @@ pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String
     if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
+    spelled_by_initials(acronym, paragraphs).or_else(|| spelled_by_syllables(acronym, paragraphs))
+}
+
+/// Letters at least of a syllabic acronym: shorter ones are initials ("FEMA", "NATO").
+const MIN_SYLLABIC_ACRONYM: usize = 5;
+/// Letters at least that each word gives a syllabic acronym ("CENT" + "COM").
+const MIN_SYLLABLE: usize = 3;
+
+/// "CENTCOM" → "Central Command", "INTERPOL" → "International Police": an acronym made of the first letters
+/// of each of two or more consecutive capitalised words, three or more from each, spelled out in the text.
+/// The shortest spelling found wins: a scraper may glue the next word to the last one ("Central
+/// Commandannouncedon").
+fn spelled_by_syllables(acronym: &str, paragraphs: &[String]) -> Option<String> {
+    if acronym.len() < MIN_SYLLABIC_ACRONYM {
+        return None;
+    }
+    let initial = acronym.chars().next()?;
+    paragraphs
+        .iter()
+        .flat_map(|text| {
+            let raw: Vec<&str> = text.split_whitespace().collect();
+            (0..raw.len()).filter_map(move |i| {
+                let mut at = 0;
+                for j in i..raw.len().min(i + MAX_SPELLED_WORDS) {
+                    let w = strip_possessive(trim_word(raw.get(j)?));
+                    if !is_capitalised(w) || (j == i && !w.starts_with(initial)) {
+                        return None;
+                    }
+                    let rest = acronym.get(at..)?;
+                    let common = w
+                        .chars()
+                        .zip(rest.chars())
+                        .take_while(|(a, b)| a.to_ascii_uppercase() == *b)
+                        .count();
+                    if common < MIN_SYLLABLE {
+                        return None;
+                    }
+                    at += common;
+                    if at == acronym.len() {
+                        return (j > i).then(|| {
+                            let mut name: Vec<&str> =
+                                raw.get(i..j)?.iter().map(|w| trim_word(w)).collect();
+                            name.push(w);
+                            Some(name.join(" "))
+                        })?;
+                    }
+                }
+                None
+            })
+        })
+        .min_by_key(String::len)
+}
+
+/// [`spelled_out`] by initials: "Royal Canadian Mounted Police" for "RCMP".
+fn spelled_by_initials(acronym: &str, paragraphs: &[String]) -> Option<String> {
     let initial = acronym.chars().next()?;
     paragraphs.iter().find_map(|text| {
         // Most words cannot start the name: their first letter is not the acronym's. They are passed
@@ -1970,6 +2025,25 @@ mod tests {
             Some("Royal Canadian Mounted Police")
         );
         assert_eq!(idx.expand_acronym("FBI"), None);
+    }
+
+    #[test]
+    fn syllabic_acronyms_expand_to_the_shortest_spelling() {
+        let text = paras(&[
+            "US Central Commandannouncedon Monday that two soldiers died.",
+            "A statement from US Central Command followed.",
+        ]);
+        assert_eq!(
+            spelled_out("CENTCOM", &text).as_deref(),
+            Some("Central Command")
+        );
+        // Initials first, and short acronyms only by initials: "FEMA" is no "Federal Emergency" syllable.
+        let text = paras(&["The Federal Emergency Management Agency responded."]);
+        assert_eq!(
+            spelled_out("FEMA", &text).as_deref(),
+            Some("Federal Emergency Management Agency")
+        );
+        assert_eq!(spelled_out("FEDEM", &paras(&["Federal Emergency"])), None);
     }
 
     #[test]
