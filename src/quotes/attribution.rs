@@ -1817,12 +1817,11 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
         // So is a list of titles ("“…,” chairman, CEO and president Craig Menear said").
         let lowercase_lead = start > first
             && (first..start).all(|j| {
-                joins_titles(toks, j)
-                    || toks.get(j).is_some_and(|t| {
-                        t.word
-                            && (super::speakers::is_title_word(t.text)
-                                || (!is_capitalised(t.text) && (!is_stop(t) || modifier(j))))
-                    })
+                toks.get(j).is_some_and(|t| {
+                    t.word
+                        && ((!is_capitalised(t.text) && (!is_stop(t) || modifier(j)))
+                            || super::speakers::is_title_word(t.text))
+                }) || joins_titles(toks, j)
             });
         if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
             return Some(Found { cue, subject });
@@ -2281,17 +2280,18 @@ const SAYING_NOUNS: &[(&str, &str)] = &[
 /// quotation, attributes the quotation to that name (not "Carr’s claims were misleading: “…”", where the
 /// claims are talked about).
 fn possessed_saying(toks: &[Tok], i: usize) -> Option<Found> {
+    // Cheap checks first: this is asked of every word of a left context.
+    let owner = toks.get(i.checked_sub(1)?).filter(|t| t.word)?;
+    let name = super::speakers::strip_possessive(owner.text);
+    if name == owner.text || !is_capitalised(name) {
+        return None;
+    }
     let noun = toks.get(i).filter(|t| t.word)?.lower();
     let &(_, cue) = SAYING_NOUNS.iter().find(|(n, _)| *n == noun.as_str())?;
     if !toks
         .get(i + 1..)
         .is_some_and(|rest| rest.iter().any(|t| t.word && t.lower() == "that"))
     {
-        return None;
-    }
-    let owner = toks.get(i.checked_sub(1)?).filter(|t| t.word)?;
-    let name = super::speakers::strip_possessive(owner.text);
-    if name == owner.text || !is_capitalised(name) {
         return None;
     }
     let (s, _) = np_backward(toks, i - 1, 0).unwrap_or((i - 1, i));

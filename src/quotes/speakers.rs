@@ -1562,8 +1562,12 @@ fn spelled_by_syllables(acronym: &str, paragraphs: &[String]) -> Option<String> 
         return None;
     }
     let initial = acronym.chars().next()?;
+    // The first word starts with the acronym's first syllable ("Cen" of "CENTCOM"): paragraphs without it
+    // are passed over before they are split into words.
+    let syllable = format!("{initial}{}", acronym.get(1..MIN_SYLLABLE)?.to_lowercase());
     paragraphs
         .iter()
+        .filter(|text| text.contains(syllable.as_str()))
         .flat_map(|text| {
             let raw: Vec<&str> = text.split_whitespace().collect();
             (0..raw.len()).filter_map(move |i| {
