@@ -542,7 +542,7 @@ held_out!(
     quote_extraction_quality_on_the_fifteenth_held_out_articles,
     "quotes-gold-heldout-15.json",
     "held-out-15",
-    [0.991, 0.964, 0.877]
+    [0.991, 0.964, 0.906]
 );
 
 held_out!(
@@ -597,7 +597,7 @@ two_readers!(
     "quotes-gold-heldout-15.json",
     "quotes-gold-heldout-15-reader-2.json",
     "held-out-15",
-    [0.877, 0.877]
+    [0.906, 0.906]
 );
 
 two_readers!(

@@ -1479,6 +1479,15 @@ impl<'a> State<'a> {
         match self.names.sort_of_name(text) {
             SpeakerSort::Person => (self.names.fullest(&strip_titles(text)), by, None),
             SpeakerSort::Organisation => (self.organisation_name(text), by, None),
+            // "Doctor said" after "analyst Ken Doctor": a capitalised head alone that is the surname of a
+            // person the article names in full is that person.
+            SpeakerSort::Description
+                if speakers::is_capitalised(text)
+                    && !text.contains(' ')
+                    && let Some(person) = self.full_person(text) =>
+            {
+                (person, by, None)
+            }
             SpeakerSort::Description => self.describe(text, p, by),
         }
     }

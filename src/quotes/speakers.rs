@@ -283,7 +283,20 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
     let starts_with_det = DETERMINERS_LEX.contains_word(first);
     let last = words.last().copied().unwrap_or("");
-    if DESCRIPTOR_HEADS_LEX.contains(&bare_lower(last)) {
+    // "Ken Doctor": a capitalised head (singular) after a first name is a surname, not "the doctor".
+    // Asked only of a descriptor head: the place check is not cheap.
+    let surname_head = || {
+        matches!(words.as_slice(), [.., given, _]
+            if is_capitalised(given)
+                && is_capitalised(last)
+                && !last.ends_with('s')
+                && !is_title_word(given)
+                && !is_org_word(given)
+                && !is_not_name_word(given)
+                && !DESCRIPTOR_HEADS_LEX.contains(&bare_lower(given))
+                && !is_place(given))
+    };
+    if DESCRIPTOR_HEADS_LEX.contains(&bare_lower(last)) && !surname_head() {
         return SpeakerSort::Description;
     }
     // "Department of Justice", but not "University of Louisville head coach Jeff Brohm".

@@ -2726,6 +2726,25 @@ fn a_party_word_ends_no_persons_name() {
 }
 
 #[test]
+fn a_surname_that_is_a_role_noun_is_still_a_surname() {
+    assert_eq!(
+        speakers_of(&[
+            "“There hasn’t been a single year of revenue gain,” said veteran industry analyst Ken Doctor.",
+            "“They see the way down as close to inevitable,” Doctor said.",
+        ]),
+        [
+            Some("Ken Doctor".to_string()),
+            Some("Ken Doctor".to_string())
+        ]
+    );
+    // The role noun itself, with nobody named, stays a description.
+    assert_eq!(
+        speakers_of(&["“We are ready,” the doctor said."]),
+        [Some("the doctor".to_string())]
+    );
+}
+
+#[test]
 fn pledged_is_a_cue() {
     assert_eq!(
         speakers_of(&[
