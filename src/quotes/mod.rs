@@ -956,7 +956,6 @@ impl<'a> State<'a> {
                 // "He also had pointed words for Carr: “…”": a pronoun opening the sentence has no
                 // antecedent in it; it is looked for before the sentence.
                 let opens_sentence = f.cue == "colon";
-
                 let sentence_antecedent = match (&f.subject, &sentence_person) {
                     (Subject::Pronoun(_), _) if opens_sentence => None,
                     (Subject::Pronoun(pr), Some(person))
@@ -1031,10 +1030,10 @@ impl<'a> State<'a> {
         } else if words >= SPEECH_MIN_WORDS || is_full_sentence(quoted) || raw.parts.len() > 1 {
             // Inside a sentence no cue attributes, the words of its subject
             // ([`attribution::uncued_subject`]).
-            let left_toks = attribution::tokenize(left);
-            let subject = (!reading.same_sentence_as_prev && !names_a_document(&left_toks))
-                .then(|| attribution::uncued_subject(&left_toks))
-                .flatten()
+            let subject = (!reading.same_sentence_as_prev)
+                .then(|| attribution::tokenize(left))
+                .filter(|left_toks| !names_a_document(left_toks))
+                .and_then(|left_toks| attribution::uncued_subject(&left_toks))
                 // One capitalised word opening the sentence may be anything ("Women like Savino represent
                 // “…”", "That process led to …").
                 .filter(|subject| !self.lone_word(subject))
@@ -1840,7 +1839,7 @@ impl<'a> State<'a> {
         if speakers::ANONYMOUS_HEADS.contains(&head.as_str()) {
             // Not "a US official" for "the Iranian official": the words that qualify the head must be
             // the earlier description's too.
-            let qualifiers = rest.get(..rest.len() - 1).unwrap_or(&[]);
+            let qualifiers = rest.get(..rest.len().saturating_sub(1)).unwrap_or(&[]);
             let earlier = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                 s.description.as_ref().is_some_and(|d| {
                     let d: Vec<String> = d.split_whitespace().map(str::to_lowercase).collect();
@@ -2011,7 +2010,6 @@ fn description_head(description: &str) -> Option<&str> {
         .last()
 }
 
-/// [`State::fits_pronoun`] against the pronouns given so far.
 /// Whether a speaker is one unnamed person described ("a senior Iranian official", "the spokesperson"),
 /// whom a later "he" or "she" may stand for; not a group ("officials") nor a body.
 fn one_person_described(s: &Seen) -> bool {
@@ -2026,6 +2024,7 @@ fn one_person_described(s: &Seen) -> bool {
         })
 }
 
+/// [`State::fits_pronoun`] against the pronouns given so far.
 fn fits_pronoun(given: &FxHashMap<String, &'static str>, name: &str, pronoun: &str) -> bool {
     speakers::gender_fits(name, pronoun)
         && given
@@ -2105,14 +2104,14 @@ fn last_word_lower(text: &str) -> Option<String> {
     })
 }
 
-/// Whether a description names a document or a writing ("Bullis’ obituary", "the ruling"): its head is
-/// one of [`DOCUMENT_HEADS`] or [`WRITINGS`].
 /// Whether words before a quotation name a document ("woke to an emergency alert on her phone: “…”"):
 /// the quotation is then its text, not the words of the sentence's subject.
 fn names_a_document(toks: &[attribution::Tok]) -> bool {
     toks.iter().any(|t| t.word && is_document(t.text))
 }
 
+/// Whether a description names a document or a writing ("Bullis’ obituary", "the ruling"): its head is
+/// one of [`DOCUMENT_HEADS`] or [`WRITINGS`].
 fn is_document(description: &str) -> bool {
     let head = last_word_lower(description).unwrap_or_default();
     let singular = head.strip_suffix('s').unwrap_or(&head);
