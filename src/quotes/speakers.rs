@@ -1552,8 +1552,9 @@ const MAX_SPELLED_WORDS: usize = 8;
 
 /// The name an acronym stands for, spelled out anywhere in the article as capitalised words joined by
 /// function words: "ICE" → "Immigration and Customs Enforcement", which the name index keeps as two runs.
-/// The first such run in reading order; for when [`NameIndex::expand_acronym`] finds nothing. A pass over
-/// the article: callers look up each acronym once (see `State::spelled_out` in `quotes`).
+/// The first such run in reading order, by initials, else by syllables ("CENTCOM" → "Central Command", see
+/// `spelled_by_syllables`); for when [`NameIndex::expand_acronym`] finds nothing. A pass or two over the
+/// article: callers look up each acronym once (see `State::spelled_out` in `quotes`).
 pub(crate) fn spelled_out(acronym: &str, paragraphs: &[String]) -> Option<String> {
     if acronym.chars().count() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
         return None;

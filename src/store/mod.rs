@@ -543,7 +543,7 @@ fn last_line_hash(bytes: &[u8]) -> Option<String> {
     Some(sha256_hex(&body[start..]))
 }
 
-/// One version handed to [`Store::import_story`].
+/// One version handed to [`Store::import_batch`].
 #[derive(Debug, Clone)]
 pub struct ImportItem {
     /// The article.
@@ -552,7 +552,7 @@ pub struct ImportItem {
     pub options: SaveOptions,
 }
 
-/// What [`Store::import_story`] did.
+/// What [`Store::import_batch`] did for one story.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ImportOutcome {
     /// Observations appended.
