@@ -2096,9 +2096,7 @@ pub(crate) fn uncued_subject(toks: &[Tok]) -> Option<Subject> {
         let singular = l.strip_suffix('s').unwrap_or(&l);
         t.word
             && !is_capitalised(t.text)
-            && (super::speakers::is_person_role(&l)
-                || super::speakers::is_person_role(singular)
-                || super::speakers::ANONYMOUS_HEADS.contains(&l.as_str()))
+            && (super::speakers::is_people_head(&l) || super::speakers::is_person_role(singular))
     };
     let (s, mut e) = sentence_subject(toks, 0, toks.len())?;
     // "European leaders", "Israeli officials": a capitalised word before people.

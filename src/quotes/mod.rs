@@ -773,14 +773,21 @@ fn before_word<'t>(text: &'t str, word: &str) -> &'t str {
 /// subject is a person.
 fn opening_phrase(text: &str) -> Option<String> {
     first_sentence_subject(text).and_then(|subject| match subject {
-        // Only someone the article names in full: a sentence may open with any capitalised word.
+        // "Prianna Weathers’ mother mourns …": a named person's relative, as the article puts it.
+        Subject::Phrase { text, .. } if is_named_relative(&text) => Some(text),
+        subject => person_phrase(subject),
+    })
+}
+
+/// The phrase (titles stripped) of a subject that names a person; callers keep only someone the article
+/// names in full, since a sentence may open with any capitalised word.
+fn person_phrase(subject: Subject) -> Option<String> {
+    match subject {
         Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
             Some(strip_titles(&text))
         }
-        // "Prianna Weathers’ mother mourns …": a named person's relative, as the article puts it.
-        Subject::Phrase { text, .. } if is_named_relative(&text) => Some(text),
         _ => None,
-    })
+    }
 }
 
 /// The subject that opens a paragraph's first sentence, as written.
@@ -830,9 +837,7 @@ fn sentence_unnamed_subject(sentence: &str) -> Option<String> {
         })?;
         (s + 1..=s + 1 + MAX_DESCRIPTION_MODIFIERS).find_map(|h| {
             let head = toks.get(h).filter(|t| t.word)?.text.to_lowercase();
-            let human = speakers::is_person_role(&head)
-                || speakers::ANONYMOUS_HEADS.contains(&head.as_str())
-                || UNNAMED_PEOPLE.contains(&head.as_str());
+            let human = speakers::is_people_head(&head) || UNNAMED_PEOPLE.contains(&head.as_str());
             let plain = toks.get(s + 1..h).is_some_and(|ts| {
                 ts.iter()
                     .all(|t| t.word && !speakers::is_capitalised(t.text))
@@ -1118,12 +1123,8 @@ impl<'a> State<'a> {
     /// SLS." then "“…,” he said"), if any.
     fn closing_person(&self, text: &str) -> Option<String> {
         let &(start, end) = attribution::sentences(text).last()?;
-        match attribution::opening_subject(&attribution::tokenize(text.get(start..end)?))? {
-            Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Person => {
-                self.full_person(&strip_titles(&text))
-            }
-            _ => None,
-        }
+        let subject = attribution::opening_subject(&attribution::tokenize(text.get(start..end)?))?;
+        person_phrase(subject).and_then(|phrase| self.full_person(&phrase))
     }
 
     /// The named person (full name) whose name opens a paragraph's first sentence, if any.
@@ -1287,6 +1288,8 @@ impl<'a> State<'a> {
         pronoun: &'s str,
     ) -> impl Iterator<Item = String> + 's {
         let he_or_she = matches!(pronoun, "he" | "she");
+        // The text's quotations, scanned once for all its mentions, and only when one needs them.
+        let quotations = OnceCell::new();
         self.names
             .mentions_in(p)
             .iter()
@@ -1295,7 +1298,7 @@ impl<'a> State<'a> {
                     && m.person
                     && contains_name(text, &m.name)
                     && !only_possessive(text, &m.name)
-                    && !only_quoted(text, &m.name)
+                    && !only_quoted(text, quotations.get_or_init(|| marks::scan(text)), &m.name)
             })
             .filter_map(|m| self.full_person(&m.name))
             .filter(move |name| self.fits_pronoun(name, pronoun))
@@ -2020,7 +2023,7 @@ fn one_person_described(s: &Seen) -> bool {
         )
         && last_word_lower(&s.speaker).is_some_and(|head| {
             speakers::is_person_role(&head)
-                || (speakers::ANONYMOUS_HEADS.contains(&head.as_str()) && !head.ends_with('s'))
+                || (speakers::is_people_head(&head) && !head.ends_with('s'))
         })
 }
 
@@ -2033,9 +2036,9 @@ fn fits_pronoun(given: &FxHashMap<String, &'static str>, name: &str, pronoun: &s
 }
 
 /// Whether every mention of `name` in `text` stands inside quotation marks ("a sample came in called
-/// “Glasgow (“No Place Like Home”)": a title, not a person who is there to speak).
-fn only_quoted(text: &str, name: &str) -> bool {
-    let quotes = marks::scan(text);
+/// “Glasgow (“No Place Like Home”)": a title, not a person who is there to speak). `quotes` are the
+/// quotations [`marks::scan`] finds in `text`.
+fn only_quoted(text: &str, quotes: &[marks::TopQuote], name: &str) -> bool {
     every_mention(text, name, |at| {
         quotes.iter().any(|q| q.start <= at && at < q.end)
     })

@@ -120,6 +120,12 @@ pub(crate) fn is_person_role(word: &str) -> bool {
     PERSON_ROLES_LEX.contains(word) || TITLES_LEX.contains(word)
 }
 
+/// Whether a lower-case head noun names people: a role ([`is_person_role`]) or an anonymous source
+/// ([`ANONYMOUS_HEADS`]: "official", "source").
+pub(crate) fn is_people_head(word: &str) -> bool {
+    is_person_role(word) || ANONYMOUS_HEADS.contains(&word)
+}
+
 /// Name suffixes that are not the surname ("Martin Luther King Jr.").
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
