@@ -1515,12 +1515,24 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     }
     // "a career Army officer who described the call as “improper”": a restrictive relative clause's
     // subject is the noun phrase before "who".
+    // "Senator James Lankford, an Oklahoma Republican who warned of …": a description in apposition
+    // after a name is that person.
     if prev.word
         && prev.lower() == "who"
         && k >= floor + 2
         && toks.get(k - 2).is_some_and(|t| t.word)
         && let Some((s, e)) = np_backward(toks, k - 1, floor)
     {
+        if toks
+            .get(s)
+            .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an"))
+            && s > floor + 1
+            && toks.get(s - 1).is_some_and(|t| t.is_punct(','))
+            && let Some((ns, ne)) = np_backward(toks, s - 1, floor)
+            && is_name_phrase(toks, ns, ne)
+        {
+            return (Subject::phrase(phrase(toks, ns, ne)), ns);
+        }
         return (Subject::phrase(phrase(toks, s, e)), s);
     }
     // "Rep. Joaquin Castro, who wrote on X": the subject is the noun phrase before ", who".

@@ -322,7 +322,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
                         out.reported.push(ReportedSpeech {
                             paragraph: p,
                             span: [*s, *e],
-                            speaker,
+                            speaker: state.as_written(speaker),
                             cue: found.cue.to_string(),
                         });
                     }
@@ -1086,7 +1086,7 @@ impl<'a> State<'a> {
         }
         Some(Quote {
             text: quoted.clone(),
-            speaker,
+            speaker: speaker.map(|s| self.as_written(s)),
             paragraph: p,
             cue: cue.map(str::to_string),
             speaker_resolved_by: resolved_by.map(str::to_string),
@@ -1094,6 +1094,40 @@ impl<'a> State<'a> {
             span: [first.start, first.end],
             flags,
         })
+    }
+
+    /// A speaker's name as the article writes it: two of its words that the article writes as one, twice
+    /// or more and never apart, split as if a scraper had glued them ([`speakers::split_glued`]), are one
+    /// word again ("ScreamMyName", "PlutoPete", "OpenAI"). A link covers a name whole, so a scraper's
+    /// glue is at a name's edge, and the same glue seldom comes twice.
+    fn as_written(&self, speaker: String) -> String {
+        let words: Vec<&str> = speaker.split(' ').collect();
+        let written_as_one = |a: &str, b: &str| {
+            let (one, two) = (format!("{a}{b}"), format!("{a} {b}"));
+            self.paragraphs
+                .iter()
+                .map(|t| t.matches(one.as_str()).count())
+                .sum::<usize>()
+                >= 2
+                && !self.paragraphs.iter().any(|t| t.contains(&two))
+        };
+        let glued_pair = |k: usize| {
+            matches!((words.get(k), words.get(k + 1)), (Some(a), Some(b))
+                if a.starts_with(char::is_uppercase) && a.ends_with(char::is_lowercase)
+                    && b.starts_with(char::is_uppercase)
+                    && written_as_one(a, b))
+        };
+        if !(0..words.len().saturating_sub(1)).any(glued_pair) {
+            return speaker;
+        }
+        let mut out = String::with_capacity(speaker.len());
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 && !glued_pair(k - 1) {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 
     /// The body (by its fullest name) whose name opens `sentence`, else the sentence of `paragraph` that
@@ -1179,15 +1213,22 @@ impl<'a> State<'a> {
         const FIRST_PERSON: &[&str] = &[
             "i", "i’m", "i'm", "i’ve", "i've", "i’d", "i'd", "i’ll", "i'll", "me", "my", "myself",
         ];
-        let speaks = quoted.trim_end().ends_with('?')
+        let before = self.paragraphs.get(p)?.get(..open)?;
+        if before.trim().is_empty() {
+            return None;
+        }
+        // "Charles Schultze … once summed up the danger with a metaphor. “It’s not so much …”": right
+        // after the one sentence its paragraph opens with, the quotation goes on from it.
+        // Not after a colon (a document's words: "an emergency alert flashing on her phone: “…”").
+        let right_after_opener = attribution::sentences(before).len() == 1
+            && before.trim_end().ends_with('.')
+            && !names_a_document(&attribution::tokenize(before));
+        let speaks = right_after_opener
+            || quoted.trim_end().ends_with('?')
             || quoted
                 .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
                 .any(|w| FIRST_PERSON.contains(&w.to_lowercase().as_str()));
         if !speaks {
-            return None;
-        }
-        let before = self.paragraphs.get(p)?.get(..open)?;
-        if before.trim().is_empty() {
             return None;
         }
         self.opening_person(before).filter(|name| {
@@ -1478,6 +1519,17 @@ impl<'a> State<'a> {
         p: usize,
         by: &'static str,
     ) -> (String, &'static str, Option<String>) {
+        // "The separate letters from six families allege …", "The tweet from Vulture magazine reads":
+        // a document from someone speaks for them, whatever the sort of their name.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if let Some(from) = words.iter().position(|w| matches!(*w, "from" | "by"))
+            && from > 0
+            && from + 1 < words.len()
+            && words.get(from - 1).is_some_and(|d| is_document(d))
+        {
+            let author = words.get(from + 1..).unwrap_or(&[]).join(" ");
+            return self.phrase_speaker(&author, p, by);
+        }
         match self.names.sort_of_name(text) {
             SpeakerSort::Person => (self.names.fullest(&strip_titles(text)), by, None),
             SpeakerSort::Organisation => (self.organisation_name(text), by, None),
@@ -1555,15 +1607,6 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
-        // "The separate letters from six families allege …": a document from someone speaks for them.
-        if let Some(from) = words.iter().position(|w| w == "from")
-            && from > 0
-            && from + 1 < words.len()
-            && words.get(from - 1).is_some_and(|d| is_document(d))
-        {
-            let author: Vec<&str> = text.split_whitespace().skip(from + 1).collect();
-            return self.phrase_speaker(&author.join(" "), p, by);
-        }
         let definite = words.first().is_some_and(|w| w == "the");
         // "the 14th-ranked Schwartzman", "the top-seeded Nadal": a ranked surname of someone the article
         // names in full.
@@ -2090,7 +2133,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "release", "statement", "report", "petition", "filing", "documents", "document", "complaint", "lawsuit",
     "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion", "warrant",
     "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law", "policy",
-    "guidance", "website", "account", "alert", "posting", "listing", "recording", "record",
+    "guidance", "website", "account", "alert", "posting", "listing", "recording", "record", "tweet",
 ];
 
 /// Writings that speak for their author besides [`DOCUMENT_HEADS`] ("her obituary says", "the study says");

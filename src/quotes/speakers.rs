@@ -396,8 +396,9 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
 
 /// Drop a place or body after a person's name: "Sen. Patty Murray of Washington" → "Sen. Patty Murray";
 /// "the MacDill Air Force Base in Florida" → "the MacDill Air Force Base". Only when what follows the
-/// preposition is all capitalised and what precedes it ends in a name, not a title ("Army Chief of Staff
-/// Gen. Randy George" and "University of Louisville head coach Jeff Brohm" are kept).
+/// preposition is all capitalised, or follows a person's full name, and what precedes it ends in a name,
+/// not a title ("Army Chief of Staff Gen. Randy George" and "University of Louisville head coach Jeff
+/// Brohm" are kept).
 pub(crate) fn drop_place(phrase: &str) -> String {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
@@ -430,6 +431,28 @@ pub(crate) fn drop_place(phrase: &str) -> String {
         // War"); "in"/"at" give its place.
         let joins_body = before_has_org && *w == "of";
         if after_caps && !joins_body && (before_ends_name || before_has_org) {
+            return before.join(" ");
+        }
+        // "chief inspector Jennifer Mattinson from the West Mercia police", "Tasos Georgelis of the
+        // city’s Department of Environmental Protection": after a person's full name, the body or place
+        // they are of is no part of their name, whatever its case.
+        let full_name = before
+            .iter()
+            .rev()
+            .take_while(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w))
+            .count()
+            >= 2;
+        // Not a body's name ("the U.S. Attorney’s Office for the Western District of New York").
+        if full_name
+            && before_ends_name
+            && !before_has_org
+            && before
+                .first()
+                .is_some_and(|b| !DETERMINERS_LEX.contains_word(b))
+            && after
+                .first()
+                .is_some_and(|a| *a == "the" || is_capitalised(a))
+        {
             return before.join(" ");
         }
     }
@@ -487,6 +510,7 @@ fn envoy_place(words: &[&str]) -> usize {
 /// assert_eq!(speaker_key("Dmitry Peskov"), "peskov");
 /// assert_eq!(speaker_key("Kremlin spokesperson Dmitry Peskov"), "peskov");
 /// assert_eq!(speaker_key("Martin Luther King Jr."), "king");
+/// assert_eq!(speaker_key("Lee Jae-myung"), "lee");
 /// assert_eq!(speaker_key("the White House"), "white house");
 /// assert_eq!(speaker_key("a Russian source"), "russian source");
 /// ```
@@ -562,14 +586,34 @@ fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
             key
         }
         // The last word once suffixes are dropped, so "Martin Luther King Jr." keeps "King" as its
-        // surname. Titles need no stripping: [`strip_titles`] always keeps the last word.
-        SpeakerSort::Person => name
-            .split_whitespace()
-            .rev()
-            .find(|w| !is_suffix(w))
-            .map(|w| bare(strip_possessive(w).trim_end_matches(',')))
-            .unwrap_or_default(),
+        // surname. Titles need no stripping: [`strip_titles`] always keeps the last word. A Korean
+        // name, or a Chinese one spelled the older way, puts the family name first and joins the given
+        // name with a hyphen and a small letter ("Lee Jae-myung", "Chiang Kai-shek"): its key is the
+        // family name, which "Lee said" uses.
+        SpeakerSort::Person => {
+            let mut words = name.split_whitespace().rev().filter(|w| !is_suffix(w));
+            let last = words.next().unwrap_or_default();
+            let surname = match words.next() {
+                Some(family) if is_hyphenated_given_name(last) && words.next().is_none() => family,
+                _ => last,
+            };
+            bare(strip_possessive(surname).trim_end_matches(','))
+        }
     }
+}
+
+/// A given name of two syllables joined by a hyphen, the second in small letters ("Jae-myung",
+/// "Kai-shek"), as Korean and older Chinese spellings write it; not a double-barrelled surname
+/// ("Mountbatten-Windsor") or a name after a particle ("al-Assad").
+fn is_hyphenated_given_name(word: &str) -> bool {
+    let word = strip_possessive(word.trim_end_matches([',', '.']));
+    word.split_once('-').is_some_and(|(first, second)| {
+        first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase)
+            && first.chars().count() >= 2
+            && !second.is_empty()
+            && second.chars().all(char::is_lowercase)
+    })
 }
 
 /// One name as the article writes it, with the title words that stood before it.
@@ -962,21 +1006,30 @@ impl NameIndex {
             None => speaker_key(name),
         };
         let given: Vec<String> = name.split_whitespace().map(bare).collect();
-        // A first name alone ("Savannah said") is the one person the article so names in full.
-        // Not "Netflix CEO" for "Netflix": a name does not end with a title.
-        if let [only] = given.as_slice()
-            && let Some(full) = self.by_first.get(only)
-            && let [one] = full.as_slice()
-            && !one
-                .split_whitespace()
-                .next_back()
-                .is_some_and(is_title_word)
-            && self
-                .by_surname
-                .get(&key)
-                .is_none_or(|c| c.keys().all(|n| n.split_whitespace().count() < 2))
+        // Given names alone ("Savannah said", "says Te Kaurinui") are the one person the article names
+        // in full with those first words: every longer name that starts with them has one surname (the
+        // first introduced wins: "Te Kaurinui Robert Parata" before "Te Kaurinui Parata"). Not when a
+        // longer name ends with these words, and not "Netflix CEO" for "Netflix": a name does not end
+        // with a title.
+        if let Some(first) = given.first()
+            && let Some(names) = self.by_first.get(first)
+            && self.by_surname.get(&key).is_none_or(|c| {
+                c.keys()
+                    .all(|n| n.split_whitespace().count() <= given.len())
+            })
         {
-            return one.clone();
+            let mut longer = names.iter().filter(|n| {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                words.len() > given.len()
+                    && words.iter().zip(&given).all(|(w, g)| bare(w) == *g)
+                    && !words.last().is_some_and(|w| is_title_word(w))
+            });
+            let surname = |n: &str| self.keyed.get(n).map(|(_, key)| key.as_str());
+            if let Some(one) = longer.next()
+                && longer.all(|n| surname(n) == surname(one))
+            {
+                return one.clone();
+            }
         }
         // "Krastios wrote" in a story about Michael Kratsios: a lone surname that no full name has, one
         // swap of neighbouring letters away from one that a full name has, is that name misspelt.
@@ -2199,6 +2252,14 @@ mod tests {
         assert_eq!(
             drop_place("a coalition of rights organizations in Israel"),
             "a coalition of rights organizations in Israel"
+        );
+        assert_eq!(
+            drop_place("chief inspector Jennifer Mattinson from the West Mercia police"),
+            "chief inspector Jennifer Mattinson"
+        );
+        assert_eq!(
+            drop_place("Ann Lee of the city’s water department"),
+            "Ann Lee"
         );
     }
 

@@ -2764,3 +2764,96 @@ fn a_ranked_surname_is_the_person_named_in_full() {
         [Some("Diego Schwartzman".to_string())]
     );
 }
+
+#[test]
+fn a_surname_first_name_is_keyed_by_its_family_name() {
+    // Korean names put the family name first; "Park said" is the person named in full before, even
+    // with a second Park in the story.
+    let q = speakers(&[
+        "Opposition leader Park Min-seo called the vote a disgrace. Park Tae-ho, the interior minister, declined to comment.",
+        "“We will not stop until he resigns,” Park said.",
+    ]);
+    assert_eq!(q, vec![Some("Park Min-seo".to_string())]);
+    assert_eq!(speaker_key("Park Min-seo"), "park");
+    assert_eq!(speaker_key("Chiang Kai-shek"), "chiang");
+    assert_eq!(
+        speaker_key("Sarah Mountbatten-Windsor"),
+        "mountbatten-windsor"
+    );
+}
+
+#[test]
+fn given_names_alone_are_the_person_named_in_full_with_them() {
+    let q = speakers(&[
+        "Her daughter, Ana Lucia Morales Vega, was called in to help. Ana Lucia Vega later returned to the beach.",
+        "“It was the hardest day of my life,” says Ana Lucia.",
+    ]);
+    assert_eq!(q, vec![Some("Ana Lucia Morales Vega".to_string())]);
+}
+
+#[test]
+fn a_name_written_as_one_word_is_not_split_as_glue() {
+    // A forum handle or a brand is written as one word wherever it appears: the pieces the glue rule
+    // splits it into are one name again. A real glue ("PolandAnna") still loses the word before.
+    let q = speakers(&[
+        "A forum user, NightOwlKing, has posted test results for months. NightOwlKing said the program is “growing every week.”",
+        "“We ship the model next month,” a spokesperson for DeepForge said of DeepForge’s plans. The US ambassador to PolandAnna Kowalski said “the rollout was slow.”",
+    ]);
+    assert_eq!(
+        q,
+        vec![
+            Some("NightOwlKing".to_string()),
+            Some("a spokesperson for DeepForge".to_string()),
+            Some("Anna Kowalski".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_person_of_a_body_in_lower_case_is_the_person() {
+    assert_eq!(
+        speakers(&[
+            "“We are concerned,” said chief inspector Jane Pike from the Kent police.",
+            "“We remain concerned,” said Tom Reed of the city’s water department.",
+        ]),
+        vec![Some("Jane Pike".to_string()), Some("Tom Reed".to_string())]
+    );
+}
+
+#[test]
+fn a_document_from_someone_speaks_for_them_whatever_their_sort() {
+    assert_eq!(
+        speakers(&[
+            "The tweet from Rolling Stone magazine reads, “Concert halted by angry fan.”",
+            "A statement from the State Department reads, “We are monitoring the situation.”",
+        ]),
+        vec![
+            Some("Rolling Stone magazine".to_string()),
+            Some("the State Department".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_description_in_apposition_before_who_is_the_person_named() {
+    // "who warned" reports speech by the one named before the description, and "she" goes to her.
+    assert_eq!(
+        speakers(&[
+            "Senator Ann Ford, an Ohio Democrat who warned of the dangers in the past, played down that threat.",
+            "“I understand it’s a risk,” she said.",
+        ]),
+        vec![Some("Ann Ford".to_string())]
+    );
+}
+
+#[test]
+fn a_quotation_right_after_its_paragraphs_opening_sentence_goes_on_from_it() {
+    let q = speakers(&[
+        "“We will cut the deficit,” said Willa Grant, an economist.",
+        "Carl Brandt, chairman of the council, once summed up the danger with a metaphor. “It’s not the wolf at the door, but termites in the woodwork.”",
+        "Dana Cole woke to an emergency alert on her phone. “Seek shelter in the closest building.”",
+    ]);
+    assert_eq!(q[1].as_deref(), Some("Carl Brandt"));
+    // The words of a document named in that sentence are not its subject's.
+    assert_ne!(q[2].as_deref(), Some("Dana Cole"));
+}
