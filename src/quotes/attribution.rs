@@ -605,6 +605,12 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         {
             return Some(("referred", 2));
         }
+        // "as the committee has pointed out" (not "pointed a gun").
+        "point" | "points" | "pointed" | "pointing"
+            if particle().is_some_and(|p| p.as_str() == "out") =>
+        {
+            return Some(("pointed_out", 2));
+        }
         // "Another court filing shows a defendant … pleaded guilty to “…”": a written record shows what
         // it says, when nobody before it in the sentence says anything ("Spadaro told CNN Bannon’s
         // messages show a desire to …" is Spadaro's). Anything else showing something ("the video
@@ -2213,6 +2219,19 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
             .map_or(0, |c| c + 1),
         _ => 0,
     };
+    // "As the senator noted, the law would be used “…”": a clause of "as" and a cue is the source of
+    // what follows it, when the rest of the sentence has no cue of its own ("As we’ve noted, a study
+    // … concluded that “…”"), and not when the writer is its subject ("As we’ve noted").
+    let as_clause = (floor > 1 && toks.first().is_some_and(|t| t.lower() == "as"))
+        .then(|| {
+            (1..floor - 1)
+                .filter_map(|k| cue_found(toks.get(..floor - 1)?, k))
+                .find(|f| match &f.subject {
+                    Subject::None => false,
+                    Subject::Pronoun(p) | Subject::Phrase { text: p, .. } => !is_writer(p),
+                })
+        })
+        .flatten();
     for i in (floor..toks.len()).rev() {
         let Some(found) = inverted_opening(toks, i)
             .or_else(|| cue_found(toks, i))
@@ -2266,7 +2285,20 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
         }
     }
     out.extend(fallback);
+    out.extend(as_clause);
     out
+}
+
+/// Whether a subject is the writer or the reader ("we", "I’ve", "you"): no speaker of a quotation.
+fn is_writer(subject: &str) -> bool {
+    const WRITER: &[&str] = &["i", "we", "you", "us", "me"];
+    let first = subject
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let stem = first.split(['’', '\'']).next().unwrap_or("");
+    WRITER.contains(&stem)
 }
 
 /// Nouns of saying and the cue each stands for: "Trump’s claim that …" is Trump claiming it.

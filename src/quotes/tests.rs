@@ -2857,3 +2857,24 @@ fn a_quotation_right_after_its_paragraphs_opening_sentence_goes_on_from_it() {
     // The words of a document named in that sentence are not its subject's.
     assert_ne!(q[2].as_deref(), Some("Dana Cole"));
 }
+
+#[test]
+fn a_clause_of_as_and_a_cue_is_the_source_of_what_follows() {
+    assert_eq!(
+        speakers(&[
+            "Few would argue. But, as the Senate Intelligence Committee has pointed out, the law would also be used “to unmask a reporter’s sources.”",
+            "As Senator Ann Ford noted, the bill would be used “to find the sources of journalists.”",
+            "After Ann Ford pointed a gun at the crowd, police called it “a grave threat,” Chief Tom Lee said.",
+            // The writer is nobody's source; a cue of the sentence's own wins over the clause's.
+            "As we’ve noted, a study by the Centre for Policy Research concluded that “the tariff falls on consumers.”",
+            "As we’ve noted, the tariff is “a tax on consumers.”",
+        ]),
+        vec![
+            Some("the Senate Intelligence Committee".to_string()),
+            Some("Ann Ford".to_string()),
+            Some("Tom Lee".to_string()),
+            Some("the Centre for Policy Research".to_string()),
+            None
+        ]
+    );
+}
