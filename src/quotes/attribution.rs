@@ -396,7 +396,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                             .and_then(|r| r.chars().next())
                             .is_some_and(char::is_alphabetic)
                 };
-                if inner_joiner || abbrev_dot {
+                // "0.25", "1,000": a point or comma between digits is inside a number.
+                let in_number = matches!(d, '.' | ',')
+                    && text
+                        .get(i..j)
+                        .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()))
+                    && text
+                        .get(j + 1..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(|c| c.is_ascii_digit());
+                if inner_joiner || abbrev_dot || in_number {
                     chars.next();
                     end = j + d.len_utf8();
                 } else {
@@ -1170,9 +1179,22 @@ fn subject_start(toks: &[Tok], floor: usize, limit: usize) -> Option<usize> {
     {
         return Some(c + 1);
     }
+    // "Second, the Fed will reinvest …": an ordinal opening a point of a list is no name.
+    let ordinal = matches!(
+        lower.as_str(),
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "firstly"
+            | "secondly"
+            | "thirdly"
+            | "lastly"
+    ) && toks.get(s + 1).is_some_and(|n| n.is_punct(','));
     if PRONOUNS.contains(&lower.as_str())
         || DETERMINERS.contains(&lower.as_str())
-        || !super::speakers::is_not_name_word(t.text)
+        || !(super::speakers::is_not_name_word(t.text) || ordinal)
     {
         return Some(s);
     }
@@ -1570,7 +1592,13 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         while a_start > floor && a_end - a_start < 25 {
             match toks.get(a_start - 1) {
                 Some(t) if t.is_punct(',') => break,
-                Some(t) if !t.word && !t.is_punct('-') && !t.is_punct('’') => {
+                // Hyphens, apostrophes and the signs of amounts ("$1,500,000", "5%") stay inside.
+                Some(t)
+                    if !t.word
+                        && !['-', '’', '$', '€', '£', '%']
+                            .iter()
+                            .any(|&c| t.is_punct(c)) =>
+                {
                     a_start = floor;
                     break;
                 }

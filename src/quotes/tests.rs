@@ -2878,3 +2878,23 @@ fn a_clause_of_as_and_a_cue_is_the_source_of_what_follows() {
         ]
     );
 }
+
+#[test]
+fn a_number_with_a_point_or_comma_is_one_word_in_an_apposition() {
+    assert_eq!(
+        speakers(&[
+            "Hoenig, who has dissented from five decisions to keep the rate between 0 and 0.25 percent, said the economy is in a “modest recovery, with mixed results” and more.",
+            "Ann Ford, whose firm lost $1,500,000 last year, said the market was “broken beyond repair” on Friday.",
+        ]),
+        vec![Some("Hoenig".to_string()), Some("Ann Ford".to_string())]
+    );
+}
+
+#[test]
+fn an_ordinal_opening_a_point_is_no_speaker() {
+    // Reported speech by "Second" would make it the issuer of "the statement".
+    let q = speakers(&[
+        "First, the bank will buy more bonds. Second, the bank will reinvest what matures, suggesting more support for housing. The statement retained an easing bias, noting that the bank “is prepared to act.”",
+    ]);
+    assert_ne!(q[0].as_deref(), Some("Second"));
+}
