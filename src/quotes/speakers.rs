@@ -50,6 +50,10 @@ const NOT_NAME: &[&str] = &[
     "most", "all", "among", "between", "instead", "even", "only", "now", "today", "yes", "no", "speaking",
     "writing", "several", "another", "other", "every", "each", "more", "one", "two", "three", "source",
     "sources", "updated", "notably", "separately", "additionally", "similarly", "ultimately", "finally", "previously", "currently", "recently", "importantly", "specifically", "initially", "eventually", "apparently", "officially", "reportedly", "overall", "likewise", "does", "did", "do", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "following", "amid", "like", "unlike", "including", "see", "full", "web", "article", "while", "because", "once", "though", "late", "early", "similar",
+    // Sentence adverbs that open a sentence before a name ("Soon Google was buying servers").
+    "soon", "afterward", "afterwards", "suddenly", "perhaps", "maybe", "indeed", "thus", "hence", "otherwise",
+    "nevertheless", "nonetheless", "moreover", "furthermore", "besides", "sometimes", "often", "usually",
+    "typically", "again", "already",
 ];
 
 /// Words that make a capitalised name an organisation rather than a person ("the White House", "the

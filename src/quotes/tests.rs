@@ -2898,3 +2898,14 @@ fn an_ordinal_opening_a_point_is_no_speaker() {
     ]);
     assert_ne!(q[0].as_deref(), Some("Second"));
 }
+
+#[test]
+fn a_sentence_adverb_is_no_part_of_a_name() {
+    assert_eq!(
+        speakers(&[
+            "Larry Page wanted more servers. Page figured he could stuff more of them into the space.",
+            "Soon Google was buying servers by the thousand. “Why would you ever want to turn a server off?” he asked.",
+        ]),
+        vec![Some("Larry Page".to_string())]
+    );
+}
