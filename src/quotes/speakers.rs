@@ -70,6 +70,7 @@ const ORG_WORDS: &[&str] = &[
     "alliance", "federation", "industries", "media", "studios", "systems", "reserve", "nations", "forces",
     "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "states", "kingdom", "emirates", "republic", "ice", "dhs", "doj", "nasa",
     "nato", "un", "eu", "idf", "irgc", "centcom", "palace", "society", "institution", "enforcement", "protection",
+    "chamber",
 ];
 
 /// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
@@ -133,11 +134,17 @@ pub(crate) fn is_people_head(word: &str) -> bool {
 /// Name suffixes that are not the surname ("Martin Luther King Jr.").
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"];
 
-/// Whether a word is a name suffix: "Jr.", "Sr.", "III", or a regnal number ("Leo XIV").
+/// Whether a word is a name suffix: "Jr.", "Sr.", "III", or a regnal number in capitals ("Leo XIV"; not
+/// the surnames "Li" and "Xi").
 fn is_suffix(word: &str) -> bool {
     let w = bare_lower(word.trim_end_matches(','));
     SUFFIXES.contains(&w.as_str())
-        || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')))
+        || (w.len() >= 2
+            && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'))
+            && word
+                .trim_end_matches([',', '.'])
+                .chars()
+                .all(|c| c.is_uppercase()))
 }
 
 /// Determiners that begin a description rather than a name ("a Russian source", "two officials").

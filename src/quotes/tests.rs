@@ -2909,3 +2909,21 @@ fn a_sentence_adverb_is_no_part_of_a_name() {
         vec![Some("Larry Page".to_string())]
     );
 }
+
+#[test]
+fn short_surnames_are_no_regnal_numbers() {
+    // "LI" and "XI" are Roman numerals only in capitals: "Li" and "Xi" are surnames.
+    assert_eq!(speaker_key("Sam Li"), "li");
+    assert_eq!(speaker_key("Li"), "li");
+    assert_eq!(speaker_key("President Xi"), "xi");
+    assert_eq!(speaker_key("Leo XIV"), "leo");
+    assert_eq!(
+        speakers(&["Sam Li founded the shop. “It sold out in a day,” Li said."]),
+        vec![Some("Sam Li".to_string())]
+    );
+    // A chamber of commerce is a body, whatever stands before it.
+    assert_eq!(
+        speaker_key("the Greater Oklahoma City Chamber"),
+        speaker_key("Greater Oklahoma City Chamber")
+    );
+}
