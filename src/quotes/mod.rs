@@ -1607,6 +1607,14 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        // "the doctors" after "Doctors for Camp Closure": a group named for its members.
+        if let [the, members] = words.as_slice()
+            && the == "the"
+            && members.ends_with('s')
+            && let Some(body) = self.names.body_of_members(members, p)
+        {
+            return (body, "description", None);
+        }
         let definite = words.first().is_some_and(|w| w == "the");
         // "the 14th-ranked Schwartzman", "the top-seeded Nadal": a ranked surname of someone the article
         // names in full.

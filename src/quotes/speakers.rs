@@ -297,6 +297,19 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     {
         return SpeakerSort::Description;
     }
+    // "Doctors for Camp Closure", "Physicians for Human Rights": a group named for its members and a
+    // cause.
+    if let [members, joiner, rest @ ..] = words.as_slice()
+        && is_capitalised(members)
+        && members.ends_with('s')
+        && *joiner == "for"
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| is_capitalised(w) || matches!(*w, "the" | "and" | "of"))
+    {
+        return SpeakerSort::Organisation;
+    }
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
     let starts_with_det = DETERMINERS_LEX.contains_word(first);
     let last = words.last().copied().unwrap_or("");
@@ -712,8 +725,11 @@ pub(crate) fn is_envoy_title(word: &str) -> bool {
 /// [`TO_TITLES`] before a capitalised word ("Ambassador to Israel").
 pub(crate) fn joins_body_name(before: &str, joiner: &str, next: &str, next2: &str) -> bool {
     let name_word = |w: &str| is_capitalised(w) && !is_not_name_word(w);
+    // "Doctors for Camp Closure", "Physicians for Human Rights": a group named for its members.
+    let members = || before.ends_with('s') && !is_title_word(before) && !is_not_name_word(before);
     match joiner {
-        "of" | "for" | "on" => is_capitalised(before) && is_org_word(before) && name_word(next),
+        "of" | "on" => is_capitalised(before) && is_org_word(before) && name_word(next),
+        "for" => is_capitalised(before) && (is_org_word(before) || members()) && name_word(next),
         "to" => {
             let before = bare_lower(before);
             (TO_BODIES.contains(&before.as_str()) && name_word(next) && name_word(next2))
@@ -1292,6 +1308,32 @@ impl NameIndex {
                 self.fuller_organisation(&m.name)
                     .unwrap_or_else(|| m.name.clone())
             })
+    }
+
+    /// The body named for its members that "the <members>" stands for ("the doctors" → "Doctors for
+    /// Camp Closure"): a name of three words or more that is no person's and opens with that word; the
+    /// last one at or before paragraph `p`, else the first after it.
+    pub(crate) fn body_of_members(&self, members: &str, p: usize) -> Option<String> {
+        let fits = |m: &&Mention| {
+            !m.person
+                && m.name.split_whitespace().count() >= 3
+                && m.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| bare(w) == members)
+        };
+        let end = self
+            .paragraph_start
+            .get(p + 1)
+            .copied()
+            .unwrap_or(self.mentions.len());
+        let before = self.mentions.get(..end).unwrap_or(&[]);
+        before
+            .iter()
+            .rev()
+            .find(fits)
+            .or_else(|| self.mentions.iter().find(fits))
+            .map(|m| m.name.clone())
     }
 
     /// The fuller name the article gives a body it also names shortly: "Elysée" → "Elysée Palace",

@@ -2927,3 +2927,20 @@ fn short_surnames_are_no_regnal_numbers() {
         speaker_key("Greater Oklahoma City Chamber")
     );
 }
+
+#[test]
+fn a_group_named_for_its_members_is_what_they_stand_for() {
+    // "the doctors" after "Doctors for Camp Closure" is the group; the group is a body, not a person
+    // surnamed "Closure".
+    assert_eq!(
+        speakers(&[
+            "More than 100 physicians from Doctors for Camp Closure signed a letter to the agency.",
+            "“We write with urgency,” the doctors wrote.",
+        ]),
+        vec![Some("Doctors for Camp Closure".to_string())]
+    );
+    assert_eq!(
+        speaker_key("Physicians for Human Rights"),
+        "physicians for human rights"
+    );
+}
