@@ -300,10 +300,9 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     // "Doctors for Camp Closure", "Physicians for Human Rights": a group named for its members and a
     // cause.
     if let [members, joiner, rest @ ..] = words.as_slice()
-        && is_capitalised(members)
-        && members.ends_with('s')
         && *joiner == "for"
-        && !rest.is_empty()
+        && names_members(members)
+        && rest.len() >= 2
         && rest
             .iter()
             .all(|w| is_capitalised(w) || matches!(*w, "the" | "and" | "of"))
@@ -725,8 +724,9 @@ pub(crate) fn is_envoy_title(word: &str) -> bool {
 /// [`TO_TITLES`] before a capitalised word ("Ambassador to Israel").
 pub(crate) fn joins_body_name(before: &str, joiner: &str, next: &str, next2: &str) -> bool {
     let name_word = |w: &str| is_capitalised(w) && !is_not_name_word(w);
-    // "Doctors for Camp Closure", "Physicians for Human Rights": a group named for its members.
-    let members = || before.ends_with('s') && !is_title_word(before) && !is_not_name_word(before);
+    // "Doctors for Camp Closure", "Physicians for Human Rights": a group named for its members and a
+    // cause of two words or more.
+    let members = || names_members(before) && name_word(next2);
     match joiner {
         "of" | "on" => is_capitalised(before) && is_org_word(before) && name_word(next),
         "for" => is_capitalised(before) && (is_org_word(before) || members()) && name_word(next),
@@ -737,6 +737,24 @@ pub(crate) fn joins_body_name(before: &str, joiner: &str, next: &str, next2: &st
         }
         _ => false,
     }
+}
+
+/// Whether a capitalised plural can open the name of a group named for its members and a cause
+/// ("Doctors" of "Doctors for Camp Closure"): not those who act for someone ("Representatives for
+/// Wayfield", "Attorneys for Jane Doe"), nor the field of a title ("Vice President of Sales for Dräger").
+fn names_members(word: &str) -> bool {
+    #[rustfmt::skip]
+    const NOT_MEMBERS: &[&str] = &[
+        "representatives", "attorneys", "lawyers", "spokespeople", "spokesmen", "spokeswomen",
+        "officials", "aides", "agents", "sales", "operations", "communications", "affairs", "relations",
+        "services", "resources", "sciences", "studies", "products", "systems", "markets", "programs",
+        "partnerships", "news", "sports", "analytics", "logistics", "events",
+    ];
+    is_capitalised(word)
+        && word.ends_with('s')
+        && !is_title_word(word)
+        && !is_not_name_word(word)
+        && !NOT_MEMBERS.contains(&bare_lower(word).as_str())
 }
 
 /// Work shared between the versions of one story: the mentions each paragraph yields and the sort and key

@@ -2943,4 +2943,15 @@ fn a_group_named_for_its_members_is_what_they_stand_for() {
         speaker_key("Physicians for Human Rights"),
         "physicians for human rights"
     );
+    // Those who act for someone are no group of that name, nor is the field of a title.
+    assert_eq!(
+        speakers(&["Attorneys for Jane Doe said the ruling was “a travesty of justice.”"]),
+        vec![Some("Jane Doe".to_string())]
+    );
+    assert_ne!(
+        speakers(&[
+            "Sam Reed, Senior Vice President of Sales for Acme, Inc., says: “Alarms are a focus.”"
+        ]),
+        vec![Some("Sales for Acme".to_string())]
+    );
 }
