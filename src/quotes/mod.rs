@@ -51,7 +51,7 @@ pub use speakers::speaker_key;
 
 use std::cell::{OnceCell, RefCell};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use attribution::{Found, Subject};
@@ -218,6 +218,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
                 text.clone(),
                 CachedParagraph {
                     marks: marks::scan(text),
+                    camel: camel_words(text),
                     reading: None,
                 },
             );
@@ -282,6 +283,21 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         };
         uncached.push(own);
     }
+    let camel_words: Vec<&str> = paragraphs
+        .iter()
+        .filter_map(|text| Some((text, cache.paragraphs.get(text.as_str())?)))
+        .flat_map(|(text, cached)| cached.camel.iter().filter_map(|&(s, e)| text.get(s..e)))
+        .collect();
+    let camel_heads: FxHashSet<&str> = camel_words
+        .iter()
+        .flat_map(|w| {
+            w.char_indices()
+                .zip(w.chars().skip(1))
+                .filter(|&((_, c), next)| c.is_ascii_lowercase() && next.is_ascii_uppercase())
+                .filter_map(|((k, _), _)| w.get(k + 1..))
+                .map(|head| head.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        })
+        .collect();
     let mut state = State {
         paragraphs,
         names: &names,
@@ -290,6 +306,8 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         opening: None,
         quote_open: None,
         spelled: RefCell::default(),
+        camel_words,
+        camel_heads,
         pronoun_of: FxHashMap::default(),
     };
     let mut out = Analysis {
@@ -359,6 +377,8 @@ pub struct AnalysisCache {
 struct CachedParagraph {
     /// Its top-level quotations (`marks::scan`).
     marks: Vec<marks::TopQuote>,
+    /// Its words with a capital right after a small letter ([`camel_words`]), as byte ranges.
+    camel: Vec<(usize, usize)>,
     /// Its reading, once worked out (not for paragraphs a running quotation passes through).
     reading: Option<ParagraphReading>,
 }
@@ -378,6 +398,34 @@ impl AnalysisCache {
             .and_then(|cached| cached.reading.as_ref())
             .filter(|r| r.parts == parts)
     }
+}
+
+/// The byte ranges of the words of `text` with a capital right after a small letter ("ScreamMyName",
+/// "andAnnie"): the only words that can hold two words of a name written as one
+/// ([`State::as_written`]). ASCII letters only; one pass over the bytes.
+fn camel_words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 1;
+    while i < bytes.len() {
+        let camel = bytes.get(i).is_some_and(u8::is_ascii_uppercase)
+            && bytes.get(i - 1).is_some_and(u8::is_ascii_lowercase);
+        if !camel {
+            i += 1;
+            continue;
+        }
+        let start = text
+            .get(..i)
+            .and_then(|t| t.char_indices().rev().find(|(_, c)| c.is_whitespace()))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let end = text
+            .get(i..)
+            .and_then(|t| t.find(char::is_whitespace))
+            .map_or(text.len(), |k| i + k);
+        found.push((start, end));
+        i = end + 1;
+    }
+    found
 }
 
 /// What one paragraph says on its own, in reading order: its quotations and its sentences that report
@@ -458,6 +506,12 @@ struct State<'a> {
     quote_open: Option<usize>,
     /// [`speakers::spelled_out`] answers so far, by acronym.
     spelled: RefCell<FxHashMap<String, Option<String>>>,
+    /// The article's words with a capital right after a small letter ("ScreamMyName", "andAnnie"), in
+    /// reading order ([`camel_words`]).
+    camel_words: Vec<&'a str>,
+    /// What follows each such capital in its word, trailing punctuation dropped ("MyName", "Name",
+    /// "Annie"): a name's word the pair before it may be glued to.
+    camel_heads: FxHashSet<&'a str>,
     /// The pronoun ("he" or "she") a person's quotations were given by, once one was: "she" does not
     /// go to a Charlie whom "he said" named before.
     pronoun_of: FxHashMap<String, &'static str>,
@@ -1101,20 +1155,26 @@ impl<'a> State<'a> {
     /// word again ("ScreamMyName", "PlutoPete", "OpenAI"). A link covers a name whole, so a scraper's
     /// glue is at a name's edge, and the same glue seldom comes twice.
     fn as_written(&self, speaker: String) -> String {
+        if self.camel_heads.is_empty() {
+            return speaker;
+        }
         let words: Vec<&str> = speaker.split(' ').collect();
+        // Only the article's few words with a capital after a small letter can hold the two as one, so
+        // they are found once and the whole text is searched only for a pair found there.
         let written_as_one = |a: &str, b: &str| {
-            let (one, two) = (format!("{a}{b}"), format!("{a} {b}"));
-            self.paragraphs
-                .iter()
-                .map(|t| t.matches(one.as_str()).count())
-                .sum::<usize>()
-                >= 2
-                && !self.paragraphs.iter().any(|t| t.contains(&two))
+            let joined = |w: &&&str| {
+                w.match_indices(a)
+                    .any(|(k, _)| w.get(k + a.len()..).is_some_and(|r| r.starts_with(b)))
+            };
+            self.camel_words.iter().filter(joined).count() >= 2 && {
+                let two = format!("{a} {b}");
+                !self.paragraphs.iter().any(|t| t.contains(&two))
+            }
         };
         let glued_pair = |k: usize| {
             matches!((words.get(k), words.get(k + 1)), (Some(a), Some(b))
-                if a.starts_with(char::is_uppercase) && a.ends_with(char::is_lowercase)
-                    && b.starts_with(char::is_uppercase)
+                if self.camel_heads.contains(b)
+                    && a.starts_with(char::is_uppercase) && a.ends_with(char::is_lowercase)
                     && written_as_one(a, b))
         };
         if !(0..words.len().saturating_sub(1)).any(glued_pair) {
@@ -1521,7 +1581,11 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         // "The separate letters from six families allege …", "The tweet from Vulture magazine reads":
         // a document from someone speaks for them, whatever the sort of their name.
-        let words: Vec<&str> = text.split_whitespace().collect();
+        let words: Vec<&str> = if text.contains(" from ") || text.contains(" by ") {
+            text.split_whitespace().collect()
+        } else {
+            Vec::new()
+        };
         if let Some(from) = words.iter().position(|w| matches!(*w, "from" | "by"))
             && from > 0
             && from + 1 < words.len()
