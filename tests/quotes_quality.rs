@@ -12,11 +12,13 @@
 //!
 //! The bar, from the issue: precision and recall ≥ 0.95, speaker accuracy ≥ 0.92.
 //!
-//! Seventeen gold files: `quotes-gold.json` (25 articles, also the development set: rules were written
-//! against its misses) and sixteen held-out files, `quotes-gold-heldout.json`, `quotes-gold-heldout-2.json`
-//! … `quotes-gold-heldout-16.json` (CNN stories, then news pages of other publishers in
-//! `../shared/corpus/extraction`, read through `../extraction/<case>.expected.txt`), labelled blind by
-//! sessions that never saw or ran the extractor. Each is measured and reported on its own (`cargo test
+//! Nineteen gold files: `quotes-gold.json` (25 articles, also the development set: rules were written
+//! against its misses) and eighteen held-out files, `quotes-gold-heldout.json`, `quotes-gold-heldout-2.json`
+//! … `quotes-gold-heldout-18.json` (CNN stories, then news pages of other publishers in
+//! `../shared/corpus/extraction`, read through `../extraction/<case>.expected.txt`, then news pages that
+//! `scripts/fetch-test-pages.sh` fetches into `target/`: a gold file's `corpus` names where its files are, and
+//! a captured `.html` page is extracted as `storydiff` extracts it), labelled blind by sessions that never saw
+//! or ran the extractor. Each is measured and reported on its own (`cargo test
 //! --test quotes_quality -- --nocapture`); the README table gives the figures, including the held-out
 //! files' first (blind) measurement.
 //!
@@ -44,7 +46,7 @@ const MIN_SPEAKER_ACCURACY: f64 = 0.92;
 /// The figures measured when this was last raised (see the header): nothing may fall below them.
 const FLOOR_PRECISION: f64 = 0.988;
 const FLOOR_RECALL: f64 = 0.959;
-const FLOOR_SPEAKER_ACCURACY: f64 = 0.922;
+const FLOOR_SPEAKER_ACCURACY: f64 = 0.926;
 
 /// What the test enforces for a measure: the bar, or the measured floor while the bar is not yet met.
 fn floor(bar: f64, measured_floor: f64) -> f64 {
@@ -477,7 +479,7 @@ held_out!(
     quote_extraction_quality_on_the_fourth_held_out_articles,
     "quotes-gold-heldout-4.json",
     "held-out-4",
-    [0.976, 0.958, 0.871]
+    [0.976, 0.965, 0.885]
 );
 
 held_out!(
@@ -547,14 +549,14 @@ held_out!(
     quote_extraction_quality_on_the_fourteenth_held_out_articles,
     "quotes-gold-heldout-14.json",
     "held-out-14",
-    [0.955, 0.991, 0.931]
+    [0.955, 0.991, 0.935]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fifteenth_held_out_articles,
     "quotes-gold-heldout-15.json",
     "held-out-15",
-    [0.991, 0.964, 0.906]
+    [0.991, 0.964, 0.929]
 );
 
 held_out!(
@@ -568,14 +570,14 @@ held_out!(
     quote_extraction_quality_on_the_seventeenth_held_out_articles,
     "quotes-gold-heldout-17.json",
     "held-out-17",
-    [0.951, 0.951, 0.735]
+    [0.951, 0.951, 0.877]
 );
 
 held_out!(
     quote_extraction_quality_on_the_eighteenth_held_out_articles,
     "quotes-gold-heldout-18.json",
     "held-out-18",
-    [0.952, 0.977, 0.792]
+    [0.953, 0.985, 0.801]
 );
 
 /// One test per held-out file that a second reader labelled too: how far the two readers agree, and this
@@ -615,7 +617,7 @@ two_readers!(
     "quotes-gold-heldout-14.json",
     "quotes-gold-heldout-14-reader-2.json",
     "held-out-14",
-    [0.931, 0.931]
+    [0.935, 0.935]
 );
 
 two_readers!(
@@ -623,7 +625,7 @@ two_readers!(
     "quotes-gold-heldout-15.json",
     "quotes-gold-heldout-15-reader-2.json",
     "held-out-15",
-    [0.906, 0.906]
+    [0.929, 0.929]
 );
 
 two_readers!(
