@@ -1310,6 +1310,15 @@ impl NameIndex {
                     .iter()
                     .all(|h| m.name.split_whitespace().any(|w| bare(w) == *h))
         };
+        self.nearest_mention(p, fits).map(|m| {
+            self.fuller_organisation(&m.name)
+                .unwrap_or_else(|| m.name.clone())
+        })
+    }
+
+    /// The last mention that `fits` at or before paragraph `p`, else the first after it (among the
+    /// [`MAX_TITLE_MENTIONS`] nearest each way).
+    fn nearest_mention(&self, p: usize, fits: impl Fn(&&Mention) -> bool) -> Option<&Mention> {
         let end = self
             .paragraph_start
             .get(p + 1)
@@ -1320,17 +1329,13 @@ impl NameIndex {
             .iter()
             .rev()
             .take(MAX_TITLE_MENTIONS)
-            .find(fits)
-            .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(fits))
-            .map(|m| {
-                self.fuller_organisation(&m.name)
-                    .unwrap_or_else(|| m.name.clone())
-            })
+            .find(&fits)
+            .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(&fits))
     }
 
     /// The body named for its members that "the <members>" stands for ("the doctors" → "Doctors for
-    /// Camp Closure"): a name of three words or more that is no person's and opens with that word; the
-    /// last one at or before paragraph `p`, else the first after it.
+    /// Camp Closure"): a name of three words or more that is no person's and opens with that word, the
+    /// nearest ([`NameIndex::nearest_mention`]).
     pub(crate) fn body_of_members(&self, members: &str, p: usize) -> Option<String> {
         let fits = |m: &&Mention| {
             !m.person
@@ -1340,18 +1345,7 @@ impl NameIndex {
                     .next()
                     .is_some_and(|w| bare(w) == members)
         };
-        let end = self
-            .paragraph_start
-            .get(p + 1)
-            .copied()
-            .unwrap_or(self.mentions.len());
-        let before = self.mentions.get(..end).unwrap_or(&[]);
-        before
-            .iter()
-            .rev()
-            .find(fits)
-            .or_else(|| self.mentions.iter().find(fits))
-            .map(|m| m.name.clone())
+        self.nearest_mention(p, fits).map(|m| m.name.clone())
     }
 
     /// The fuller name the article gives a body it also names shortly: "Elysée" → "Elysée Palace",
