@@ -1264,9 +1264,10 @@ impl<'a> State<'a> {
     }
 
     /// "Bridenstine expects to produce three SLS rockets through 2024. “Adding … — I’m not confident that
-    /// could happen.”": a quotation with no cue that says "I", or asks, after a sentence
-    /// of its paragraph opened by a named person, is that person's, unless it names them (then it is about
-    /// them). `open` is where the quotation opens in paragraph `p`.
+    /// could happen.”": a quotation with no cue that says "I", or asks, or stands right after the one
+    /// sentence its paragraph opens with, after a sentence of its paragraph opened by a named person, is
+    /// that person's, unless it names them (then it is about them). `open` is where the quotation opens
+    /// in paragraph `p`.
     fn speaking_opener(&self, p: usize, open: usize, quoted: &str) -> Option<String> {
         // The singular only: "we" is as often a body's voice ("Harvard … refers CNN to Garber’s statement:
         // “We do not have quotas …”").
@@ -1278,8 +1279,9 @@ impl<'a> State<'a> {
             return None;
         }
         // "Charles Schultze … once summed up the danger with a metaphor. “It’s not so much …”": right
-        // after the one sentence its paragraph opens with, the quotation goes on from it.
-        // Not after a colon (a document's words: "an emergency alert flashing on her phone: “…”").
+        // after the one sentence its paragraph opens with, the quotation goes on from it. Not after a
+        // colon, nor after a sentence naming a document, whose words it is ("Dana Cole woke to an
+        // emergency alert on her phone. “Seek shelter …”").
         let right_after_opener = attribution::sentences(before).len() == 1
             && before.trim_end().ends_with('.')
             && !names_a_document(&attribution::tokenize(before));

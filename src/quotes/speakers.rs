@@ -719,7 +719,9 @@ pub(crate) fn is_envoy_title(word: &str) -> bool {
 
 /// Whether `joiner` between `before` and `next` (then `next2`) is inside a body's name or a title: "of",
 /// "for" or "on" after a body's word before a capitalised word ("Department of Homeland Security",
-/// "Council on Foreign Relations"); "to" after a body word of [`TO_BODIES`] before two capitalised words
+/// "Council on Foreign Relations"), "for" also after the members a group is named for before two
+/// capitalised words ("Doctors for Camp Closure", [`names_members`]); "to" after a body word of
+/// [`TO_BODIES`] before two capitalised words
 /// ("Committee to Protect Journalists", not "the Committee to Congress"), or after an envoy's title of
 /// [`TO_TITLES`] before a capitalised word ("Ambassador to Israel").
 pub(crate) fn joins_body_name(before: &str, joiner: &str, next: &str, next2: &str) -> bool {
