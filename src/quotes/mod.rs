@@ -1171,18 +1171,22 @@ impl<'a> State<'a> {
                 !self.paragraphs.iter().any(|t| t.contains(&two))
             }
         };
-        let glued_pair = |k: usize| {
-            matches!((words.get(k), words.get(k + 1)), (Some(a), Some(b))
-                if self.camel_heads.contains(b)
-                    && a.starts_with(char::is_uppercase) && a.ends_with(char::is_lowercase)
-                    && written_as_one(a, b))
-        };
-        if !(0..words.len().saturating_sub(1)).any(glued_pair) {
+        // Whether word k and the next are one word; each pair asked once.
+        let glued: Vec<bool> = words
+            .windows(2)
+            .map(|pair| {
+                matches!(pair, [a, b]
+                    if self.camel_heads.contains(b)
+                        && a.starts_with(char::is_uppercase) && a.ends_with(char::is_lowercase)
+                        && written_as_one(a, b))
+            })
+            .collect();
+        if !glued.contains(&true) {
             return speaker;
         }
         let mut out = String::with_capacity(speaker.len());
         for (k, w) in words.iter().enumerate() {
-            if k > 0 && !glued_pair(k - 1) {
+            if k > 0 && !glued.get(k - 1).copied().unwrap_or(false) {
                 out.push(' ');
             }
             out.push_str(w);
@@ -1282,14 +1286,17 @@ impl<'a> State<'a> {
         // after the one sentence its paragraph opens with, the quotation goes on from it. Not after a
         // colon, nor after a sentence naming a document, whose words it is ("Dana Cole woke to an
         // emergency alert on her phone. “Seek shelter …”").
-        let right_after_opener = attribution::sentences(before).len() == 1
-            && before.trim_end().ends_with('.')
-            && !names_a_document(&attribution::tokenize(before));
-        let speaks = right_after_opener
-            || quoted.trim_end().ends_with('?')
+        // Asked last, and its sentence split and tokenizing only after the full stop is seen.
+        let right_after_opener = || {
+            before.trim_end().ends_with('.')
+                && attribution::sentences(before).len() == 1
+                && !names_a_document(&attribution::tokenize(before))
+        };
+        let speaks = quoted.trim_end().ends_with('?')
             || quoted
                 .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
-                .any(|w| FIRST_PERSON.contains(&w.to_lowercase().as_str()));
+                .any(|w| FIRST_PERSON.contains(&w.to_lowercase().as_str()))
+            || right_after_opener();
         if !speaks {
             return None;
         }
