@@ -15,6 +15,11 @@
 # - target/newspaper4k-pages/<page>.html, for `tests/fixtures/quotes-gold-heldout-19.json`: English news
 #   pages among the test data of newspaper4k 0.9.6's source distribution on PyPI (`tests/data/html/`, MIT;
 #   the pages belong to their publishers), kept as captured and extracted by the test as for set 18.
+# - target/extractor-test-pages/<page>.html, for `tests/fixtures/quotes-gold-heldout-20.json`: the two
+#   English news pages with quotations among the test data of two more extractors, kept as captured and
+#   extracted by the test as for set 18: the Las Vegas Sun's Yucca Mountain story (2017) of the crate
+#   boilerpipe 0.6.0 (`test-data/2.html`, MIT) and Colorlines' Angola prison story (2011) of the npm package
+#   readability-js 1.0.7 (`test/fixtures/colorlines.html`, Apache-2.0); the pages belong to their publishers.
 #
 # Each download is checked against the checksum its registry publishes (crates.io's index: SHA-256;
 # npm: SHA-512 integrity; PyPI's simple index: SHA-256).
@@ -122,4 +127,24 @@ if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha" ]; then
   done
   echo "$sha" > "$out/.complete"
   echo "fetched $(echo $pages | wc -w) newspaper4k test pages into $out"
+fi
+
+out=$root/extractor-test-pages
+crate=boilerpipe-0.6.0
+sha=81671edb281806fdc2df78697bacbee5f1e72992062910cbf1ce04a6e71fa791
+package=readability-js-1.0.7
+integrity=sha512-ndlaD1G5Cnl5n7zhOvgu4BExiL/I7xEXwiLaSf/7R278/PeAIqoHswjuEPgsMlZAKPB93QDJ4r4EoKzqdYIMMQ==
+if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha $integrity" ]; then
+  curl -sSfL --retry 3 -o "$work/$crate.crate" "https://static.crates.io/crates/boilerpipe/$crate.crate"
+  echo "$sha  $work/$crate.crate" | sha256sum -c --quiet -
+  curl -sSfL --retry 3 -o "$work/$package.tgz" "https://registry.npmjs.org/readability-js/-/$package.tgz"
+  got="sha512-$(openssl dgst -sha512 -binary "$work/$package.tgz" | base64 -w0)"
+  [ "$got" = "$integrity" ] || { echo "$package.tgz: checksum mismatch" >&2; exit 1; }
+  mkdir -p "$work/readability-js" "$out"
+  tar xzf "$work/$crate.crate" -C "$work" "$crate/test-data/2.html"
+  tar xzf "$work/$package.tgz" -C "$work/readability-js" package/test/fixtures/colorlines.html
+  cp "$work/$crate/test-data/2.html" "$out/lasvegassun-yucca.html"
+  cp "$work/readability-js/package/test/fixtures/colorlines.html" "$out/colorlines-angola.html"
+  echo "$sha $integrity" > "$out/.complete"
+  echo "fetched 2 extractor test pages into $out"
 fi
