@@ -219,6 +219,17 @@ const CUES: &[(&str, &str)] = &[
     ("dismisses", "dismissed"),
     ("dismissing", "dismissed"),
     ("dismiss", "dismissed"),
+    // Exchanges and gestures that feature and courtroom copy writes as tags ("“…,” Alito interjected",
+    // "“…,” he rejoined", "“…,” she sings", "“…,” he shrugs").
+    ("interjected", "interjected"),
+    ("interjects", "interjected"),
+    ("rejoined", "replied"),
+    ("reaffirmed", "reaffirmed"),
+    ("reaffirms", "reaffirmed"),
+    ("sang", "sang"),
+    ("sings", "sang"),
+    ("shrugged", "shrugged"),
+    ("shrugs", "shrugged"),
     ("according", "according_to"),
 ];
 

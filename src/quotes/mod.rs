@@ -154,6 +154,13 @@ struct Seen {
     description: Option<String>,
 }
 
+/// The speech quotation before the one being read, in the same paragraph.
+struct PrevQuote {
+    speaker: Option<String>,
+    /// The speaker was only carried over from the paragraph before: no cue named them.
+    carried: bool,
+}
+
 /// Everything extraction works out about one version, in one pass over its paragraphs ([`analyse`]):
 /// what [`extract`] and [`reported_speech`] return, together. A diff needs both for the new version and the
 /// quotations of the old one; a caller that compares a whole history (each version twice, as the new side
@@ -324,7 +331,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
             },
         };
         let quotes = quotes_of(p);
-        let mut prev_in_paragraph: Option<(usize, Option<String>)> = None;
+        let mut prev_in_paragraph: Option<PrevQuote> = None;
         for step in &reading.steps {
             match step {
                 Step::Reported {
@@ -940,7 +947,7 @@ impl<'a> State<'a> {
         raw: &RawQuote,
         reading: &QuoteReading,
         opening: &'a OnceCell<Option<String>>,
-        prev_in_paragraph: &mut Option<(usize, Option<String>)>,
+        prev_in_paragraph: &mut Option<PrevQuote>,
     ) -> Option<Quote> {
         let first = raw.first()?;
         let p = first.paragraph;
@@ -954,22 +961,30 @@ impl<'a> State<'a> {
         self.opening = Some((p, opening)).filter(|_| !reading.opens_paragraph);
         self.quote_open = Some(first.open).filter(|_| !reading.opens_paragraph);
         let same_sentence_speaker = if reading.same_sentence_as_prev {
-            prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone())
+            prev_in_paragraph
+                .as_ref()
+                .and_then(|prev| prev.speaker.clone())
         } else {
             None
         };
+        // A speaker only carried over from the paragraph before (no cue named them) passes their
+        // speaker to a subject-less cue after it ("…, adding “…”"), but does not make a scare quote
+        // after it in the sentence speech ("“… function.” This “mathematical trick” was …").
+        let passed_on = same_sentence_speaker
+            .as_ref()
+            .filter(|_| !prev_in_paragraph.as_ref().is_some_and(|prev| prev.carried));
         // A quotation that follows a speaker's quotation in the same sentence is attributed as much as
         // one with a cue of its own ("… read on one side “METS BELIEVE” and on the other “WE WIN.”").
         // A colon after a clause ([`attribution::colon_subject`]) names a speaker only when it resolves;
         // it does not make a short slogan speech ("each with its own text: “workers first”").
         // With no cue of its own and no speaker passed on by the quotation before it in its sentence (a
         // title), the cues before that quotation ([`QuoteReading::sentence_cues`]).
-        let own = if same_sentence_speaker.is_none() && reading.candidates.is_empty() {
+        let own = if passed_on.is_none() && reading.candidates.is_empty() {
             reading.sentence_cues.as_slice()
         } else {
             reading.candidates.as_slice()
         };
-        let attributed = own.iter().any(|f| f.cue != "colon") || same_sentence_speaker.is_some();
+        let attributed = own.iter().any(|f| f.cue != "colon") || passed_on.is_some();
         let title_like = reading.title_like[usize::from(attributed)];
         let mut candidates = std::borrow::Cow::Borrowed(own);
         // "Alverson summed up the journey …: “…”": a one-word name before a colon speaks only when it is
@@ -1002,6 +1017,7 @@ impl<'a> State<'a> {
         let mut kind = QuoteKind::Speech;
         let mut speaker: Option<String> = None;
         let mut resolved_by: Option<&'static str> = None;
+        let mut carried_on = false;
         let mut cue: Option<&'static str> = None;
         if reading.naming || (title_like && !quote_only) {
             kind = QuoteKind::TitleOrScare;
@@ -1071,7 +1087,7 @@ impl<'a> State<'a> {
                     break;
                 }
             }
-        } else if quote_only || same_sentence_speaker.is_some() {
+        } else if quote_only || passed_on.is_some() {
             speaker = if quote_only {
                 // The speaker of the paragraph before (a quotation or reported speech: "Jones said the
                 // talks failed." then "“We tried.”"), else the last quotation's.
@@ -1110,7 +1126,11 @@ impl<'a> State<'a> {
             // Someone's sentence without a cue: the last speaker of this paragraph (a quotation or
             // reported speech before it: "Medina realized it was ICE, he said. “We couldn’t …”").
             speaker = speaker
-                .or_else(|| prev_in_paragraph.as_ref().and_then(|(_, s)| s.clone()))
+                .or_else(|| {
+                    prev_in_paragraph
+                        .as_ref()
+                        .and_then(|prev| prev.speaker.clone())
+                })
                 .or_else(|| self.speaking_opener(p, first.open, quoted))
                 .or_else(|| {
                     // After a quotation running in from the paragraph before, its speaker carries on.
@@ -1121,6 +1141,31 @@ impl<'a> State<'a> {
                         })
                         .map(|s| s.speaker.clone())
                 });
+            let carried = if speaker.is_none() {
+                // "McDonald said police had visited …" / "The most recent visit was over “…”": in
+                // the sentence that opens the paragraph after a named person spoke, a quotation no
+                // cue attributes carries on their words. Not later in the paragraph, where the
+                // copy has moved on ("Plus, the trademark … It includes … “plastic slippers …”"),
+                // nor after a document or a colon, which give the quotation a source of its own
+                // ("The video shows officers who are “…”", "The reason was simple: “…”").
+                let own_source = || {
+                    left.trim_end().ends_with(':') || names_a_document(&attribution::tokenize(left))
+                };
+                self.seen
+                    .last()
+                    .filter(|s| {
+                        s.paragraph + 1 == p
+                            && s.sort == SpeakerSort::Person
+                            && s.description.is_none()
+                            && attribution::sentence_start(text_p, first.open, 0) == 0
+                            && !own_source()
+                    })
+                    .map(|s| s.speaker.clone())
+            } else {
+                None
+            };
+            carried_on = carried.is_some();
+            speaker = speaker.or(carried);
             resolved_by = resolved_by.or(speaker.as_ref().map(|_| "previous"));
         } else {
             kind = QuoteKind::TitleOrScare;
@@ -1129,7 +1174,10 @@ impl<'a> State<'a> {
             if let Some(s) = &speaker {
                 self.last_quote = Some(s.clone());
             }
-            *prev_in_paragraph = Some((first.open, speaker.clone()));
+            *prev_in_paragraph = Some(PrevQuote {
+                speaker: speaker.clone(),
+                carried: carried_on,
+            });
         }
         let mut flags = Vec::new();
         if raw.parts.len() > 1 {
@@ -2358,7 +2406,7 @@ fn is_naming_context(left: &str, quoted: &str) -> bool {
     const WORKS: &[&str] = &[
         "song", "book", "film", "movie", "show", "album", "series", "podcast", "documentary", "novel", "poem",
         "play", "app", "banner", "sign", "signs", "program", "programme", "exhibit", "exhibition", "campaign",
-        "initiative", "operation", "page", "account", "website",
+        "initiative", "operation", "page", "account", "website", "biography", "memoir", "autobiography",
     ];
     let capitalised = quoted
         .chars()
@@ -2368,8 +2416,12 @@ fn is_naming_context(left: &str, quoted: &str) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     });
-    if adjacent.as_deref() == Some("called") {
-        // "a group called “X”" names; "what the FBI called a “targeted act”" and "what he called
+    if matches!(
+        adjacent.as_deref(),
+        Some("called" | "labeled" | "labelled" | "branded")
+    ) {
+        // "a group called “X”", "Once labeled “the most rehabilitated prisoner …”" name; "what the FBI
+        // called a “targeted act”" and "what he called
         // “experiments”" quote.
         let what_subject = left
             .split_whitespace()
@@ -2396,10 +2448,18 @@ fn is_naming_context(left: &str, quoted: &str) -> bool {
     let Some(last) = words.next() else {
         return false;
     };
+    let naming_noun = NAMING.contains(&last.as_str()) && !matches!(last.as_str(), "word" | "words");
+    let work = capitalised && WORKS.contains(&last.as_str());
+    // "Facebook’s current motto, “Making the world open and connected.”", "the documentary, “The
+    // Farm.”": set off by a comma, a name is still the noun's. Not "in his words, “I …”", nor a clause
+    // or colon that introduces speech.
+    if left.trim_end().ends_with(',') && (naming_noun || work) {
+        return true;
+    }
     if left.trim_end().ends_with([',', ':']) {
         return false;
     }
-    if NAMING.contains(&last.as_str()) || (capitalised && WORKS.contains(&last.as_str())) {
+    if NAMING.contains(&last.as_str()) || work {
         return true;
     }
     // "on a previous episode of “DWTS.”", "the set of “Fargo,”": a short capitalised quotation after a

@@ -35,7 +35,8 @@ const TITLES: &[&str] = &[
     "cantor", "pastor", "imam", "archbishop", "rapper", "singer", "actor", "actress", "star", "player",
     "quarterback", "receiver", "lawyer", "activist", "author", "reporter", "journalist", "gen.", "state's",
     "us", "u.s.", "administrator", "filmmaker", "producer", "songwriter", "astronaut", "treasurer",
-    "comptroller", "auditor", "physician", "surgeon", "scientist", "researcher",
+    "comptroller", "auditor", "physician", "surgeon", "scientist", "researcher", "warden", "chaplain",
+    "historian", "columnist",
 ];
 
 /// Name-run words that are never part of a name: capitalised because they start a sentence, or calendar

@@ -2955,3 +2955,57 @@ fn a_group_named_for_its_members_is_what_they_stand_for() {
         vec![Some("Sales for Acme".to_string())]
     );
 }
+
+#[test]
+fn uncued_quote_opening_the_next_paragraph_carries_on_the_last_speaker() {
+    let q = extract(&paras(&[
+        "The inspections were routine, said Deputy Chief Marta Oyelaran, who leads the county’s housing unit.",
+        "The most recent inspection was last winter and found “damp walls and broken heating in every flat.”",
+        "Tenants began a rent strike in March. Their flyers carried the line “repairs before rent, every single month.”",
+    ]));
+    let speech = speech(&q);
+    let carried = speech.iter().find(|q| q.paragraph == 1).unwrap();
+    assert_eq!(carried.speaker.as_deref(), Some("Marta Oyelaran"));
+    assert_eq!(carried.speaker_resolved_by.as_deref(), Some("previous"));
+    // Not in a later sentence of its paragraph, where the copy has moved on; and not two paragraphs on.
+    let moved_on = q.iter().find(|q| q.paragraph == 2).unwrap();
+    assert_eq!(moved_on.speaker, None);
+}
+
+#[test]
+fn exchanges_and_gestures_are_cues() {
+    let q = extract(&paras(&[
+        "“That may be so,” the solicitor said, “but the risk is small.”",
+        "“There is still some risk,” Justice Harlan Pike interjected.",
+        "“Then why mention it at all?” he rejoined.",
+        "Asked about the ballads, the singer Nora Quist smiled. “Home is where the river bends,” she sings on the last track.",
+        "“We don’t mind,” Warden Abel Crane shrugs. The state reaffirmed its “unwavering support” for the programme, officials said.",
+    ]));
+    let by_text = |t: &str| q.iter().find(|q| q.text.starts_with(t)).unwrap();
+    let pike = by_text("There is still");
+    assert_eq!(pike.speaker.as_deref(), Some("Harlan Pike"));
+    assert_eq!(pike.cue.as_deref(), Some("interjected"));
+    let rejoined = by_text("Then why");
+    assert_eq!(rejoined.speaker.as_deref(), Some("Harlan Pike"));
+    assert_eq!(rejoined.cue.as_deref(), Some("replied"));
+    let sung = by_text("Home is");
+    assert_eq!(sung.speaker.as_deref(), Some("Nora Quist"));
+    assert_eq!(sung.cue.as_deref(), Some("sang"));
+    let shrug = by_text("We don");
+    assert_eq!(shrug.speaker.as_deref(), Some("Abel Crane"));
+    assert_eq!(shrug.cue.as_deref(), Some("shrugged"));
+}
+
+#[test]
+fn names_set_off_by_a_comma_or_after_labeled_are_names() {
+    let q = extract(&paras(&[
+        "The startup’s motto, “Build the bridge before the river,” hangs in every office, said Lena Hart, its founder.",
+        "Once labeled “the most patient man in Ohio,” Dale Ruiz now runs the county fair.",
+        "He co-directed the documentary, “Harvest Moon.” In his own words, “I never wanted to leave the farm,” Ruiz said.",
+    ]));
+    let kind = |t: &str| q.iter().find(|q| q.text.starts_with(t)).unwrap().kind;
+    assert_eq!(kind("Build the bridge"), QuoteKind::TitleOrScare);
+    assert_eq!(kind("the most patient"), QuoteKind::TitleOrScare);
+    assert_eq!(kind("Harvest Moon"), QuoteKind::TitleOrScare);
+    assert_eq!(kind("I never wanted"), QuoteKind::Speech);
+}
