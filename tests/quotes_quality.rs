@@ -465,7 +465,7 @@ held_out!(
     quote_extraction_quality_on_the_second_held_out_articles,
     "quotes-gold-heldout-2.json",
     "held-out-2",
-    [1.0, 0.975, 0.898]
+    [1.0, 0.975, 0.907]
 );
 
 held_out!(
@@ -584,7 +584,7 @@ held_out!(
     quote_extraction_quality_on_the_nineteenth_held_out_articles,
     "quotes-gold-heldout-19.json",
     "held-out-19",
-    [0.94, 0.979, 0.9]
+    [0.94, 0.979, 0.914]
 );
 
 held_out!(

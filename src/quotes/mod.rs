@@ -1652,7 +1652,16 @@ impl<'a> State<'a> {
             return self.phrase_speaker(&author, p, by);
         }
         match self.names.sort_of_name(text) {
-            SpeakerSort::Person => (self.names.fullest(&strip_titles(text)), by, None),
+            SpeakerSort::Person => {
+                let fullest = self.names.fullest(&strip_titles(text));
+                // "Castañeda said": a lone surname no full name ends with may be the first of two.
+                let surnames = || {
+                    (!fullest.contains(' '))
+                        .then(|| self.names.first_of_two_surnames(&fullest))
+                        .flatten()
+                };
+                (surnames().unwrap_or(fullest), by, None)
+            }
             SpeakerSort::Organisation => (self.organisation_name(text), by, None),
             // "Doctor said" after "analyst Ken Doctor": a capitalised head alone that is the surname of a
             // person the article names in full is that person.

@@ -426,7 +426,9 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
 pub(crate) fn drop_place(phrase: &str) -> String {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        if !matches!(*w, "of" | "in" | "from" | "at") || i == 0 {
+        // "with" gives a person's body only ("Patrol Chief James Hall with the New York Police
+        // Department"), in the branch for a person's full name below.
+        if !matches!(*w, "of" | "in" | "from" | "at" | "with") || i == 0 {
             continue;
         }
         let before = words.get(..i).unwrap_or(&[]);
@@ -438,7 +440,7 @@ pub(crate) fn drop_place(phrase: &str) -> String {
             .skip_while(|w| matches!(**w, "state" | "county" | "city" | "province"))
             .collect();
         // "Joint Chiefs of Staff Chairman Gen. Dan Caine": the name is after the preposition.
-        if place_words.iter().any(|w| is_title_word(w)) {
+        if *w != "with" && place_words.iter().any(|w| is_title_word(w)) {
             continue;
         }
         let after_caps = !place_words.is_empty()
@@ -454,7 +456,7 @@ pub(crate) fn drop_place(phrase: &str) -> String {
         // "of" joins an organisation's own name ("Department of Justice", "Institute for the Study of
         // War"); "in"/"at" give its place.
         let joins_body = before_has_org && *w == "of";
-        if after_caps && !joins_body && (before_ends_name || before_has_org) {
+        if *w != "with" && after_caps && !joins_body && (before_ends_name || before_has_org) {
             return before.join(" ");
         }
         // "chief inspector Jennifer Mattinson from the West Mercia police", "Tasos Georgelis of the
@@ -466,10 +468,15 @@ pub(crate) fn drop_place(phrase: &str) -> String {
             .take_while(|w| is_capitalised(w) && !is_title_word(w) && !is_org_word(w))
             .count()
             >= 2;
-        // Not a body's name ("the U.S. Attorney’s Office for the Western District of New York").
+        // Not a body's name ("the U.S. Attorney’s Office for the Western District of New York"); a body's
+        // word in a title is no body ("Patrol Chief James Hall with the New York Police Department").
+        let body_named = before
+            .iter()
+            .zip(before.iter().skip(1))
+            .any(|(w, next)| is_org_word(w) && is_capitalised(w) && !is_title_word(next));
         if full_name
             && before_ends_name
-            && !before_has_org
+            && !body_named
             && before
                 .first()
                 .is_some_and(|b| !DETERMINERS_LEX.contains_word(b))
@@ -1155,6 +1162,31 @@ impl NameIndex {
             Some((full, n, _, _)) if n >= given.len() => full.clone(),
             _ => name.to_string(),
         }
+    }
+
+    /// The one person named in three words or more whose second-to-last word is `surname`, the first of
+    /// two surnames ("Castañeda said" after "Cristóbal Castañeda Camarillo", "José Luis Cervantes
+    /// Martínez"); none when two people fit.
+    pub(crate) fn first_of_two_surnames(&self, surname: &str) -> Option<String> {
+        let surname = bare(surname);
+        let mut holders = self
+            .by_surname
+            .values()
+            .flat_map(|names| names.keys())
+            .filter(|full| {
+                let words: Vec<&str> = full.split_whitespace().collect();
+                words.len() >= 3
+                    && words
+                        .len()
+                        .checked_sub(2)
+                        .and_then(|k| words.get(k))
+                        .is_some_and(|w| {
+                            bare_lower(w).as_str() == surname.as_str() && w.chars().count() > 2
+                        })
+                    && !words.iter().any(|w| NAME_CONNECTORS.contains(w))
+            });
+        let one = holders.next()?;
+        holders.all(|other| other == one).then(|| one.clone())
     }
 
     /// The one full name whose surname is `surname` with two neighbouring letters swapped (surnames of
@@ -2328,6 +2360,19 @@ mod tests {
         assert_eq!(
             drop_place("Ann Lee of the city’s water department"),
             "Ann Lee"
+        );
+        // "with" the body a person works for; a body's word in a title is no body of the name.
+        assert_eq!(
+            drop_place("Harbor Patrol Captain Ines Moreau with the Port Authority of Tacoma"),
+            "Harbor Patrol Captain Ines Moreau"
+        );
+        assert_eq!(
+            drop_place("Ken Adair with the state’s water board"),
+            "Ken Adair"
+        );
+        assert_eq!(
+            drop_place("the Partnership with Farmers for Clean Rivers"),
+            "the Partnership with Farmers for Clean Rivers"
         );
     }
 

@@ -3009,3 +3009,14 @@ fn names_set_off_by_a_comma_or_after_labeled_are_names() {
     assert_eq!(kind("Harvest Moon"), QuoteKind::TitleOrScare);
     assert_eq!(kind("I never wanted"), QuoteKind::Speech);
 }
+
+#[test]
+fn a_lone_first_surname_is_the_person_with_two_surnames() {
+    let q = extract(&paras(&[
+        "Marisol Quintero Ibáñez, the state’s health secretary, said the clinic would reopen.",
+        "“We have enough vaccines for everyone,” Quintero said.",
+        "“The lines will be short,” Ibáñez said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Marisol Quintero Ibáñez"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Marisol Quintero Ibáñez"));
+}
