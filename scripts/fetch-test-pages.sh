@@ -20,6 +20,11 @@
 #   extracted by the test as for set 18: the Las Vegas Sun's Yucca Mountain story (2017) of the crate
 #   boilerpipe 0.6.0 (`test-data/2.html`, MIT) and Colorlines' Angola prison story (2011) of the npm package
 #   readability-js 1.0.7 (`test/fixtures/colorlines.html`, Apache-2.0); the pages belong to their publishers.
+# - target/trafilatura-pages/<page>.html, for `tests/fixtures/quotes-gold-heldout-21.json`: English news pages
+#   with quotations among the test pages of trafilatura 0.9.2's source distribution on PyPI (`tests/cache/`,
+#   GPL-3.0-or-later; the pages belong to their publishers: DW, National Geographic UK, Nature, Reuters,
+#   Salon, The Guardian, Threatpost, the Vancouver Sun, Vice and others), kept as captured and extracted by the
+#   test as for set 18.
 #
 # Each download is checked against the checksum its registry publishes (crates.io's index: SHA-256;
 # npm: SHA-512 integrity; PyPI's simple index: SHA-256).
@@ -147,4 +152,23 @@ if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha $integrity"
   cp "$work/readability-js/package/test/fixtures/colorlines.html" "$out/colorlines-angola.html"
   echo "$sha $integrity" > "$out/.complete"
   echo "fetched 2 extractor test pages into $out"
+fi
+
+out=$root/trafilatura-pages
+sdist=trafilatura-0.9.2
+sha=b1d2616059a44f42b2e3dc83982f67eb849ee641f148fa49c1ec88b041ca819b
+url=https://files.pythonhosted.org/packages/f9/53/3b48b785036da7be11af453b9694037ff3011afc708bd4da35acd41143f0/$sdist.tar.gz
+pages="dw.com.colonial dw.com.uncork nationalgeographic.co.uk.goats nature.com.telescope reuters.com.parasite
+salon.com.emissions theguardian.com.academics theplanetarypress.com.forestlands threatpost.com.android
+vancouversun.com.microsoft vice.com.amazon wikimediafoundation.org.turkey"
+if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha" ]; then
+  curl -sSfL --retry 3 -o "$work/$sdist.tar.gz" "$url"
+  echo "$sha  $work/$sdist.tar.gz" | sha256sum -c --quiet -
+  mkdir -p "$out"
+  tar xzf "$work/$sdist.tar.gz" -C "$work" "$sdist/tests/cache"
+  for page in $pages; do
+    cp "$work/$sdist/tests/cache/$page.html" "$out/$page.html"
+  done
+  echo "$sha" > "$out/.complete"
+  echo "fetched $(echo $pages | wc -w) trafilatura test pages into $out"
 fi
