@@ -598,7 +598,7 @@ held_out!(
     quote_extraction_quality_on_the_twenty_first_held_out_articles,
     "quotes-gold-heldout-21.json",
     "held-out-21",
-    [0.905, 1.0, 0.816]
+    [0.905, 1.0, 0.842]
 );
 
 /// One test per held-out file that a second reader labelled too: how far the two readers agree, and this

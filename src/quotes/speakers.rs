@@ -74,6 +74,21 @@ const ORG_WORDS: &[&str] = &[
     "chamber",
 ];
 
+/// Legal forms that follow a company's name ("Microsoft Corp", "Alphabet Inc."), lower-case, without the
+/// full stop: no part of what tells one company from another.
+const CORPORATE_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "nv",
+    "gmbh",
+    "limited",
+    "incorporated",
+];
+
 /// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
 /// ("Officials said"). Compared lower-case.
 #[rustfmt::skip]
@@ -607,6 +622,14 @@ fn key_of_sort(name: &str, sort: SpeakerSort) -> String {
                 let body = *body;
                 words.drain(..2);
                 words.push(body);
+            }
+            // "Microsoft Corp" is "Microsoft": a company's legal form after its name tells nothing apart.
+            if words.len() >= 2
+                && words.last().is_some_and(|w| {
+                    CORPORATE_FORMS.contains(&bare_lower(w.trim_end_matches(',')).as_str())
+                })
+            {
+                words.pop();
             }
             for (k, w) in words.iter().enumerate() {
                 if k > 0 {
@@ -1196,8 +1219,9 @@ impl NameIndex {
         if letters.len() < MIN_TYPO_SURNAME_CHARS {
             return None;
         }
-        // Two neighbouring letters swapped ("Krastios"), or one letter too many inside the word
-        // ("Goladansaz"; not at either end, where "Israeli" would be "Israel" misspelt).
+        // Two neighbouring letters swapped ("Krastios"), one letter too many inside the word
+        // ("Goladansaz"; not at either end, where "Israeli" would be "Israel" misspelt), or one vowel
+        // for another.
         let swaps = (0..letters.len() - 1).map(|k| {
             let mut swapped = letters.clone();
             swapped.swap(k, k + 1);
@@ -1208,8 +1232,22 @@ impl NameIndex {
             shorter.remove(k);
             shorter
         });
+        // One vowel written for another after the first letter ("Hauser" for Trevor Houser).
+        const VOWELS: [char; 5] = ['a', 'e', 'i', 'o', 'u'];
+        let vowel_slips = (1..letters.len())
+            .filter(|&k| letters.get(k).is_some_and(|c| VOWELS.contains(c)))
+            .flat_map(|k| {
+                let letters = &letters;
+                VOWELS.iter().map(move |&v| {
+                    let mut slipped = letters.clone();
+                    if let Some(c) = slipped.get_mut(k) {
+                        *c = v;
+                    }
+                    slipped
+                })
+            });
         let mut found: Option<&String> = None;
-        for variant in swaps.chain(deletions) {
+        for variant in swaps.chain(deletions).chain(vowel_slips) {
             if variant == letters {
                 continue;
             }
@@ -2138,6 +2176,15 @@ mod tests {
         for w in ["Mr", "US", "J", "said", "Sept", "end.", ""] {
             assert!(!is_abbreviation(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_company_is_the_same_with_or_without_its_legal_form() {
+        assert_eq!(speaker_key("Brightline Corp"), speaker_key("Brightline"));
+        assert_eq!(speaker_key("Brightline Inc."), "brightline");
+        assert_eq!(speaker_key("Norrland Shipping Co."), "norrland shipping");
+        // A lone legal form is no name to drop.
+        assert_eq!(speaker_key("Corp"), "corp");
     }
 
     #[test]

@@ -388,12 +388,16 @@ fn a_surname_with_two_letters_swapped_is_the_name_misspelt() {
         "“Not yet,” Ruzi said.",
         "University president Hossein Goldansaz spoke to the students.",
         "“Be careful,” Goladansaz said.",
+        "The report’s author, Trevor Houser, compared the plans.",
+        "“It will not happen on its own,” Hauser said.",
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Michael Kratsios"));
     // Short names are left alone: "Ruzi" is not taken for "Ruiz".
     assert_eq!(q[1].speaker.as_deref(), Some("Ruzi"));
     // One letter too many.
     assert_eq!(q[2].speaker.as_deref(), Some("Hossein Goldansaz"));
+    // One vowel for another.
+    assert_eq!(q[3].speaker.as_deref(), Some("Trevor Houser"));
     // Not a demonym for a name: "Israeli" is no misspelling of the "Mark Israel" named later.
     let q = extract(&paras(&[
         "“We condemn it,” Prime Minister Nawaf Salam posted.",
