@@ -229,6 +229,8 @@ const CUES: &[(&str, &str)] = &[
     ("sang", "sang"),
     ("sings", "sang"),
     ("shrugged", "shrugged"),
+    // Not "remembered": "a young boom operator remembered for his “million-dollar smile”".
+    ("remembers", "recalled"),
     ("shrugs", "shrugged"),
     ("according", "according_to"),
 ];
@@ -238,7 +240,10 @@ const CUES: &[(&str, &str)] = &[
 const INVERTIBLE: &[&str] = &[
     "said", "added", "wrote", "continued", "asked", "replied", "explained", "noted", "posted", "stated",
     "laughed", "exclaimed", "responded", "reported", "announced", "recalled", "declared", "insisted",
-    "warned", "argued", "read", "tweeted", "shared", "commented",
+    "warned", "argued", "read", "tweeted", "shared", "commented", "quipped", "joked", "remarked", "observed",
+    "whispered", "shouted", "countered", "conceded", "admitted", "acknowledged", "cautioned", "stressed",
+    "emphasized", "interjected", "boasted", "mused", "sighed", "retorted", "confirmed", "predicted",
+    "complained",
 ];
 
 /// Words that end a subject noun phrase (scanning away from the cue) without being part of it.
@@ -1550,6 +1555,22 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         })
     {
         let start = np_backward(toks, k - 3, floor).map_or(k - 3, |(s, _)| s);
+        // "a spokesperson for the Universities and Colleges Employers’ Association (UCEA) said": the
+        // acronym is the body's; the one who spoke is the person described.
+        let described = toks.get(start..k - 3).unwrap_or(&[]);
+        let role_head = described
+            .iter()
+            .take_while(|t| !(t.word && LINK_PREPS.contains(&t.lower().as_str())))
+            .last();
+        let person = described
+            .first()
+            .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an"))
+            && role_head.is_some_and(|h| {
+                h.word && !is_capitalised(h.text) && super::speakers::is_person_role(&h.lower())
+            });
+        if person && described.len() > 2 {
+            return (Subject::phrase(phrase(toks, start, k - 3)), start);
+        }
         return (Subject::phrase(acronym.text.to_string()), start);
     }
     // "a career Army officer who described the call as “improper”": a restrictive relative clause's

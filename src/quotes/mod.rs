@@ -1887,11 +1887,22 @@ impl<'a> State<'a> {
             return (description.clone(), by, Some(description));
         }
         // "police", "the court": the body the article names in full. Not "a Justice Department
-        // spokesperson": a person of the body, whose head noun is a role.
+        // spokesperson" nor "a spokesperson for the university": an unnamed person of the body, whose
+        // head noun is a role ("the president of the union" may be named: the body stands for them).
+        let indefinite = words.first().is_some_and(|w| w == "a" || w == "an");
+        let person_of_body = indefinite
+            && words.len() > 2
+            && description_head(&text).is_some_and(|h| {
+                speakers::is_person_role(
+                    &h.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            });
         if !words
             .iter()
             .any(|w| speakers::ANONYMOUS_HEADS.contains(&w.as_str()))
             && !words.last().is_some_and(|h| speakers::is_person_role(h))
+            && !person_of_body
             && let Some(org) = self.names.organisation_for(&text, p)
         {
             return (org, "description", None);
@@ -2194,15 +2205,19 @@ fn description_head(description: &str) -> Option<&str> {
         .last()
 }
 
-/// Whether a speaker is one unnamed person described ("a senior Iranian official", "the spokesperson"),
-/// whom a later "he" or "she" may stand for; not a group ("officials") nor a body.
+/// Whether a speaker is one unnamed person described ("a senior Iranian official", "the spokesperson", "a
+/// spokesperson for the union": the head before a postmodifier), whom a later "he" or "she" may stand for;
+/// not a group ("officials") nor a body.
 fn one_person_described(s: &Seen) -> bool {
     s.sort == SpeakerSort::Description
         && matches!(
             s.speaker.split_whitespace().next(),
             Some("a" | "an" | "the" | "one" | "another")
         )
-        && last_word_lower(&s.speaker).is_some_and(|head| {
+        && description_head(&s.speaker).is_some_and(|head| {
+            let head = head
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             speakers::is_person_role(&head)
                 || (speakers::is_people_head(&head) && !head.ends_with('s'))
         })

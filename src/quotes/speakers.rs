@@ -327,6 +327,18 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     }
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
     let starts_with_det = DETERMINERS_LEX.contains_word(first);
+    // "a spokesperson for the Universities and Colleges Employers’ Association": a person described by
+    // their role in a body, not the body.
+    let role_head = words
+        .iter()
+        .take_while(|w| !matches!(**w, "of" | "for" | "at" | "from" | "with" | "in"))
+        .last();
+    if starts_with_det
+        && words.len() > 2
+        && role_head.is_some_and(|h| !is_capitalised(h) && is_person_role(&bare_lower(h)))
+    {
+        return SpeakerSort::Description;
+    }
     let last = words.last().copied().unwrap_or("");
     // "Ken Doctor": a capitalised head (singular) after a first name is a surname, not "the doctor".
     // Asked only of a descriptor head: the place check is not cheap.

@@ -3024,3 +3024,66 @@ fn a_lone_first_surname_is_the_person_with_two_surnames() {
     assert_eq!(q[0].speaker.as_deref(), Some("Marisol Quintero Ibáñez"));
     assert_eq!(q[1].speaker.as_deref(), Some("Marisol Quintero Ibáñez"));
 }
+#[test]
+fn he_after_a_described_spokesperson_of_a_body_is_that_spokesperson() {
+    for described in [
+        "But a spokesperson for the dockworkers’ union said its members had signed fewer short contracts.",
+        "A spokesperson for the Harbour and Canal Employers’ Association said its members had signed fewer short contracts.",
+    ] {
+        let q = extract(&paras(&[
+            "Union leader Mara Quist said the figures were “shocking.”",
+            described,
+            "“We have worked with the unions on this,” he said.",
+        ]));
+        let speaker = q
+            .last()
+            .and_then(|q| q.speaker.as_deref())
+            .unwrap_or_default();
+        assert!(speaker.starts_with("a spokesperson for the "), "{speaker}");
+    }
+}
+#[test]
+fn a_bracketed_acronym_after_a_described_spokesperson_is_the_bodys() {
+    let q = extract(&paras(&[
+        "A spokesperson for the Harbour and Canal Employers’ Association (HCEA) said its members had cut “atypical contracts” this year.",
+        "“We have worked with the unions on this,” he said.",
+        "The Northern Ports Authority (NPA) said the berths were “fully booked.”",
+    ]));
+    let hcea = "a spokesperson for the Harbour and Canal Employers’ Association";
+    assert_eq!(q[0].speaker.as_deref(), Some(hcea));
+    assert_eq!(q[1].speaker.as_deref(), Some(hcea));
+    assert_eq!(q[2].speaker.as_deref(), Some("Northern Ports Authority"));
+}
+
+#[test]
+fn a_spokesperson_for_a_described_body_stays_the_spokesperson() {
+    let q = extract(&paras(&[
+        "The lectures are organized by an institute based at the Pacific University of Oregon.",
+        "“We are not hosting the event,” a spokesperson for the university told CNN.",
+        "“The date stands,” the president of the Pacific University of Oregon said.",
+    ]));
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("a spokesperson for the university")
+    );
+    // A role the article may name stays with the body that stands for it.
+    assert_eq!(
+        q[1].speaker.as_deref(),
+        Some("Pacific University of Oregon")
+    );
+}
+
+#[test]
+fn more_cues_invert_after_the_quotation() {
+    let q = extract(&paras(&[
+        "Actor Dev Marlowe won the award for his turn as a weary pilot.",
+        "“It was a difficult part,” quipped Marlowe of his role.",
+        "“Those birds were so smart,” remembers Ina Vasquez, the programme’s coordinator.",
+        "A keeper remembered for his “booming laugh” died on Friday.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Dev Marlowe"));
+    assert_eq!(q[0].cue.as_deref(), Some("quipped"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ina Vasquez"));
+    assert_eq!(q[1].cue.as_deref(), Some("recalled"));
+    assert_ne!(q[2].speaker.as_deref(), Some("A keeper"));
+}
