@@ -721,6 +721,40 @@ pub(crate) struct NameIndex {
     /// asked [`BODY_SCANS`] of them), and how many were asked.
     body_keys: OnceCell<BodyKeys>,
     body_lookups: Cell<usize>,
+    /// [`NameIndex::first_of_two_surnames`] for every word that could be asked: the one person whose
+    /// name has it second to last (none when two have), built the first time a story asks.
+    first_surnames: OnceCell<FxHashMap<String, Option<String>>>,
+}
+
+/// Whether `written` is `surname` misspelt by a slip of the pen: two neighbouring letters swapped
+/// ("Krastios" for "Kratsios"), one letter too many inside the word ("Goladansaz" for "Goldansaz"; not at
+/// either end, where "Israeli" would be "Israel" misspelt), or one vowel for another after the first letter
+/// ("Hauser" for "Houser").
+fn is_slip_of(written: &[char], surname: &str) -> bool {
+    const VOWELS: [char; 5] = ['a', 'e', 'i', 'o', 'u'];
+    let other: Vec<char> = surname.chars().collect();
+    if written.len() == other.len() + 1 {
+        return (1..written.len() - 1)
+            .any(|k| written.get(..k) == other.get(..k) && written.get(k + 1..) == other.get(k..));
+    }
+    if written.len() != other.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..written.len())
+        .filter(|&k| written.get(k) != other.get(k))
+        .take(3)
+        .collect();
+    match differ.as_slice() {
+        [a, b] => {
+            *b == a + 1 && written.get(*a) == other.get(*b) && written.get(*b) == other.get(*a)
+        }
+        [k] => {
+            *k > 0
+                && written.get(*k).is_some_and(|c| VOWELS.contains(c))
+                && other.get(*k).is_some_and(|c| VOWELS.contains(c))
+        }
+        _ => false,
+    }
 }
 
 /// The longest word of a name, in characters ("Schwarzenegger" has 14); longer ones are scraper glue.
@@ -1203,74 +1237,53 @@ impl NameIndex {
     /// two surnames ("Castañeda said" after "Cristóbal Castañeda Camarillo", "José Luis Cervantes
     /// Martínez"); none when two people fit.
     pub(crate) fn first_of_two_surnames(&self, surname: &str) -> Option<String> {
-        let surname = bare(surname);
-        let mut holders = self
-            .by_surname
-            .values()
-            .flat_map(|names| names.keys())
-            .filter(|full| {
-                let words: Vec<&str> = full.split_whitespace().collect();
-                words.len() >= 3
-                    && words
-                        .len()
-                        .checked_sub(2)
-                        .and_then(|k| words.get(k))
-                        .is_some_and(|w| {
-                            bare_lower(w).as_str() == surname.as_str() && w.chars().count() > 2
-                        })
-                    && !words.iter().any(|w| NAME_CONNECTORS.contains(w))
-            });
-        let one = holders.next()?;
-        holders.all(|other| other == one).then(|| one.clone())
+        let holders = self.first_surnames.get_or_init(|| {
+            let mut holders: FxHashMap<String, Option<String>> = FxHashMap::default();
+            for full in self.by_surname.values().flat_map(|names| names.keys()) {
+                let mut words = full.split_whitespace().rev();
+                let (Some(_), Some(first), Some(_)) = (words.next(), words.next(), words.next())
+                else {
+                    continue;
+                };
+                if first.chars().count() <= 2
+                    || full
+                        .split_whitespace()
+                        .any(|w| NAME_CONNECTORS.contains(&w))
+                {
+                    continue;
+                }
+                holders
+                    .entry(bare(first))
+                    .and_modify(|held| {
+                        if held.as_ref() != Some(full) {
+                            *held = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(full.clone()));
+            }
+            holders
+        });
+        holders.get(&bare(surname)).cloned().flatten()
     }
 
-    /// The one full name whose surname is `surname` with two neighbouring letters swapped (surnames of
-    /// at least [`MIN_TYPO_SURNAME_CHARS`] letters), if exactly one fits.
+    /// The one full name whose surname is `surname` misspelt, two neighbouring letters swapped, one letter
+    /// too many or one vowel for another (surnames of at least [`MIN_TYPO_SURNAME_CHARS`] letters), if
+    /// exactly one fits.
     fn misspelt_surname(&self, surname: &str) -> Option<String> {
         let letters: Vec<char> = surname.chars().collect();
         if letters.len() < MIN_TYPO_SURNAME_CHARS {
             return None;
         }
-        // Two neighbouring letters swapped ("Krastios"), one letter too many inside the word
-        // ("Goladansaz"; not at either end, where "Israeli" would be "Israel" misspelt), or one vowel
-        // for another.
-        let swaps = (0..letters.len() - 1).map(|k| {
-            let mut swapped = letters.clone();
-            swapped.swap(k, k + 1);
-            swapped
-        });
-        let deletions = (1..letters.len() - 1).map(|k| {
-            let mut shorter = letters.clone();
-            shorter.remove(k);
-            shorter
-        });
-        // One vowel written for another after the first letter ("Hauser" for Trevor Houser).
-        const VOWELS: [char; 5] = ['a', 'e', 'i', 'o', 'u'];
-        let vowel_slips = (1..letters.len())
-            .filter(|&k| letters.get(k).is_some_and(|c| VOWELS.contains(c)))
-            .flat_map(|k| {
-                let letters = &letters;
-                VOWELS.iter().map(move |&v| {
-                    let mut slipped = letters.clone();
-                    if let Some(c) = slipped.get_mut(k) {
-                        *c = v;
-                    }
-                    slipped
-                })
-            });
         let mut found: Option<&String> = None;
-        for variant in swaps.chain(deletions).chain(vowel_slips) {
-            if variant == letters {
+        for (other, names) in &self.by_surname {
+            if !is_slip_of(&letters, other) {
                 continue;
             }
-            let candidate: String = variant.into_iter().collect();
-            let full = self.by_surname.get(&candidate).and_then(|names| {
-                names
-                    .iter()
-                    .filter(|(n, _)| n.split_whitespace().count() >= 2)
-                    .min_by_key(|(_, (_, order))| *order)
-                    .map(|(n, _)| n)
-            });
+            let full = names
+                .iter()
+                .filter(|(n, _)| n.split_whitespace().count() >= 2)
+                .min_by_key(|(_, (_, order))| *order)
+                .map(|(n, _)| n);
             if let Some(full) = full {
                 if found.is_some_and(|f| f != full) {
                     return None;
