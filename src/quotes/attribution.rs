@@ -231,6 +231,18 @@ const CUES: &[(&str, &str)] = &[
     ("shrugged", "shrugged"),
     // Not "remembered": "a young boom operator remembered for his “million-dollar smile”".
     ("remembers", "recalled"),
+    // Present tenses of tags above, as feature copy writes them ("… and whispers, “…”"); not the
+    // ones that are nouns as often ("shouts", "remarks", "counters") or mean "has" ("boasts a …").
+    ("whispers", "whispered"),
+    ("yells", "yelled"),
+    ("quips", "quipped"),
+    ("sighs", "sighed"),
+    ("scoffs", "scoffed"),
+    ("muses", "mused"),
+    ("observes", "observed"),
+    ("retorts", "retorted"),
+    ("exclaims", "exclaimed"),
+    ("laments", "lamented"),
     ("shrugs", "shrugged"),
     ("according", "according_to"),
 ];

@@ -1531,7 +1531,15 @@ impl<'a> State<'a> {
                         return None;
                     }
                     let before = self.paragraphs.get(p)?.get(..self.quote_open?)?;
-                    self.persons_named_in(before, p, pronoun).last()
+                    self.persons_named_in(before, p, pronoun)
+                        .last()
+                        .or_else(|| {
+                            // Else an unnamed person who is the subject of a sentence before it ("Later, a
+                            // woman in the crowd stepped forward. She said, “…”").
+                            matches!(pronoun.as_str(), "he" | "she")
+                                .then(|| unnamed_subject(before))
+                                .flatten()
+                        })
                 });
                 // Likewise the person who opens the paragraph before, when nobody spoke in it ("Moore
                 // declined to comment as they left." / "“Appreciate it,” he said.").

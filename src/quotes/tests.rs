@@ -3087,3 +3087,15 @@ fn more_cues_invert_after_the_quotation() {
     assert_eq!(q[1].cue.as_deref(), Some("recalled"));
     assert_ne!(q[2].speaker.as_deref(), Some("A keeper"));
 }
+
+#[test]
+fn she_after_an_unnamed_subject_earlier_in_the_paragraph_is_that_person() {
+    let q = extract(&paras(&[
+        "Mayor Ludo Brandt opened the fair on Friday, saying the town was “ready for visitors.”",
+        "Later, a woman in the crowd stepped forward. She said, “We have waited for years.”",
+        "The waiter brings a carafe to the table and whispers, “You found our little secret.”",
+    ]));
+    assert_eq!(q[1].speaker.as_deref(), Some("a woman"));
+    assert_eq!(q[2].cue.as_deref(), Some("whispered"));
+    assert_ne!(q[2].speaker.as_deref(), Some("Ludo Brandt"));
+}
