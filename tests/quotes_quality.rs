@@ -71,7 +71,7 @@ fn ratio(part: usize, whole: usize) -> f64 {
 #[derive(Deserialize)]
 struct Gold {
     /// Where the articles' `file`s are, relative to the manifest directory: the shared corpus unless a
-    /// gold file says otherwise (set 17 reads pages that `scripts/fetch-readability-pages.sh` fetched).
+    /// gold file says otherwise (sets 17 to 21 read pages that `scripts/fetch-test-pages.sh` fetched).
     #[serde(default = "shared_versions")]
     corpus: String,
     articles: Vec<GoldArticle>,
