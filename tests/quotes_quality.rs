@@ -577,7 +577,7 @@ held_out!(
     quote_extraction_quality_on_the_eighteenth_held_out_articles,
     "quotes-gold-heldout-18.json",
     "held-out-18",
-    [0.956, 0.985, 0.82]
+    [0.956, 0.985, 0.828]
 );
 
 held_out!(

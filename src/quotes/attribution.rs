@@ -1904,7 +1904,24 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
                     n.word && !is_capitalised(n.text) && !is_stop(n) && j + 1 < start
                 })
         };
-        // So is a list of titles ("“…,” chairman, CEO and president Craig Menear said").
+        // So is a list of titles ("“…,” chairman, CEO and president Craig Menear said"), and roles a name
+        // qualifies, joined by "and" ("former Google engineer and Gmail inventor Paul Buchheit told").
+        let lower_word = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.word && !is_capitalised(t.text) && !is_stop(t))
+        };
+        let qualifies_role = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.word && is_capitalised(t.text))
+                && j + 1 < start
+                && lower_word(j + 1)
+        };
+        let joins_roles = |j: usize| {
+            j > first
+                && toks.get(j).is_some_and(|t| t.lower() == "and")
+                && lower_word(j - 1)
+                && (j + 1 == start || lower_word(j + 1) || qualifies_role(j + 1))
+        };
         let lowercase_lead = start > first
             && (first..start).all(|j| {
                 toks.get(j).is_some_and(|t| {
@@ -1912,6 +1929,8 @@ fn right_attribution_plain(window: &Window, after_full_stop: bool) -> Option<Fou
                         && ((!is_capitalised(t.text) && (!is_stop(t) || modifier(j)))
                             || super::speakers::is_title_word(t.text))
                 }) || joins_titles(toks, j)
+                    || qualifies_role(j)
+                    || joins_roles(j)
             });
         if (start == first || prefixed || lowercase_lead) && subject != Subject::None {
             return Some(Found { cue, subject });

@@ -3099,3 +3099,15 @@ fn she_after_an_unnamed_subject_earlier_in_the_paragraph_is_that_person() {
     assert_eq!(q[2].cue.as_deref(), Some("whispered"));
     assert_ne!(q[2].speaker.as_deref(), Some("Ludo Brandt"));
 }
+
+#[test]
+fn roles_joined_by_and_before_an_inverted_name_are_its_titles() {
+    let q = extract(&paras(&[
+        "“Nobody was ever so upset,” former Orbit engineer and Mailbox inventor Rhea Tamsin told the author.",
+        "“We all felt it,” Orbit designer and former intern Jon Pell said.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Rhea Tamsin"));
+    assert_eq!(q[0].cue.as_deref(), Some("told"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Jon Pell"));
+    assert_eq!(q[1].cue.as_deref(), Some("said"));
+}
