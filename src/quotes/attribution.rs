@@ -1570,18 +1570,14 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         // "a spokesperson for the Universities and Colleges Employers’ Association (UCEA) said": the
         // acronym is the body's; the one who spoke is the person described.
         let described = toks.get(start..k - 3).unwrap_or(&[]);
-        let role_head = described
-            .iter()
-            .take_while(|t| !(t.word && LINK_PREPS.contains(&t.lower().as_str())))
-            .last();
+        let text = phrase(toks, start, k - 3);
         let person = described
             .first()
             .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an"))
-            && role_head.is_some_and(|h| {
-                h.word && !is_capitalised(h.text) && super::speakers::is_person_role(&h.lower())
-            });
-        if person && described.len() > 2 {
-            return (Subject::phrase(phrase(toks, start, k - 3)), start);
+            && described.len() > 2
+            && super::speakers::has_role_head(&text);
+        if person {
+            return (Subject::phrase(text), start);
         }
         return (Subject::phrase(acronym.text.to_string()), start);
     }

@@ -1898,14 +1898,7 @@ impl<'a> State<'a> {
         // spokesperson" nor "a spokesperson for the university": an unnamed person of the body, whose
         // head noun is a role ("the president of the union" may be named: the body stands for them).
         let indefinite = words.first().is_some_and(|w| w == "a" || w == "an");
-        let person_of_body = indefinite
-            && words.len() > 2
-            && description_head(&text).is_some_and(|h| {
-                speakers::is_person_role(
-                    &h.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase(),
-                )
-            });
+        let person_of_body = indefinite && words.len() > 2 && speakers::has_role_head(&text);
         if !words
             .iter()
             .any(|w| speakers::ANONYMOUS_HEADS.contains(&w.as_str()))
@@ -2100,7 +2093,7 @@ impl<'a> State<'a> {
                 let described = s
                     .description
                     .as_deref()
-                    .and_then(description_head)
+                    .and_then(speakers::description_head)
                     .is_some_and(|h| h.eq_ignore_ascii_case(&head));
                 body || described
             });
@@ -2199,20 +2192,6 @@ impl<'a> State<'a> {
     }
 }
 
-/// The head noun of a description: the last word before its first postmodifier ("coalition" in "a
-/// coalition of human rights groups in Israel"), else its last word.
-fn description_head(description: &str) -> Option<&str> {
-    description
-        .split_whitespace()
-        .take_while(|w| {
-            !matches!(
-                *w,
-                "of" | "for" | "from" | "in" | "with" | "at" | "on" | "who"
-            )
-        })
-        .last()
-}
-
 /// Whether a speaker is one unnamed person described ("a senior Iranian official", "the spokesperson", "a
 /// spokesperson for the union": the head before a postmodifier), whom a later "he" or "she" may stand for;
 /// not a group ("officials") nor a body.
@@ -2222,13 +2201,13 @@ fn one_person_described(s: &Seen) -> bool {
             s.speaker.split_whitespace().next(),
             Some("a" | "an" | "the" | "one" | "another")
         )
-        && description_head(&s.speaker).is_some_and(|head| {
-            let head = head
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            speakers::is_person_role(&head)
-                || (speakers::is_people_head(&head) && !head.ends_with('s'))
-        })
+        && (speakers::has_role_head(&s.speaker)
+            || speakers::description_head(&s.speaker).is_some_and(|head| {
+                let head = head
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                speakers::is_people_head(&head) && !head.ends_with('s')
+            }))
 }
 
 /// [`State::fits_pronoun`] against the pronouns given so far.

@@ -76,17 +76,9 @@ const ORG_WORDS: &[&str] = &[
 
 /// Legal forms that follow a company's name ("Microsoft Corp", "Alphabet Inc."), lower-case, without the
 /// full stop: no part of what tells one company from another.
+#[rustfmt::skip]
 const CORPORATE_FORMS: &[&str] = &[
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "llc",
-    "plc",
-    "nv",
-    "gmbh",
-    "limited",
-    "incorporated",
+    "inc", "corp", "co", "ltd", "llc", "plc", "nv", "gmbh", "limited", "incorporated",
 ];
 
 /// Head nouns of descriptions: a phrase ending in one of these is a description even when capitalised
@@ -329,14 +321,7 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
     let starts_with_det = DETERMINERS_LEX.contains_word(first);
     // "a spokesperson for the Universities and Colleges Employers’ Association": a person described by
     // their role in a body, not the body.
-    let role_head = words
-        .iter()
-        .take_while(|w| !matches!(**w, "of" | "for" | "at" | "from" | "with" | "in"))
-        .last();
-    if starts_with_det
-        && words.len() > 2
-        && role_head.is_some_and(|h| !is_capitalised(h) && is_person_role(&bare_lower(h)))
-    {
+    if starts_with_det && words.len() > 2 && has_role_head(phrase) {
         return SpeakerSort::Description;
     }
     let last = words.last().copied().unwrap_or("");
@@ -443,6 +428,31 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         return SpeakerSort::Organisation;
     }
     SpeakerSort::Person
+}
+
+/// The head noun of a description: the last word before its first postmodifier ("coalition" in "a
+/// coalition of human rights groups in Israel"), else its last word.
+pub(crate) fn description_head(description: &str) -> Option<&str> {
+    description
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "of" | "for" | "from" | "in" | "with" | "at" | "on" | "who"
+            )
+        })
+        .last()
+}
+
+/// Whether a description's head ([`description_head`]) is a person's role in lower case ("spokesperson" in
+/// "a spokesperson for the Universities and Colleges Employers’ Association"): a person of a body.
+pub(crate) fn has_role_head(description: &str) -> bool {
+    description_head(description).is_some_and(|head| {
+        !is_capitalised(head)
+            && is_person_role(&bare_lower(
+                head.trim_matches(|c: char| !c.is_alphanumeric()),
+            ))
+    })
 }
 
 /// Drop a place or body after a person's name: "Sen. Patty Murray of Washington" → "Sen. Patty Murray";
