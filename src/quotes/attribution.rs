@@ -229,6 +229,7 @@ const CUES: &[(&str, &str)] = &[
     ("sang", "sang"),
     ("sings", "sang"),
     ("shrugged", "shrugged"),
+    ("shrugs", "shrugged"),
     // Not "remembered": "a young boom operator remembered for his “million-dollar smile”".
     ("remembers", "recalled"),
     // Present tenses of tags above, as feature copy writes them ("… and whispers, “…”"); not the
@@ -243,7 +244,6 @@ const CUES: &[(&str, &str)] = &[
     ("retorts", "retorted"),
     ("exclaims", "exclaimed"),
     ("laments", "lamented"),
-    ("shrugs", "shrugged"),
     ("according", "according_to"),
 ];
 
