@@ -757,9 +757,13 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
     let keep = if all_in_order(&firsts) {
         vec![true; firsts.len()]
     } else {
-        let weights: Vec<u128> = matched
+        let weights: Vec<OrderWeight> = matched
             .iter()
-            .map(|&g| groups.get(g).map_or(0, |g| order_weight(g, old, new)))
+            .map(|&g| {
+                groups
+                    .get(g)
+                    .map_or_else(OrderWeight::default, |g| order_weight(g, old, new))
+            })
             .collect();
         increasing_subset(&firsts, &weights, new.len())
     };
@@ -810,12 +814,34 @@ fn mark_moves(groups: &mut Vec<Group>, old: &[String], new: &[String]) {
     }
 }
 
-/// How strongly a matched group claims to stay in order ([`increasing_subset`]'s weight): its letters and
-/// digits, old and new. Ties between equally heavy groups go to the one whose sides are closer in size
-/// (more likely one paragraph), then to one left unchanged, then to a hash of the two sides' texts: every
-/// key is the same whichever version is called old, so a diff and its reverse keep the same groups in
-/// order. The keys are packed so that chains of up to 2^16 groups sum without one spilling into the next.
-fn order_weight(group: &Group, old: &[String], new: &[String]) -> u128 {
+/// How strongly a matched group claims to stay in order ([`increasing_subset`]'s weight), compared field by
+/// field in this order and summed field by field along a chain: its letters and digits, old and new; ties
+/// go to the one whose sides are closer in size (more likely one paragraph), then to one left unchanged,
+/// then to a hash of the two sides' texts. Every field is the same whichever version is called old, so a
+/// diff and its reverse keep the same groups in order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct OrderWeight {
+    letters: u64,
+    closer: u64,
+    unchanged: u64,
+    hash: u64,
+}
+
+impl std::ops::Add for OrderWeight {
+    type Output = OrderWeight;
+
+    fn add(self, other: OrderWeight) -> OrderWeight {
+        OrderWeight {
+            letters: self.letters.saturating_add(other.letters),
+            closer: self.closer.saturating_add(other.closer),
+            unchanged: self.unchanged.saturating_add(other.unchanged),
+            hash: self.hash.saturating_add(other.hash),
+        }
+    }
+}
+
+/// [`OrderWeight`] of one matched group.
+fn order_weight(group: &Group, old: &[String], new: &[String]) -> OrderWeight {
     fn side<'p>(paragraphs: &'p [String], indices: &[usize]) -> Vec<&'p str> {
         indices
             .iter()
@@ -823,12 +849,7 @@ fn order_weight(group: &Group, old: &[String], new: &[String]) -> u128 {
             .collect()
     }
     let (old_side, new_side) = (side(old, &group.old), side(new, &group.new));
-    let (a, b) = (
-        alnum(old, &group.old) as u128,
-        alnum(new, &group.new) as u128,
-    );
-    let closer = a.min(b).min((1 << 24) - 1);
-    let unchanged = u128::from(old_side == new_side);
+    let (a, b) = (alnum(old, &group.old) as u64, alnum(new, &group.new) as u64);
     // FNV-1a of each side, summed: the same for (old, new) and (new, old).
     let fnv = |parts: &[&str]| {
         parts
@@ -838,8 +859,13 @@ fn order_weight(group: &Group, old: &[String], new: &[String]) -> u128 {
                 (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
             })
     };
-    let hash = u128::from(fnv(&old_side).wrapping_add(fnv(&new_side)) & 0xff_ffff);
-    ((a + b) << 80) | (closer << 48) | (unchanged << 40) | hash
+    OrderWeight {
+        letters: a + b,
+        closer: a.min(b),
+        unchanged: u64::from(old_side == new_side),
+        // Kept to 32 bits so that sums along a chain cannot saturate.
+        hash: fnv(&old_side).wrapping_add(fnv(&new_side)) >> 32,
+    }
 }
 
 /// Whether the groups (given as for [`increasing_subset`]) already form one increasing chain: taken in
@@ -855,24 +881,27 @@ fn all_in_order(groups: &[(usize, usize, usize)]) -> bool {
 
 /// A maximum-weight subset of groups whose old and new positions both increase (groups given as (first old,
 /// first new, last new)); ties go to the subset with more groups. Returns a flag per group. O(n log n) with a
-/// Fenwick tree over new positions.
-fn increasing_subset(
+/// Fenwick tree over new positions. A chain's weight is the sum of its groups'.
+fn increasing_subset<W>(
     groups: &[(usize, usize, usize)],
-    weights: &[u128],
+    weights: &[W],
     new_len: usize,
-) -> Vec<bool> {
-    type Best = (u128, u32, Option<usize>);
-    let mut tree: Vec<Best> = vec![(0, 0, None); new_len + 1];
-    let better = |a: &Best, b: &Best| (a.0, a.1) > (b.0, b.1);
+) -> Vec<bool>
+where
+    W: Copy + Default + Ord + std::ops::Add<Output = W>,
+{
+    let zero = W::default();
+    let mut tree: Vec<(W, u32, Option<usize>)> = vec![(zero, 0, None); new_len + 1];
+    let better = |a: &(W, u32, Option<usize>), b: &(W, u32, Option<usize>)| (a.0, a.1) > (b.0, b.1);
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by_key(|&k| groups.get(k).map(|g| g.0));
-    let mut dp: Vec<Best> = vec![(0, 0, None); groups.len()];
+    let mut dp: Vec<(W, u32, Option<usize>)> = vec![(zero, 0, None); groups.len()];
     for &k in &order {
         let Some(&(_, first_new, last_new)) = groups.get(k) else {
             continue;
         };
         // Best chain among groups that end before `first_new`: prefix query over positions 1..=first_new.
-        let mut best: Best = (0, 0, None);
+        let mut best = (zero, 0, None);
         let mut p = first_new;
         while p > 0 {
             if let Some(t) = tree.get(p)
@@ -882,12 +911,12 @@ fn increasing_subset(
             }
             p &= p - 1;
         }
-        let w = weights.get(k).copied().unwrap_or(0);
-        let here: Best = (best.0 + w, best.1 + 1, best.2);
+        let w = weights.get(k).copied().unwrap_or(zero);
+        let here = (best.0 + w, best.1 + 1, best.2);
         if let Some(d) = dp.get_mut(k) {
             *d = here;
         }
-        let entry: Best = (here.0, here.1, Some(k));
+        let entry = (here.0, here.1, Some(k));
         let mut p = last_new + 1;
         while p <= new_len {
             if let Some(t) = tree.get_mut(p)
@@ -899,7 +928,7 @@ fn increasing_subset(
         }
     }
     let mut end: Option<usize> = None;
-    let mut top: (u128, u32) = (0, 0);
+    let mut top = (zero, 0);
     for &k in &order {
         if let Some(d) = dp.get(k)
             && (d.0, d.1) > top
@@ -1137,8 +1166,7 @@ mod tests {
     /// The groups of `a` → `b` as (old, new, moved), sorted, after checking that `b` → `a` gives the same
     /// groups with their sides swapped.
     fn mirrored_groups(a: &str, b: &str) -> Vec<(Vec<usize>, Vec<usize>, bool)> {
-        let sorted = |g: Vec<(Vec<usize>, Vec<usize>, bool)>| {
-            let mut g = g;
+        let sorted = |mut g: Vec<(Vec<usize>, Vec<usize>, bool)>| {
             g.sort();
             g
         };
@@ -1175,7 +1203,7 @@ mod tests {
         fn all_in_order_is_when_increasing_subset_keeps_all(
             (news, weights) in (0usize..9).prop_flat_map(|n| (
                 proptest::strategy::Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
-                proptest::collection::vec(0u128..4, n),
+                proptest::collection::vec(0u64..4, n),
             ))
         ) {
             // 1:1 groups: old paragraph i went to new paragraph news[i].

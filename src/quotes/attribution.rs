@@ -1570,14 +1570,14 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         // "a spokesperson for the Universities and Colleges Employers’ Association (UCEA) said": the
         // acronym is the body's; the one who spoke is the person described.
         let described = toks.get(start..k - 3).unwrap_or(&[]);
-        let text = phrase(toks, start, k - 3);
-        let person = described
-            .first()
-            .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an"))
-            && described.len() > 2
-            && super::speakers::has_role_head(&text);
-        if person {
-            return (Subject::phrase(text), start);
+        let person = (described.len() > 2
+            && described
+                .first()
+                .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an")))
+        .then(|| phrase(toks, start, k - 3))
+        .filter(|text| super::speakers::has_role_head(text));
+        if let Some(person) = person {
+            return (Subject::phrase(person), start);
         }
         return (Subject::phrase(acronym.text.to_string()), start);
     }

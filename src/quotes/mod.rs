@@ -2299,9 +2299,14 @@ fn names_a_document(toks: &[attribution::Tok]) -> bool {
 /// Whether a description names a document or a writing ("Bullis’ obituary", "the ruling"): its head is
 /// one of [`DOCUMENT_HEADS`] or [`WRITINGS`].
 fn is_document(description: &str) -> bool {
-    let head = last_word_lower(description).unwrap_or_default();
-    let singular = head.strip_suffix('s').unwrap_or(&head);
-    [head.as_str(), singular]
+    // Without allocating: [`names_a_document`] asks it of every word before a quotation.
+    let Some(last) = description.split_whitespace().next_back() else {
+        return false;
+    };
+    let head = lexicon::lower(last.trim_matches(|c: char| !c.is_alphanumeric()));
+    let head = head.as_str();
+    let singular = head.strip_suffix('s').unwrap_or(head);
+    [head, singular]
         .iter()
         .any(|h| DOCUMENT_HEADS.contains(h) || WRITINGS.contains(h))
 }
