@@ -268,7 +268,7 @@ const STOP: &[&str] = &[
     "he", "she", "they", "we", "you", "him", "them", "us", "me", "there", "here", "also", "however", "why",
     "how", "to", "by", "about", "into", "during", "until", "without", "against", "over", "under", "through",
     "this", "these", "those", "such", "very", "just", "even", "only", "like", "if", "whether", "once", "upon",
-    "all", "no", "yes", "more", "most", "less", "up", "out", "off", "down",
+    "all", "no", "yes", "more", "most", "less", "up", "out", "off", "down", "rather",
 ];
 
 /// Prepositions that may join a postmodifier to a subject ("a person familiar with the talks", "a
@@ -762,6 +762,19 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
             ) || (is_capitalised(p.text)
                 && (p.text.ends_with("’s") || p.text.ends_with("'s"))
                 && !PRONOUNS.contains(&super::speakers::strip_possessive(&p.lower())))
+        })
+    {
+        return None;
+    }
+    // "When she heard a few laughs", "many whispers": after a quantifier a cue word in -s is a plural
+    // noun (a verb after "some" or "many" takes no -s: "some say").
+    if i > 0
+        && lower.ends_with('s')
+        && toks.get(i - 1).is_some_and(|p| {
+            matches!(
+                p.lower().as_str(),
+                "few" | "some" | "many" | "several" | "more" | "no" | "any" | "these" | "those"
+            )
         })
     {
         return None;

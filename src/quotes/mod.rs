@@ -679,9 +679,15 @@ fn read_quote(
     }
     // "“… real work.” On Monday, the company announced …": a quotation that ends its sentence is not
     // attributed by the end of the next one.
-    let ends_sentence = quoted.trim_end().ends_with(['.', '?', '!'])
+    // So does one closing a bracketed aside ("(“I was so embarrassed.”) If accounts …").
+    let ends_sentence = quoted
+        .trim_end()
+        .trim_end_matches(['’', '\''])
+        .ends_with(['.', '?', '!'])
         && right
             .text
+            .trim_start()
+            .trim_start_matches([')', ']'])
             .split_whitespace()
             .next()
             .is_some_and(speakers::is_capitalised);
@@ -1531,6 +1537,12 @@ impl<'a> State<'a> {
                         return None;
                     }
                     let before = self.paragraphs.get(p)?.get(..self.quote_open?)?;
+                    // Once the paragraph has said "she", she is someone already known: people named
+                    // after that are not whom a later "she" stands for ("Improv was something she had
+                    // never heard of. But at the Groundlings, with alumni such as Lisa Kudrow, …").
+                    let before = before
+                        .get(..first_word_at(before, pronoun).unwrap_or(before.len()))
+                        .unwrap_or(before);
                     self.persons_named_in(before, p, pronoun)
                         .last()
                         .or_else(|| {
@@ -1749,7 +1761,7 @@ impl<'a> State<'a> {
         if let [the, members] = words.as_slice()
             && the == "the"
             && members.ends_with('s')
-            && let Some(body) = self.names.body_of_members(members, p)
+            && let Some(body) = self.names.body_opening_with(&[members.as_str()], p)
         {
             return (body, "description", None);
         }
@@ -1820,10 +1832,21 @@ impl<'a> State<'a> {
             if body.is_empty() {
                 // "the statement said" right after someone issued one: theirs.
                 // Only for what a speaker issues in person; "the police report" stays a report.
-                let issued = words
+                let issued_kind = words
                     .last()
-                    .is_some_and(|w| attribution::ISSUED_DOCUMENTS.contains(&w.as_str()))
-                    && words.len() == 2;
+                    .is_some_and(|w| attribution::ISSUED_DOCUMENTS.contains(&w.as_str()));
+                // "the legal aid statement" after "Legal Aid Bureau of Buffalo": the body whose name
+                // the words before the document spell.
+                if definite
+                    && issued_kind
+                    && let [_, named @ .., _] = words.as_slice()
+                    && let Some(body) = self
+                        .names
+                        .body_opening_with(&named.iter().map(String::as_str).collect::<Vec<_>>(), p)
+                {
+                    return (body, "description", None);
+                }
+                let issued = issued_kind && words.len() == 2;
                 // "The RCMP shared a message from Zoey Benoit’s family." / "“…,” the statement read.":
                 // the author the text names for it, in this paragraph or the one before.
                 let author = (definite && issued)
@@ -2239,6 +2262,21 @@ fn only_possessive(text: &str, name: &str) -> bool {
 fn every_mention(text: &str, name: &str, test: impl Fn(usize) -> bool) -> bool {
     let mut at = text.match_indices(name).map(|(at, _)| at).peekable();
     at.peek().is_some() && at.all(test)
+}
+
+/// The byte offset of the first occurrence of `word` (lower-case) in `text` as a whole word, in any case.
+fn first_word_at(text: &str, word: &str) -> Option<usize> {
+    let mut at = 0;
+    text.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        let start = at;
+        at += w.len()
+            + text
+                .get(at + w.len()..)?
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        w.eq_ignore_ascii_case(word).then_some(start)
+    })
 }
 
 /// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").

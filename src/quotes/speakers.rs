@@ -924,10 +924,21 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
             body_joined |= !is_capitalised(c) && matches!(c, "of" | "for" | "on" | "to");
             run.push(c);
             i += 1;
+            // "Blue Ribbon Commission on America’s Nuclear Future": a possessive inside a body's name,
+            // after its "of" or "on", when a capitalised word goes on that is no title and no first name
+            // (not "the Department of Justice’s Inspector General", "the University of Michigan’s John").
+            let possessive = w.ends_with("’s") || w.ends_with("'s");
+            let name_goes_on = || {
+                let next = clean(i);
+                body_joined
+                    && is_capitalised(next)
+                    && !is_title_word(next)
+                    && !is_known_first_name(next)
+                    && !is_not_name_word(next)
+            };
             let ends_clause = w.ends_with([',', ';', ':', '”', '"'])
                 || (w.ends_with('.') && !is_abbreviation(w))
-                || w.ends_with("’s")
-                || w.ends_with("'s")
+                || (possessive && !name_goes_on())
                 || w.starts_with('“');
             if ends_clause {
                 break;
@@ -1020,9 +1031,12 @@ fn paragraph_mentions(text: &str, cache: &mut NameCache) -> Vec<Mention> {
         if names.is_empty() || (!body && titled.iter().skip(cut).all(|&t| t)) {
             continue;
         }
+        // Only the last word's possessive is the mention's: one inside is part of a body's name.
+        let last = names.len() - 1;
         let name = names
             .iter()
-            .map(|w| strip_possessive(w))
+            .enumerate()
+            .map(|(k, w)| if k == last { strip_possessive(w) } else { w })
             .collect::<Vec<_>>()
             .join(" ");
         // `sort_of` reads only the words, so the trimmed name's sort is the name's.
@@ -1441,17 +1455,21 @@ impl NameIndex {
             .or_else(|| self.mentions.iter().take(MAX_TITLE_MENTIONS).find(&fits))
     }
 
-    /// The body named for its members that "the <members>" stands for ("the doctors" → "Doctors for
-    /// Camp Closure"): a name of three words or more that is no person's and opens with that word, the
-    /// nearest ([`NameIndex::nearest_mention`]).
-    pub(crate) fn body_of_members(&self, members: &str, p: usize) -> Option<String> {
+    /// The body whose name opens with `words` (lower-case) that a description made of them stands for:
+    /// "the doctors" → "Doctors for Camp Closure", "the legal aid statement" → "Legal Aid Bureau of
+    /// Buffalo". A name of three words or more, longer than `words`, that is no person's; the nearest
+    /// ([`NameIndex::nearest_mention`]).
+    pub(crate) fn body_opening_with(&self, words: &[&str], p: usize) -> Option<String> {
         let fits = |m: &&Mention| {
+            let count = m.name.split_whitespace().count();
             !m.person
-                && m.name.split_whitespace().count() >= 3
+                && !words.is_empty()
+                && count >= 3
+                && count > words.len()
                 && m.name
                     .split_whitespace()
-                    .next()
-                    .is_some_and(|w| bare(w) == members)
+                    .zip(words)
+                    .all(|(w, want)| bare(w) == *want)
         };
         self.nearest_mention(p, fits).map(|m| m.name.clone())
     }
@@ -2026,6 +2044,12 @@ pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
     }
 }
 
+/// Whether a word is a first name of [`MALE_NAMES`] or [`FEMALE_NAMES`].
+fn is_known_first_name(word: &str) -> bool {
+    let first = bare_lower(word);
+    MALE_NAMES.contains(&first.as_str()) || FEMALE_NAMES.contains(&first.as_str())
+}
+
 /// The pronoun of a word for a relative ("mother" → "she", "son" → "he"), if it is one.
 pub(crate) fn kin_pronoun(word: &str) -> Option<&'static str> {
     kin_of_lower(&bare_lower(word))
@@ -2102,6 +2126,9 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
                 // acronym is: "PresidentJD").
                 let split = (lower_run >= 3 && word_goes_on(word, i))
                     || GLUED_OPENERS.contains(&piece)
+                    || (start == 0
+                        && GLUED_FUNCTION_WORDS.contains(&piece)
+                        && word_goes_on(word, i))
                     || piece.ends_with([',', ':']);
                 lower_run = 0;
                 if split {
@@ -2121,6 +2148,11 @@ pub(crate) fn split_glued(word: &str) -> impl Iterator<Item = &str> {
 
 /// Capitalised function words the scraper glues to the name after them ("TheKremlin", "AsCNN").
 const GLUED_OPENERS: &[&str] = &["The", "As", "In", "At", "On", "By", "For", "From", "With"];
+
+/// Short lower-case function words the scraper glues to the name after them ("according toLloyd’s",
+/// "All ofEtihad’s"): too short for the run of three that [`split_glued`] asks of other words. No name
+/// starts with one of them and a capital.
+const GLUED_FUNCTION_WORDS: &[&str] = &["to", "of", "in", "on", "at", "by", "as", "or"];
 
 /// Whether what starts at byte `i` of `word` can be a word glued on: longer than two bytes, or an
 /// acronym ("JD"), not "Me" of "GoFundMe".

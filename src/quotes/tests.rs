@@ -2192,6 +2192,23 @@ fn a_two_letter_capital_ending_is_no_glued_word() {
         speakers::split_glued("PresidentJD").collect::<Vec<_>>(),
         vec!["President", "JD"]
     );
+    // A short function word glued before a name; not a name's own small first letters.
+    assert_eq!(
+        speakers::split_glued("toLloyd’s").collect::<Vec<_>>(),
+        vec!["to", "Lloyd’s"]
+    );
+    assert_eq!(
+        speakers::split_glued("ofEtihad’s").collect::<Vec<_>>(),
+        vec!["of", "Etihad’s"]
+    );
+    assert_eq!(
+        speakers::split_glued("deGrom").collect::<Vec<_>>(),
+        vec!["deGrom"]
+    );
+    assert_eq!(
+        speakers::split_glued("iPhone").collect::<Vec<_>>(),
+        vec!["iPhone"]
+    );
 }
 
 #[test]
@@ -3110,4 +3127,60 @@ fn roles_joined_by_and_before_an_inverted_name_are_its_titles() {
     assert_eq!(q[0].cue.as_deref(), Some("told"));
     assert_eq!(q[1].speaker.as_deref(), Some("Jon Pell"));
     assert_eq!(q[1].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_possessive_inside_a_bodys_name_is_part_of_it() {
+    let q = speakers_of(&[
+        "The Harbour Commission on Europe’s Coastal Future was formed in 2010.",
+        "In 2012, the Harbour Commission said the plan was premature “given the large uncertainties about cost.”",
+        "The University of Michigan’s Mark Dunne has studied the coast for years.",
+        "“It is far too late,” Dunne said.",
+    ]);
+    assert_eq!(
+        q,
+        vec![
+            Some("Harbour Commission on Europe’s Coastal Future".to_string()),
+            Some("Mark Dunne".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_statement_named_by_a_bodys_opening_words_is_the_bodys() {
+    let q = speakers_of(&[
+        "Lawyers from the Legal Aid Society of Tarrow took the case in May.",
+        "“He was extremely vulnerable and spoke no English,” the legal aid statement said.",
+    ]);
+    assert_eq!(q, vec![Some("Legal Aid Society of Tarrow".to_string())]);
+}
+
+#[test]
+fn people_named_after_the_paragraphs_first_she_are_not_whom_she_stands_for() {
+    let q = speakers_of(&[
+        "Nora Quell grew up in Ohio and moved west at 20.",
+        "Improv was something she had never tried. When she saw a show with alumni such as Lisa Kudrow, something clicked. “You can’t get it wrong,” she says.",
+    ]);
+    assert_eq!(q, vec![Some("Nora Quell".to_string())]);
+}
+
+#[test]
+fn a_cue_word_in_s_after_a_quantifier_is_a_noun() {
+    let q = extract(&paras(&[
+        "Nora Quell grew up in Ohio and moved west at 20.",
+        "When she heard a few laughs, she says, she gathered strength. “So I thought, right, I can do this.”",
+        "She would rather talk about acting: “I had to do a good job or no one would invite me again.”",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Nora Quell"));
+    assert_eq!(q[0].cue, None);
+    assert_eq!(q[1].speaker.as_deref(), Some("Nora Quell"));
+}
+
+#[test]
+fn a_quotation_closing_a_bracketed_aside_is_not_attributed_by_the_next_sentence() {
+    let q = speakers_of(&[
+        "Nora Quell spoke to us in May.",
+        "It was tough at first, she says. (“I was so embarrassed. I thought they would say, ‘She is not coping.’”) She lives with her partner, a film-maker called Tom Reyes.",
+    ]);
+    assert_eq!(q, vec![Some("Nora Quell".to_string())]);
 }
