@@ -932,6 +932,34 @@ fn opening_body(text: &str) -> Option<String> {
     }
 }
 
+/// The name that opens a paragraph's first sentence as its subject ("El Al said …") or as its subject's
+/// owner ("All of Etihad’s flights …", "Qatar Airways’ operations …"), unless its first word is a first
+/// name: what a generic "the airline" may stand for.
+fn opening_name(text: &str) -> Option<String> {
+    let Subject::Phrase { text: phrase, .. } = first_sentence_subject(text)? else {
+        return None;
+    };
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let start = words
+        .iter()
+        .rposition(|w| !speakers::is_capitalised(w))
+        .map_or(0, |k| k + 1);
+    let run = words.get(start..).unwrap_or(&[]);
+    let (first, last) = (run.first()?, run.last()?);
+    let owner = speakers::strip_possessive(last) != *last;
+    if (start > 0 && !owner)
+        || speakers::is_not_name_word(first)
+        || speakers::is_known_first_name(first)
+    {
+        return None;
+    }
+    let mut name: Vec<&str> = run.to_vec();
+    if let Some(last) = name.last_mut() {
+        *last = speakers::strip_possessive(last);
+    }
+    Some(name.join(" "))
+}
+
 /// "Prianna Weathers’ mother", "Colin Dorgan's father": a relation word after a name's possessive.
 fn is_named_relative(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -1394,6 +1422,58 @@ impl<'a> State<'a> {
             if !text.contains(' ') && self.full_person(text).is_none())
     }
 
+    /// The one way the story qualifies a group with capitalised words right before it ("Suffolk County
+    /// prosecutors", "Haitian police"), if it qualifies it one way only; `group` is lower-case. A
+    /// determiner opening the words is no qualifier ("The police").
+    fn qualified_group(&self, group: &str) -> Option<String> {
+        let mut found: Option<String> = None;
+        for text in self.paragraphs.iter() {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for (k, w) in words.iter().enumerate() {
+                if !w
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .eq_ignore_ascii_case(group)
+                {
+                    continue;
+                }
+                let before = words.get(..k).unwrap_or(&[]);
+                let start = before
+                    .iter()
+                    .rposition(|w| {
+                        !speakers::is_capitalised(w)
+                            || w.ends_with([',', '.', ';', ':', '”', '"', ')'])
+                            || speakers::DETERMINERS_LEX.contains_word(w)
+                    })
+                    .map_or(0, |s| s + 1);
+                let qualifiers = before.get(start..).unwrap_or(&[]);
+                if qualifiers.is_empty() || qualifiers.len() > 3 {
+                    continue;
+                }
+                let fuller = format!("{} {group}", qualifiers.join(" "));
+                match &found {
+                    Some(f) if *f != fuller => return None,
+                    _ => found = Some(fuller),
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether a name the story gives (see [`opening_name`]) reads as a body's: it comes back in another
+    /// paragraph (not a word that only opens a sentence, "Verified videos show …", nor a name glued to the
+    /// word after it), and its last word never stands alone (as whole words) as a person's surname would.
+    fn names_a_body(&self, name: &str) -> bool {
+        let last = name.split_whitespace().next_back().unwrap_or(name);
+        let (mut paragraphs, mut alone) = (0, false);
+        for text in self.paragraphs.iter() {
+            let whole = count_names(text, name);
+            // Glue may hide the name's start in a paragraph ("All ofEtihad’s").
+            paragraphs += usize::from(text.contains(name));
+            alone |= last != name && count_names(text, last) > whole;
+        }
+        paragraphs >= 2 && !alone
+    }
+
     /// The fullest name of a person named by `phrase`, when the article names them in full: a
     /// sentence may open with any capitalised word.
     /// Only a surname or a full name names someone here, not a first name alone: "Israel’s attacks" does
@@ -1750,6 +1830,26 @@ impl<'a> State<'a> {
     /// anonymous source described earlier; "the Massachusetts Democrat" → the last named person speaker.
     /// Returns the speaker, how it was found, and the description when it stays one.
     fn describe(
+        &self,
+        text: &str,
+        p: usize,
+        by: &'static str,
+    ) -> (String, &'static str, Option<String>) {
+        let described = self.describe_as_written(text, p, by);
+        // "prosecutors" after "Suffolk County prosecutors", when nothing else tells who they are: a
+        // group the story qualifies one way only.
+        let group = described.0.to_lowercase();
+        if described.2.as_deref() == Some(described.0.as_str())
+            && QUALIFIED_GROUPS.contains(&group.as_str())
+            && let Some(fuller) = self.qualified_group(&group)
+        {
+            return (fuller.clone(), "description", Some(fuller));
+        }
+        described
+    }
+
+    /// [`State::describe`] short of a group's qualifiers.
+    fn describe_as_written(
         &self,
         text: &str,
         p: usize,
@@ -2180,6 +2280,23 @@ impl<'a> State<'a> {
             if let Some(body) = generic.then(opening_before).flatten() {
                 return (self.organisation_name(&body), "description", None);
             }
+            // "All of Etihad’s flights remain suspended. The airline said …", "El Al said Friday it would
+            // …" / "“…,” the airline said": a name opening this paragraph or the one before, as its
+            // subject or its subject's owner, when it is nobody's first and last name.
+            // Not a person's name, whose surname comes back alone ("Cristina Gil Lladanosa … Lladanosa
+            // said"), nor a word that only opens a sentence ([`State::names_a_body`]).
+            let named_opening = (generic && !rest.iter().any(|w| speakers::is_capitalised(w)))
+                .then(|| {
+                    [Some(p), p.checked_sub(1)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|q| opening_name(self.paragraphs.get(q)?))
+                        .find(|name| self.names_a_body(name))
+                })
+                .flatten();
+            if let Some(body) = named_opening {
+                return (self.organisation_name(&body), "description", None);
+            }
             // "The exchange took place with a Frontier Airlines pilot …" / "“…,” the pilot said": an
             // unnamed person met just before under a fuller description is described so.
             if UNNAMED_PEOPLE.contains(&head.as_str())
@@ -2281,11 +2398,23 @@ fn first_word_at(text: &str, word: &str) -> Option<usize> {
 
 /// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").
 fn contains_name(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let before = text.get(..at).and_then(|b| b.chars().next_back());
-        let after = text.get(at + name.len()..).and_then(|a| a.chars().next());
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    whole_name_matches(text, name).next().is_some()
+}
+
+/// How often `name` occurs in `text` as whole words.
+fn count_names(text: &str, name: &str) -> usize {
+    whole_name_matches(text, name).count()
+}
+
+/// The byte offsets where `name` occurs in `text` as whole words.
+fn whole_name_matches<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(name)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = text.get(..at).and_then(|b| b.chars().next_back());
+            let after = text.get(at + name.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Generic nouns that stand for a body already named ("the team" for the Arizona Cardinals, "the company"
@@ -2296,6 +2425,11 @@ const GENERIC_BODY_HEADS: &[&str] = &[
     "streamer", "broadcaster", "network", "airline", "carrier", "automaker", "retailer", "chain", "studio",
     "agency",
 ];
+
+/// Groups a story qualifies by a place or a body ("Suffolk County prosecutors", "Haitian police"), which
+/// a bare "prosecutors" then stands for; lower-case. Not "officials" or "authorities", which a story
+/// gives of many bodies at once ("Nassau County …, officials said" in a story of Suffolk County officials).
+const QUALIFIED_GROUPS: &[&str] = &["police", "prosecutors"];
 
 /// People a description may give as someone's ("his family", "three of his family members", "her
 /// lawyers"), besides relatives; compared lower-case.

@@ -2045,7 +2045,7 @@ pub(crate) fn gender_fits(name: &str, pronoun: &str) -> bool {
 }
 
 /// Whether a word is a first name of [`MALE_NAMES`] or [`FEMALE_NAMES`].
-fn is_known_first_name(word: &str) -> bool {
+pub(crate) fn is_known_first_name(word: &str) -> bool {
     let first = bare_lower(word);
     MALE_NAMES.contains(&first.as_str()) || FEMALE_NAMES.contains(&first.as_str())
 }

@@ -3184,3 +3184,49 @@ fn a_quotation_closing_a_bracketed_aside_is_not_attributed_by_the_next_sentence(
     ]);
     assert_eq!(q, vec![Some("Nora Quell".to_string())]);
 }
+
+#[test]
+fn a_generic_body_noun_is_the_name_opening_its_paragraph_or_the_one_before() {
+    let q = speakers_of(&[
+        "Carriers including Norda and Skyline cancelled flights on Monday.",
+        "All of Norda’s scheduled flights remain grounded. The airline said “some repositioning flights may operate.”",
+        "Flag carrier Tel Sar is repatriating its customers from Athens.",
+        "Tel Sar said Friday it would begin carrying passengers again.",
+        "“Tel Sar will contact customers who are stranded,” the airline said.",
+        "Long queues formed at Skyline’s counters. Skyline Loopcheck said “all gates are open.”",
+        "Zed Hanno’s flight landed late. The airline said “we are sorry.”",
+    ]);
+    assert_eq!(
+        q,
+        vec![
+            Some("Norda".to_string()),
+            Some("Tel Sar".to_string()),
+            Some("Skyline Loopcheck".to_string()),
+            Some("the airline".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_person_opening_the_paragraph_before_is_no_generic_body() {
+    let q = speakers_of(&[
+        "Cara Lind Osk founded a testing service in Madrid.",
+        "Cara Lind Osk runs it from a small lab. Osk said it was vital.",
+        "“All profits go to upkeep,” the group said.",
+    ]);
+    assert_ne!(q, vec![Some("Cara Lind Osk".to_string())]);
+}
+
+#[test]
+fn a_bare_group_is_the_one_way_the_story_qualifies_it() {
+    let q = speakers_of(&[
+        "Kessling County prosecutors charged him in May.",
+        "“He planned it for months,” prosecutors said.",
+    ]);
+    assert_eq!(q, vec![Some("Kessling County prosecutors".to_string())]);
+    let q = speakers_of(&[
+        "Kessling County prosecutors charged him in May; Dorne County prosecutors followed.",
+        "“He planned it for months,” prosecutors said.",
+    ]);
+    assert_eq!(q, vec![Some("prosecutors".to_string())]);
+}
