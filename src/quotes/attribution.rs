@@ -2022,6 +2022,21 @@ pub(crate) fn participle_after(toks: &[Tok]) -> Option<&'static str> {
 /// A participle cue after a comma before a quotation (", accusing Trump of interfering in the “…”",
 /// ", arguing Republicans hold an edge on the “…”"), with where it stands: the clause has no subject of
 /// its own; it shares the one that opens the sentence.
+/// "Declaring “…” is at stake, Defense Secretary Robert Gates has ordered …": a participle of a cue
+/// opening the sentence before the quotation (`left`), whose subject opens the main clause after the
+/// first comma past the quotation (`right`). Returns the cue and that subject.
+pub(crate) fn opening_participle(left: &[Tok], right: &[Tok]) -> Option<Found> {
+    let first = left.iter().find(|t| t.word)?;
+    let lower = first.lower();
+    if !(is_capitalised(first.text) && lower.ends_with("ing")) || lower.as_str() == "according" {
+        return None;
+    }
+    let &(_, cue) = CUES_LEX.find(&lower)?;
+    let comma = right.iter().position(|t| t.is_punct(','))?;
+    let subject = opening_subject(right.get(comma + 1..)?)?;
+    Some(Found { cue, subject })
+}
+
 pub(crate) fn participle_before(toks: &[Tok]) -> Option<(&'static str, usize)> {
     let first_word = toks.iter().position(|t| t.word);
     (0..toks.len()).rev().find_map(|i| {

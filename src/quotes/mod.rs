@@ -720,6 +720,9 @@ fn read_quote(
         };
         candidates.extend(subject.filter(named).map(|subject| Found { cue, subject }));
     }
+    if at_sentence_start {
+        candidates.extend(attribution::opening_participle(&left_toks, &right.toks));
+    }
     // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
     // she loved,” said her friend Ernesto Nisperos."
     if let Some(ce) = last.close_end {
@@ -930,6 +933,18 @@ fn opening_body(text: &str) -> Option<String> {
         Subject::Phrase { text, .. } if sort_of(&text) == SpeakerSort::Organisation => Some(text),
         _ => None,
     }
+}
+
+/// The name that labels a paragraph of an interview ("McKelvey: He came into my office."): one to three
+/// capitalised words, the last ending in a colon, opening the paragraph; not a single letter ("Q:").
+fn interview_label(text: &str) -> Option<&str> {
+    let (label, _) = text.split_once(':')?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    ((1..=3).contains(&words.len())
+        && label.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && words.iter().all(|w| speakers::is_capitalised(w))
+        && !words.iter().any(|w| speakers::is_not_name_word(w)))
+    .then(|| label.trim())
 }
 
 /// The name that opens a paragraph's first sentence as its subject ("El Al said …") or as its subject's
@@ -1185,14 +1200,30 @@ impl<'a> State<'a> {
                 let own_source = || {
                     left.trim_end().ends_with(':') || names_a_document(&attribution::tokenize(left))
                 };
+                // Anywhere in the paragraph when the paragraph names them again after the quotation, and
+                // no other person it names in full before it ("Meanwhile, the Fed’s policy “is as likely to …” Getting rid
+                // of it “tells the market …,” Hoenig said.").
+                let named_again = |speaker: &str| {
+                    let surname = speaker.split_whitespace().next_back().unwrap_or(speaker);
+                    let after = text_p.get(first.end..).unwrap_or("");
+                    let before = text_p.get(..first.open).unwrap_or("");
+                    contains_name(after, surname)
+                        && !self.names.mentions_in(p).iter().any(|m| {
+                            m.person
+                                && !m.name.ends_with(surname)
+                                && contains_name(before, &m.name)
+                                && self.full_person(&m.name).is_some()
+                        })
+                };
                 self.seen
                     .last()
                     .filter(|s| {
                         s.paragraph + 1 == p
                             && s.sort == SpeakerSort::Person
                             && s.description.is_none()
-                            && attribution::sentence_start(text_p, first.open, 0) == 0
-                            && !own_source()
+                            && ((attribution::sentence_start(text_p, first.open, 0) == 0
+                                && !own_source())
+                                || named_again(&s.speaker))
                     })
                     .map(|s| s.speaker.clone())
             } else {
@@ -1544,7 +1575,21 @@ impl<'a> State<'a> {
                     && !only_possessive(text, &m.name)
                     && !only_quoted(text, quotations.get_or_init(|| marks::scan(text)), &m.name)
             })
-            .filter_map(|m| self.full_person(&m.name))
+            .filter_map(|m| {
+                // "Curie, 21, a Korean exchange student, …, but she admitted": a first name alone
+                // names the one person the article gives in full with it, when it is no place's
+                // ("Israel launched …" does not name Israel Katz) and stands without an article
+                // ("the Chinese government" does not name anyone).
+                self.full_person(&m.name).or_else(|| {
+                    let full = self.names.fullest(&m.name);
+                    (!m.name.contains(' ')
+                        && !speakers::is_place(&m.name)
+                        && full.split_whitespace().count() >= 2
+                        && sort_of(&full) == SpeakerSort::Person
+                        && named_without_article(text, &m.name))
+                    .then_some(full)
+                })
+            })
             .filter(move |name| self.fits_pronoun(name, pronoun))
     }
 
@@ -1560,6 +1605,13 @@ impl<'a> State<'a> {
             Subject::Pronoun(pronoun) => {
                 // The pronouns given so far are passed in, not captured: `self.resolve` below needs
                 // `self` mutably while this closure lives.
+                // "McKelvey: … And I said, “I’m Jim.”": in an interview's answer, "I" is the one whose
+                // name labels it.
+                if pronoun == "i"
+                    && let Some(label) = self.paragraphs.get(p).and_then(|t| interview_label(t))
+                {
+                    return (Some(self.names.fullest(label)), Some("pronoun"));
+                }
                 let fits =
                     |s: &Seen, given: &FxHashMap<String, &'static str>| match pronoun.as_str() {
                         "he" | "she" | "i" => {
@@ -2399,6 +2451,17 @@ fn first_word_at(text: &str, word: &str) -> Option<usize> {
 /// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").
 fn contains_name(text: &str, name: &str) -> bool {
     whole_name_matches(text, name).next().is_some()
+}
+
+/// Whether `name` occurs in `text` as whole words somewhere without an article before it.
+fn named_without_article(text: &str, name: &str) -> bool {
+    whole_name_matches(text, name).any(|at| {
+        let before = text.get(..at).unwrap_or("");
+        !before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+    })
 }
 
 /// How often `name` occurs in `text` as whole words.

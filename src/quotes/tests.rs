@@ -3230,3 +3230,53 @@ fn a_bare_group_is_the_one_way_the_story_qualifies_it() {
     ]);
     assert_eq!(q, vec![Some("prosecutors".to_string())]);
 }
+
+#[test]
+fn an_uncued_quotation_carries_the_last_speaker_named_again_after_it() {
+    let q = speakers_of(&[
+        "“Of course the market wants zero rates,” Thomas Holm said in prepared remarks.",
+        "Meanwhile, the bank’s policy “is as likely to be a negative as a positive in that it brings risk.” Dropping it “tells the market to accept risks again,” Holm said.",
+        "Meanwhile, the bank’s policy “is as likely to be a negative as a positive in that it brings risk.”",
+    ]);
+    assert_eq!(
+        q,
+        vec![
+            Some("Thomas Holm".to_string()),
+            Some("Thomas Holm".to_string()),
+            Some("Thomas Holm".to_string()),
+            None,
+        ]
+    );
+}
+
+#[test]
+fn a_cue_participle_opening_the_sentence_takes_the_main_clauses_subject() {
+    let q = extract(&paras(&[
+        "Declaring “the soul of the fleet” is at stake, Navy Secretary Alan Brisk has ordered a review of the service.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Alan Brisk"));
+    assert_eq!(q[0].cue.as_deref(), Some("declared"));
+}
+
+#[test]
+fn a_first_name_in_the_paragraph_is_a_pronouns_antecedent() {
+    let q = speakers_of(&[
+        "One diner, Orla Brennick, had to be taken to hospital twice.",
+        "Previously the restaurant’s Vindaloo Blaster dish has caused nose bleeds.",
+        "Orla, 21, an exchange student, came second, but she admitted the prize “came with a price.”",
+        "Mia Lu chairs the Chinese Academy of Sciences’ telescope committee.",
+        "The team are negotiating with the Chinese government. “A review will help,” she says.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("Orla Brennick"));
+    assert_eq!(q[1].as_deref(), Some("Mia Lu"));
+}
+
+#[test]
+fn i_in_an_interviews_answer_is_the_one_its_label_names() {
+    let q = speakers_of(&[
+        "Q&A with Jim Pell, cofounder of Squire",
+        "Mashable: Do you remember the first time you met Dex Rowan?",
+        "Pell: Dex Rowan came into my office. He tapped me on the shoulder and said, “I’m Dex.” And I said, “I’m Jim.” I turned back to my screen.",
+    ]);
+    assert_eq!(q[1].as_deref(), Some("Jim Pell"));
+}
