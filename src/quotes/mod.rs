@@ -117,8 +117,9 @@ pub struct Quote {
     pub cue: Option<String>,
     /// How the speaker was found: "adjacent" (named next to the cue), "apposition", "according_to",
     /// "pronoun", "description" ("the attorney general" → a named person), "previous" (inherited from
-    /// the previous quotation), "sentence_subject" (no cue: the subject of the quotation's sentence);
-    /// `None` without a speaker.
+    /// the previous quotation), "sentence_subject" (no cue: the subject of the quotation's sentence),
+    /// "repeated" (words the story quotes again inside a longer quotation by one speaker); `None`
+    /// without a speaker.
     pub speaker_resolved_by: Option<String>,
     /// Speech, or a title / name / term / scare quote.
     pub kind: QuoteKind,
@@ -368,7 +369,66 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
             }
         }
     }
+    speak_repeated_words(&mut out.quotes);
     out
+}
+
+/// "The people who “control popularity,” she said" (no one she could be) / "“The people who control
+/// popularity,” Munn said": words quoted as speech with no speaker, which the story quotes elsewhere
+/// inside a longer quotation by one speaker, are that speaker's (`speaker_resolved_by` "repeated"). A
+/// lower-case phrase of two words or more, not opening with an article ("a lot"). A scare quote stays
+/// one: echoing someone's words as a term ("mental chronometry") is not quoting them.
+fn speak_repeated_words(quotes: &mut [Quote]) {
+    let normal = |text: &str| {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push(' ');
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            out.push_str(&word.to_lowercase());
+            out.push(' ');
+        }
+        out
+    };
+    let texts: Vec<String> = quotes.iter().map(|q| normal(&q.text)).collect();
+    for i in 0..quotes.len() {
+        let Some(q) = quotes.get(i) else { continue };
+        let Some(short) = texts.get(i) else { continue };
+        let words: Vec<&str> = short.split_whitespace().collect();
+        let repeatable = q.speaker.is_none()
+            && q.kind == QuoteKind::Speech
+            && words.len() >= 2
+            && !matches!(words.first(), Some(&("a" | "an" | "the")))
+            && q.text
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_lowercase());
+        if !repeatable {
+            continue;
+        }
+        let mut speakers = quotes
+            .iter()
+            .zip(&texts)
+            .enumerate()
+            .filter_map(|(j, (r, long))| {
+                (j != i
+                    && r.kind == QuoteKind::Speech
+                    && long.len() > short.len()
+                    && long.contains(short.as_str()))
+                .then_some(r.speaker.as_deref())
+            });
+        let Some(Some(speaker)) = speakers.next() else {
+            continue;
+        };
+        if speakers.any(|other| other != Some(speaker)) {
+            continue;
+        }
+        let speaker = speaker.to_string();
+        if let Some(q) = quotes.get_mut(i) {
+            q.speaker = Some(speaker);
+            q.speaker_resolved_by = Some("repeated".to_string());
+        }
+    }
 }
 
 /// What [`analyse_cached`] remembers between versions: each paragraph met so far, by its text. It only

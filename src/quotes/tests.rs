@@ -3280,3 +3280,18 @@ fn i_in_an_interviews_answer_is_the_one_its_label_names() {
     ]);
     assert_eq!(q[1].as_deref(), Some("Jim Pell"));
 }
+
+#[test]
+fn words_quoted_again_without_a_speaker_are_the_longer_quotations_speakers() {
+    let q = extract(&paras(&[
+        "The comic has won over fans who, she says, “control popularity” online.",
+        "“The people who control popularity, they are the ones I write for,” Dana Munro said.",
+        "Critics call it a “new style” of fame. “It is a lot of work,” Munro said.",
+        "Fans saw “a lot” of her on tour.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Dana Munro"));
+    assert_eq!(q[0].speaker_resolved_by.as_deref(), Some("repeated"));
+    assert_eq!(q[2].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[2].speaker, None);
+    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), None);
+}
