@@ -520,8 +520,9 @@ fn push_unglued<'a>(out: &mut Vec<Tok<'a>>, word: &'a str) {
             {
                 continue;
             }
+            // "Hetold CBS": a pronoun opening the sentence is capitalised.
             let prefix_ok = prefix.is_empty()
-                || BEFORE.contains(&prefix)
+                || BEFORE.iter().any(|b| b.eq_ignore_ascii_case(prefix))
                 || (prefix.len() >= 3
                     && is_capitalised(prefix)
                     && prefix.chars().all(char::is_alphabetic))
@@ -1191,7 +1192,18 @@ fn past_opening_conjunction(toks: &[Tok], s: usize) -> usize {
         matches!(t.text, "But" | "And" | "Yet" | "So" | "Or")
             && toks.get(s + 1).is_some_and(|n| n.word)
     });
-    s + usize::from(conjunction)
+    let s = s + usize::from(conjunction);
+    // "But perhaps Henry Blackaby … puts it best": a sentence adverb after the conjunction.
+    let adverb = conjunction
+        && toks.get(s).is_some_and(|t| {
+            matches!(
+                t.text,
+                "perhaps" | "maybe" | "then" | "now" | "still" | "also"
+            ) && toks
+                .get(s + 1)
+                .is_some_and(|n| n.word && is_capitalised(n.text))
+        });
+    s + usize::from(adverb)
 }
 
 /// Where a sentence's subject starts, from `floor`, looking no further than `limit`: past an opening

@@ -1724,6 +1724,38 @@ impl<'a> State<'a> {
                 });
                 // Else the person named last before the quotation in its paragraph ("Her concerns were
                 // echoed by Cockram. “I’m not looking forward to it,” she said").
+                // A person who opens the sentence before the quotation's, even after someone else spoke
+                // in the paragraph ("“…,” Rideau says. But perhaps Henry Blackaby, the author of the
+                // course, puts it best. “…,” he writes.").
+                let opener = opener.or_else(|| {
+                    if !matches!(pronoun.as_str(), "he" | "she") {
+                        return None;
+                    }
+                    let before = self.paragraphs.get(p)?.get(..self.quote_open?)?;
+                    let sentences = attribution::sentences(before);
+                    let complete = if before.trim_end().ends_with(['.', '!', '?']) {
+                        1
+                    } else {
+                        2
+                    };
+                    sentences
+                        .len()
+                        .checked_sub(complete)
+                        .and_then(|k| sentences.get(k))
+                        .and_then(|&(s, e)| before.get(s..e))
+                        // Not when the sentence gives its subject the other pronoun ("Shah Alam
+                        // struggled with his eyesight …" / "“…,” she said").
+                        .filter(|sentence| {
+                            let other: &[&str] = if pronoun == "she" {
+                                &["he", "his", "him", "himself"]
+                            } else {
+                                &["she", "her", "hers", "herself"]
+                            };
+                            !other.iter().any(|w| first_word_at(sentence, w).is_some())
+                        })
+                        .and_then(|sentence| self.opening_person(sentence))
+                        .filter(|name| self.fits_pronoun(name, pronoun))
+                });
                 let opener = opener.or_else(|| {
                     if nearest.is_some_and(|s| s.paragraph >= p) {
                         return None;

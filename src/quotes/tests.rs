@@ -3295,3 +3295,30 @@ fn words_quoted_again_without_a_speaker_are_the_longer_quotations_speakers() {
     assert_eq!(q[2].speaker, None);
     assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), None);
 }
+
+#[test]
+fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
+    let q = speakers_of(&[
+        "Wilbert Rideau edited the prison magazine for years.",
+        "“Everybody gets religion,” Rideau says. But perhaps Henry Blackaby, the author of the course, puts it best. “Servants of God do what He directs,” he writes.",
+        "Amin Alam struggled with his eyesight, which his wife Fatma Roshid said came from “all the labors that he did.” Yet he would joke, “what God took away he gave back,” she said.",
+    ]);
+    assert_eq!(
+        q,
+        vec![
+            Some("Wilbert Rideau".to_string()),
+            Some("Henry Blackaby".to_string()),
+            Some("Fatma Roshid".to_string()),
+            Some("Fatma Roshid".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_capitalised_pronoun_glued_to_its_cue_is_split() {
+    let q = speakers_of(&[
+        "President Donald Trump spoke to reporters on Friday.",
+        "Hetold CBS NewsTehran “agreed to everything,” and would work with the US.",
+    ]);
+    assert_eq!(q, vec![Some("Donald Trump".to_string())]);
+}
