@@ -131,6 +131,8 @@ const CUES: &[(&str, &str)] = &[
     ("acknowledges", "acknowledged"),
     ("replies", "replied"),
     ("laughs", "laughed"),
+    ("chuckled", "laughed"),
+    ("chuckles", "laughed"),
     ("responds", "responded"),
     ("responding", "responded"),
     ("continues", "continued"),

@@ -1550,6 +1550,29 @@ impl<'a> State<'a> {
         found
     }
 
+    /// The one person paragraph `p` names with a lawmaker's title ("Rep. Ed Royce", "Sen. Amy
+    /// Klobuchar"), by their fullest name.
+    fn lawmaker_named_in(&self, p: usize) -> Option<String> {
+        const LAWMAKERS: &[&str] = &[
+            "rep",
+            "sen",
+            "senator",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "gov",
+            "governor",
+        ];
+        let mut lawmakers = self
+            .names
+            .mentions_in(p)
+            .iter()
+            .filter(|m| m.person && m.title.iter().any(|t| LAWMAKERS.contains(&t.as_str())))
+            .map(|m| self.names.fullest(&m.name));
+        let one = lawmakers.next()?;
+        lawmakers.all(|other| other == one).then_some(one)
+    }
+
     /// Whether a name the story gives (see [`opening_name`]) reads as a body's: it comes back in another
     /// paragraph (not a word that only opens a sentence, "Verified videos show …", nor a name glued to the
     /// word after it), and its last word never stands alone (as whole words) as a person's surname would.
@@ -2001,6 +2024,16 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        // "Mateen once had “…” with Rep. Ed Royce, the chairman of the committee, the California
+        // Republican said": a party's member is the one lawmaker the quotation's paragraph names.
+        if words.first().is_some_and(|w| w == "the")
+            && words
+                .last()
+                .is_some_and(|h| matches!(h.as_str(), "republican" | "democrat"))
+            && let Some(lawmaker) = self.lawmaker_named_in(p)
+        {
+            return (lawmaker, "description", None);
+        }
         // "the doctors" after "Doctors for Camp Closure": a group named for its members.
         if let [the, members] = words.as_slice()
             && the == "the"

@@ -3322,3 +3322,28 @@ fn a_capitalised_pronoun_glued_to_its_cue_is_split() {
     ]);
     assert_eq!(q, vec![Some("Donald Trump".to_string())]);
 }
+
+#[test]
+fn a_chuckle_is_a_cue() {
+    let q = speakers_of(&[
+        "Lane Nolan picked cotton when he got off death row. “It was hard,” he chuckles. “You had to learn real quick.”",
+        "“We all did,” chuckled Ray Ponds.",
+    ]);
+    assert_eq!(
+        q,
+        vec![
+            Some("Lane Nolan".to_string()),
+            Some("Lane Nolan".to_string()),
+            Some("Ray Ponds".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_party_member_is_the_lawmaker_the_paragraph_names() {
+    let q = speakers_of(&[
+        "Omar Tate’s father, Seddik Tate, posted dozens of videos.",
+        "Tate once had “a brief and inconsequential meeting” with Rep. Ed Rolle, the chairman of the committee, the California Republican said in a statement.",
+    ]);
+    assert_eq!(q, vec![Some("Ed Rolle".to_string())]);
+}
