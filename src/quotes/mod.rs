@@ -379,6 +379,28 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
 /// lower-case phrase of two words or more, not opening with an article ("a lot"). A scare quote stays
 /// one: echoing someone's words as a term ("mental chronometry") is not quoting them.
 fn speak_repeated_words(quotes: &mut [Quote]) {
+    let repeatable: Vec<usize> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| {
+            q.speaker.is_none()
+                && q.kind == QuoteKind::Speech
+                && q.text
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(|c: char| c.is_lowercase())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let speech: Vec<usize> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuoteKind::Speech)
+        .map(|(i, _)| i)
+        .collect();
+    // Most stories have no such words; a hostile one with thousands is left as it is.
+    if repeatable.is_empty() || repeatable.len().saturating_mul(speech.len()) > MAX_REPEAT_PAIRS {
+        return;
+    }
     let normal = |text: &str| {
         let mut out = String::with_capacity(text.len() + 2);
         out.push(' ');
@@ -391,32 +413,19 @@ fn speak_repeated_words(quotes: &mut [Quote]) {
         }
         out
     };
-    let texts: Vec<String> = quotes.iter().map(|q| normal(&q.text)).collect();
-    for i in 0..quotes.len() {
-        let Some(q) = quotes.get(i) else { continue };
-        let Some(short) = texts.get(i) else { continue };
-        let words: Vec<&str> = short.split_whitespace().collect();
-        let repeatable = q.speaker.is_none()
-            && q.kind == QuoteKind::Speech
-            && words.len() >= 2
-            && !matches!(words.first(), Some(&("a" | "an" | "the")))
-            && q.text
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(|c: char| c.is_lowercase());
-        if !repeatable {
+    let texts: Vec<(usize, String)> = speech
+        .iter()
+        .filter_map(|&j| Some((j, normal(&quotes.get(j)?.text))))
+        .collect();
+    for (i, short) in texts.iter().filter(|(i, _)| repeatable.contains(i)) {
+        let mut words = short.split_whitespace();
+        if words.clone().count() < 2 || matches!(words.next(), Some("a" | "an" | "the")) {
             continue;
         }
-        let mut speakers = quotes
+        let mut speakers = texts
             .iter()
-            .zip(&texts)
-            .enumerate()
-            .filter_map(|(j, (r, long))| {
-                (j != i
-                    && r.kind == QuoteKind::Speech
-                    && long.len() > short.len()
-                    && long.contains(short.as_str()))
-                .then_some(r.speaker.as_deref())
-            });
+            .filter(|(j, long)| j != i && long.len() > short.len() && long.contains(short.as_str()))
+            .map(|(j, _)| quotes.get(*j).and_then(|r| r.speaker.as_deref()));
         let Some(Some(speaker)) = speakers.next() else {
             continue;
         };
@@ -424,12 +433,16 @@ fn speak_repeated_words(quotes: &mut [Quote]) {
             continue;
         }
         let speaker = speaker.to_string();
-        if let Some(q) = quotes.get_mut(i) {
+        if let Some(q) = quotes.get_mut(*i) {
             q.speaker = Some(speaker);
             q.speaker_resolved_by = Some("repeated".to_string());
         }
     }
 }
+
+/// The most pairs of quotations [`speak_repeated_words`] compares in one story (a story quotes a few
+/// hundred times at most).
+const MAX_REPEAT_PAIRS: usize = 1_000_000;
 
 /// What [`analyse_cached`] remembers between versions: each paragraph met so far, by its text. It only
 /// grows; keep one per story (or per pair of versions) and drop it after.
