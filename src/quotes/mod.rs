@@ -314,6 +314,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         opening: None,
         quote_open: None,
         spelled: RefCell::default(),
+        story_scans: RefCell::default(),
         camel_words,
         camel_heads,
         pronoun_of: FxHashMap::default(),
@@ -586,6 +587,9 @@ struct State<'a> {
     quote_open: Option<usize>,
     /// [`speakers::spelled_out`] answers so far, by acronym.
     spelled: RefCell<FxHashMap<String, Option<String>>>,
+    /// Answers of the questions asked of the whole story ([`State::qualified_group`],
+    /// [`State::names_a_body`]) so far, by question and word: each is a pass over every paragraph.
+    story_scans: RefCell<FxHashMap<(bool, String), Option<String>>>,
     /// The article's words with a capital right after a small letter ("ScreamMyName", "andAnnie"), in
     /// reading order ([`camel_words`]).
     camel_words: Vec<&'a str>,
@@ -1530,6 +1534,26 @@ impl<'a> State<'a> {
     /// prosecutors", "Haitian police"), if it qualifies it one way only; `group` is lower-case. A
     /// determiner opening the words is no qualifier ("The police").
     fn qualified_group(&self, group: &str) -> Option<String> {
+        self.scan_story(false, group, || self.qualified_group_uncached(group))
+    }
+
+    /// What `scan` says about `word`, worked out once per story (`body`: which question it answers).
+    fn scan_story(
+        &self,
+        body: bool,
+        word: &str,
+        scan: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        let key = (body, word.to_string());
+        if let Some(known) = self.story_scans.borrow().get(&key) {
+            return known.clone();
+        }
+        let found = scan();
+        self.story_scans.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn qualified_group_uncached(&self, group: &str) -> Option<String> {
         let mut found: Option<String> = None;
         for text in self.paragraphs.iter() {
             let words: Vec<&str> = text.split_whitespace().collect();
@@ -1590,6 +1614,13 @@ impl<'a> State<'a> {
     /// paragraph (not a word that only opens a sentence, "Verified videos show …", nor a name glued to the
     /// word after it), and its last word never stands alone (as whole words) as a person's surname would.
     fn names_a_body(&self, name: &str) -> bool {
+        self.scan_story(true, name, || {
+            self.names_a_body_uncached(name).then(String::new)
+        })
+        .is_some()
+    }
+
+    fn names_a_body_uncached(&self, name: &str) -> bool {
         let last = name.split_whitespace().next_back().unwrap_or(name);
         let (mut paragraphs, mut alone) = (0, false);
         for text in self.paragraphs.iter() {
@@ -1768,17 +1799,16 @@ impl<'a> State<'a> {
                         return None;
                     }
                     let before = self.paragraphs.get(p)?.get(..self.quote_open?)?;
-                    let sentences = attribution::sentences(before);
-                    let complete = if before.trim_end().ends_with(['.', '!', '?']) {
-                        1
+                    // The quotation's sentence starts at `own` (where `before` ends, when a full
+                    // stop ends it); the one before it ends there.
+                    let own = if before.trim_end().ends_with(['.', '!', '?']) {
+                        before.len()
                     } else {
-                        2
+                        attribution::sentence_start(before, before.len(), 0)
                     };
-                    sentences
-                        .len()
-                        .checked_sub(complete)
-                        .and_then(|k| sentences.get(k))
-                        .and_then(|&(s, e)| before.get(s..e))
+                    let start = attribution::sentence_start(before, own.checked_sub(1)?, 0);
+                    before
+                        .get(start..own)
                         // Not when the sentence gives its subject the other pronoun ("Shah Alam
                         // struggled with his eyesight …" / "“…,” she said").
                         .filter(|sentence| {
