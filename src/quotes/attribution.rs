@@ -668,6 +668,21 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
                     .any(|t| t.word && is_cue_word(t.lower()));
             return record.then_some(("showed", 1));
         }
+        // "Mayor Andrew Ginther extended his “deepest condolences”": giving someone words of one's own,
+        // the quotation right after the possessive (the left context ends there); not "extended the
+        // deadline", "offered a “generous” package".
+        "extended" | "extends" | "offered" | "offers" | "sent" | "sends"
+            if toks.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lower().as_str(),
+                    "his" | "her" | "their" | "its" | "our" | "my"
+                )
+            }) && toks
+                .get(i + 2)
+                .is_none_or(|n| n.is_punct('“') || n.is_punct('"')) =>
+        {
+            return Some(("expressed", 1));
+        }
         // "Howard Gleckman … has written": the participle after an auxiliary (not "a written statement").
         "written"
             if i > 0

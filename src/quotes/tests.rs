@@ -3347,3 +3347,15 @@ fn a_party_member_is_the_lawmaker_the_paragraph_names() {
     ]);
     assert_eq!(q, vec![Some("Ed Rolle".to_string())]);
 }
+
+#[test]
+fn extending_ones_words_is_a_cue() {
+    let q = extract(&paras(&[
+        "Mayor Ana Gint extended her “deepest condolences” to the family after his “life was taken far too soon.”",
+        "The city extended the “emergency” order by a week.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Ana Gint"));
+    assert_eq!(q[0].cue.as_deref(), Some("expressed"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ana Gint"));
+    assert_ne!(q[2].cue.as_deref(), Some("expressed"));
+}
