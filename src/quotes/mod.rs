@@ -389,6 +389,7 @@ fn speak_repeated_words(quotes: &mut [Quote]) {
                 && q.text
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
                     .starts_with(|c: char| c.is_lowercase())
+                && q.text.contains(char::is_whitespace)
         })
         .map(|(i, _)| i)
         .collect();
@@ -1795,7 +1796,10 @@ impl<'a> State<'a> {
                 // in the paragraph ("“…,” Rideau says. But perhaps Henry Blackaby, the author of the
                 // course, puts it best. “…,” he writes.").
                 let opener = opener.or_else(|| {
-                    if !matches!(pronoun.as_str(), "he" | "she") {
+                    // (Otherwise the person named last before the quotation, below, is asked.)
+                    if !matches!(pronoun.as_str(), "he" | "she")
+                        || nearest.is_none_or(|s| s.paragraph < p)
+                    {
                         return None;
                     }
                     let before = self.paragraphs.get(p)?.get(..self.quote_open?)?;
@@ -2048,10 +2052,11 @@ impl<'a> State<'a> {
         let described = self.describe_as_written(text, p, by);
         // "prosecutors" after "Suffolk County prosecutors", when nothing else tells who they are: a
         // group the story qualifies one way only.
-        let group = described.0.to_lowercase();
         if described.2.as_deref() == Some(described.0.as_str())
-            && QUALIFIED_GROUPS.contains(&group.as_str())
-            && let Some(fuller) = self.qualified_group(&group)
+            && let Some(group) = QUALIFIED_GROUPS
+                .iter()
+                .find(|g| g.eq_ignore_ascii_case(&described.0))
+            && let Some(fuller) = self.qualified_group(group)
         {
             return (fuller.clone(), "description", Some(fuller));
         }
@@ -2601,19 +2606,17 @@ fn every_mention(text: &str, name: &str, test: impl Fn(usize) -> bool) -> bool {
     at.peek().is_some() && at.all(test)
 }
 
-/// The byte offset of the first occurrence of `word` (lower-case) in `text` as a whole word, in any case.
+/// The byte offset of the first occurrence of `word` (lower-case ASCII) in `text` as a whole word, written
+/// in lower case or with a capital ("she", "She").
 fn first_word_at(text: &str, word: &str) -> Option<usize> {
-    let mut at = 0;
-    text.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
-        let start = at;
-        at += w.len()
-            + text
-                .get(at + w.len()..)?
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        w.eq_ignore_ascii_case(word).then_some(start)
-    })
+    let mut capital = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    capital.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+    capital.push_str(chars.as_str());
+    [word, capital.as_str()]
+        .into_iter()
+        .filter_map(|w| whole_name_matches(text, w).next())
+        .min()
 }
 
 /// Whether `name` occurs in `text` as whole words ("Lee" in "Lee said", not in "Leeds").

@@ -1460,16 +1460,17 @@ impl NameIndex {
     /// Buffalo". A name of three words or more, longer than `words`, that is no person's; the nearest
     /// ([`NameIndex::nearest_mention`]).
     pub(crate) fn body_opening_with(&self, words: &[&str], p: usize) -> Option<String> {
+        if words.is_empty() {
+            return None;
+        }
+        // Cheapest first: most mentions differ in their first word, compared without allocating.
         let fits = |m: &&Mention| {
-            let count = m.name.split_whitespace().count();
             !m.person
-                && !words.is_empty()
-                && count >= 3
-                && count > words.len()
                 && m.name
                     .split_whitespace()
                     .zip(words)
-                    .all(|(w, want)| bare(w) == *want)
+                    .all(|(w, want)| bare_lower(w).as_str() == *want)
+                && m.name.split_whitespace().count() >= 3.max(words.len() + 1)
         };
         self.nearest_mention(p, fits).map(|m| m.name.clone())
     }
