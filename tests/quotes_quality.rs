@@ -472,98 +472,98 @@ held_out!(
     quote_extraction_quality_on_the_third_held_out_articles,
     "quotes-gold-heldout-3.json",
     "held-out-3",
-    [0.989, 0.972, 0.942]
+    [0.989, 0.972, 0.943]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fourth_held_out_articles,
     "quotes-gold-heldout-4.json",
     "held-out-4",
-    [0.976, 0.965, 0.903]
+    [0.976, 0.971, 0.91]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fifth_held_out_articles,
     "quotes-gold-heldout-5.json",
     "held-out-5",
-    [0.986, 0.979, 0.965]
+    [0.986, 0.98, 0.966]
 );
 
 held_out!(
     quote_extraction_quality_on_the_sixth_held_out_articles,
     "quotes-gold-heldout-6.json",
     "held-out-6",
-    [0.976, 0.991, 0.884]
+    [0.976, 0.992, 0.884]
 );
 
 held_out!(
     quote_extraction_quality_on_the_seventh_held_out_articles,
     "quotes-gold-heldout-7.json",
     "held-out-7",
-    [0.955, 0.969, 0.923]
+    [0.956, 0.97, 0.938]
 );
 
 held_out!(
     quote_extraction_quality_on_the_eighth_held_out_articles,
     "quotes-gold-heldout-8.json",
     "held-out-8",
-    [0.987, 1.0, 0.932]
+    [0.988, 1.0, 0.932]
 );
 
 held_out!(
     quote_extraction_quality_on_the_ninth_held_out_articles,
     "quotes-gold-heldout-9.json",
     "held-out-9",
-    [0.98, 0.953, 0.851]
+    [0.981, 0.953, 0.851]
 );
 
 held_out!(
     quote_extraction_quality_on_the_tenth_held_out_articles,
     "quotes-gold-heldout-10.json",
     "held-out-10",
-    [0.991, 0.96, 0.843]
+    [0.992, 0.96, 0.868]
 );
 
 held_out!(
     quote_extraction_quality_on_the_eleventh_held_out_articles,
     "quotes-gold-heldout-11.json",
     "held-out-11",
-    [0.986, 0.967, 0.905]
+    [0.987, 0.967, 0.919]
 );
 
 held_out!(
     quote_extraction_quality_on_the_twelfth_held_out_articles,
     "quotes-gold-heldout-12.json",
     "held-out-12",
-    [1.0, 0.963, 0.9]
+    [1.0, 0.971, 0.902]
 );
 
 held_out!(
     quote_extraction_quality_on_the_thirteenth_held_out_articles,
     "quotes-gold-heldout-13.json",
     "held-out-13",
-    [0.984, 0.97, 0.908]
+    [0.985, 0.97, 0.908]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fourteenth_held_out_articles,
     "quotes-gold-heldout-14.json",
     "held-out-14",
-    [0.955, 0.991, 0.94]
+    [0.955, 0.991, 0.953]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fifteenth_held_out_articles,
     "quotes-gold-heldout-15.json",
     "held-out-15",
-    [0.991, 0.964, 0.929]
+    [0.991, 0.964, 0.934]
 );
 
 held_out!(
     quote_extraction_quality_on_the_sixteenth_held_out_articles,
     "quotes-gold-heldout-16.json",
     "held-out-16",
-    [0.94, 0.956, 0.853]
+    [0.94, 0.956, 0.872]
 );
 
 held_out!(
@@ -577,21 +577,21 @@ held_out!(
     quote_extraction_quality_on_the_eighteenth_held_out_articles,
     "quotes-gold-heldout-18.json",
     "held-out-18",
-    [0.956, 0.985, 0.828]
+    [0.953, 0.985, 0.866]
 );
 
 held_out!(
     quote_extraction_quality_on_the_nineteenth_held_out_articles,
     "quotes-gold-heldout-19.json",
     "held-out-19",
-    [0.94, 0.979, 0.921]
+    [0.94, 0.979, 0.929]
 );
 
 held_out!(
     quote_extraction_quality_on_the_twentieth_held_out_articles,
     "quotes-gold-heldout-20.json",
     "held-out-20",
-    [0.908, 0.973, 0.78]
+    [0.909, 0.982, 0.818]
 );
 
 held_out!(
@@ -638,7 +638,7 @@ two_readers!(
     "quotes-gold-heldout-14.json",
     "quotes-gold-heldout-14-reader-2.json",
     "held-out-14",
-    [0.94, 0.94]
+    [0.953, 0.953]
 );
 
 two_readers!(
@@ -646,7 +646,7 @@ two_readers!(
     "quotes-gold-heldout-15.json",
     "quotes-gold-heldout-15-reader-2.json",
     "held-out-15",
-    [0.929, 0.929]
+    [0.934, 0.934]
 );
 
 two_readers!(
@@ -654,5 +654,5 @@ two_readers!(
     "quotes-gold-heldout-16.json",
     "quotes-gold-heldout-16-reader-2.json",
     "held-out-16",
-    [0.912, 0.899]
+    [0.931, 0.917]
 );
