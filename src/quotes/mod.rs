@@ -446,6 +446,20 @@ fn speak_repeated_words(quotes: &mut [Quote]) {
 /// hundred times at most).
 const MAX_REPEAT_PAIRS: usize = 1_000_000;
 
+/// `work`'s answer for `key`, worked out the first time and kept in `answers`.
+pub(crate) fn memoised<K: Eq + std::hash::Hash, V: Clone>(
+    answers: &RefCell<FxHashMap<K, V>>,
+    key: K,
+    work: impl FnOnce() -> V,
+) -> V {
+    if let Some(known) = answers.borrow().get(&key) {
+        return known.clone();
+    }
+    let found = work();
+    answers.borrow_mut().insert(key, found.clone());
+    found
+}
+
 /// What [`analyse_cached`] remembers between versions: each paragraph met so far, by its text. It only
 /// grows; keep one per story (or per pair of versions) and drop it after.
 #[derive(Debug, Default)]
@@ -1545,13 +1559,7 @@ impl<'a> State<'a> {
         word: &str,
         scan: impl FnOnce() -> Option<String>,
     ) -> Option<String> {
-        let key = (body, word.to_string());
-        if let Some(known) = self.story_scans.borrow().get(&key) {
-            return known.clone();
-        }
-        let found = scan();
-        self.story_scans.borrow_mut().insert(key, found.clone());
-        found
+        memoised(&self.story_scans, (body, word.to_string()), scan)
     }
 
     fn qualified_group_uncached(&self, group: &str) -> Option<String> {

@@ -1489,13 +1489,7 @@ impl NameIndex {
         name: &str,
         work: impl FnOnce() -> Option<String>,
     ) -> Option<String> {
-        let key = (acronym, name.to_string());
-        if let Some(known) = self.bodies_of.borrow().get(&key) {
-            return known.clone();
-        }
-        let found = work();
-        self.bodies_of.borrow_mut().insert(key, found.clone());
-        found
+        super::memoised(&self.bodies_of, (acronym, name.to_string()), work)
     }
 
     fn fuller_organisation_uncached(&self, name: &str) -> Option<String> {
