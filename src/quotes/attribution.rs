@@ -2048,9 +2048,6 @@ pub(crate) fn participle_after(toks: &[Tok]) -> Option<&'static str> {
     cue_at(toks, next).map(|(cue, _)| cue)
 }
 
-/// A participle cue after a comma before a quotation (", accusing Trump of interfering in the “…”",
-/// ", arguing Republicans hold an edge on the “…”"), with where it stands: the clause has no subject of
-/// its own; it shares the one that opens the sentence.
 /// "Declaring “…” is at stake, Defense Secretary Robert Gates has ordered …": a participle of a cue
 /// opening the sentence before the quotation (`left`), whose subject opens the main clause after the
 /// first comma past the quotation (`right`). Returns the cue and that subject.
@@ -2066,6 +2063,9 @@ pub(crate) fn opening_participle(left: &[Tok], right: &[Tok]) -> Option<Found> {
     Some(Found { cue, subject })
 }
 
+/// A participle cue after a comma before a quotation (", accusing Trump of interfering in the “…”",
+/// ", arguing Republicans hold an edge on the “…”"), with where it stands: the clause has no subject of
+/// its own; it shares the one that opens the sentence.
 pub(crate) fn participle_before(toks: &[Tok]) -> Option<(&'static str, usize)> {
     let first_word = toks.iter().position(|t| t.word);
     (0..toks.len()).rev().find_map(|i| {

@@ -1292,9 +1292,9 @@ impl<'a> State<'a> {
                 let own_source = || {
                     left.trim_end().ends_with(':') || names_a_document(&attribution::tokenize(left))
                 };
-                // Anywhere in the paragraph when the paragraph names them again after the quotation, and
-                // no other person it names in full before it ("Meanwhile, the Fed’s policy “is as likely to …” Getting rid
-                // of it “tells the market …,” Hoenig said.").
+                // Anywhere in the paragraph when the paragraph names them again after the quotation,
+                // and no other person it names in full before it ("Meanwhile, the Fed’s policy “is as
+                // likely to …” Getting rid of it “tells the market …,” Hoenig said.").
                 let named_again = |speaker: &str| {
                     let surname = speaker.split_whitespace().next_back().unwrap_or(speaker);
                     let after = text_p.get(first.end..).unwrap_or("");
@@ -1739,8 +1739,6 @@ impl<'a> State<'a> {
         match &found.subject {
             Subject::None => (None, None),
             Subject::Pronoun(pronoun) => {
-                // The pronouns given so far are passed in, not captured: `self.resolve` below needs
-                // `self` mutably while this closure lives.
                 // "McKelvey: … And I said, “I’m Jim.”": in an interview's answer, "I" is the one whose
                 // name labels it.
                 if pronoun == "i"
@@ -1748,6 +1746,8 @@ impl<'a> State<'a> {
                 {
                     return (Some(self.names.fullest(label)), Some("pronoun"));
                 }
+                // The pronouns given so far are passed in, not captured: `self.resolve` below needs
+                // `self` mutably while this closure lives.
                 let fits =
                     |s: &Seen, given: &FxHashMap<String, &'static str>| match pronoun.as_str() {
                         "he" | "she" | "i" => {
@@ -1798,8 +1798,6 @@ impl<'a> State<'a> {
                         && self.fits_pronoun(subject, pronoun)
                         && nearest.is_none_or(|s| s.paragraph < p)
                 });
-                // Else the person named last before the quotation in its paragraph ("Her concerns were
-                // echoed by Cockram. “I’m not looking forward to it,” she said").
                 // A person who opens the sentence before the quotation's, even after someone else spoke
                 // in the paragraph ("“…,” Rideau says. But perhaps Henry Blackaby, the author of the
                 // course, puts it best. “…,” he writes.").
@@ -1834,6 +1832,8 @@ impl<'a> State<'a> {
                         .and_then(|sentence| self.opening_person(sentence))
                         .filter(|name| self.fits_pronoun(name, pronoun))
                 });
+                // Else the person named last before the quotation in its paragraph ("Her concerns were
+                // echoed by Cockram. “I’m not looking forward to it,” she said").
                 let opener = opener.or_else(|| {
                     if nearest.is_some_and(|s| s.paragraph >= p) {
                         return None;
