@@ -528,7 +528,7 @@ held_out!(
     quote_extraction_quality_on_the_eleventh_held_out_articles,
     "quotes-gold-heldout-11.json",
     "held-out-11",
-    [0.987, 0.967, 0.919]
+    [0.987, 0.967, 0.939]
 );
 
 held_out!(

@@ -72,6 +72,9 @@ const ORG_WORDS: &[&str] = &[
     "patrol", "prosecutors", "secretariat", "military", "ministry", "fbi", "cia", "states", "kingdom", "emirates", "republic", "ice", "dhs", "doj", "nasa",
     "nato", "un", "eu", "idf", "irgc", "centcom", "palace", "society", "institution", "enforcement", "protection",
     "chamber",
+    // A body named for its members, in the plural only ("United Farm Workers", "Communications Workers of
+    // America"): "worker" alone is no body's word.
+    "workers",
 ];
 
 /// Legal forms that follow a company's name ("Microsoft Corp", "Alphabet Inc."), lower-case, without the

@@ -3359,3 +3359,16 @@ fn extending_ones_words_is_a_cue() {
     assert_eq!(q[1].speaker.as_deref(), Some("Ana Gint"));
     assert_ne!(q[2].cue.as_deref(), Some("expressed"));
 }
+
+#[test]
+fn a_body_named_for_its_workers_is_a_body() {
+    let q = speakers_of(&[
+        "The United Farm Hands Workers of America marked the holiday.",
+        "The United Farm Hands Workers said in a statement that the claims were grave.",
+        "“We have not received any direct reports,” the UFHW said.",
+    ]);
+    assert_eq!(
+        q,
+        vec![Some("United Farm Hands Workers of America".to_string())]
+    );
+}
