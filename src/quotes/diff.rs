@@ -101,7 +101,7 @@ pub struct QuoteChange {
 
 /// Normalised word keys of a text: typography folded, lower-case, punctuation trimmed; with the original
 /// words alongside.
-fn words_of(text: &str) -> (Vec<String>, Vec<&str>) {
+pub(super) fn words_of(text: &str) -> (Vec<String>, Vec<&str>) {
     let mut keys = Vec::new();
     let mut originals = Vec::new();
     for_each_word(text, |key, _, w| {

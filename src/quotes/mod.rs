@@ -314,7 +314,8 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
         opening: None,
         quote_open: None,
         spelled: RefCell::default(),
-        story_scans: RefCell::default(),
+        qualified_groups: RefCell::default(),
+        body_names: RefCell::default(),
         camel_words,
         camel_heads,
         pronoun_of: FxHashMap::default(),
@@ -403,30 +404,26 @@ fn speak_repeated_words(quotes: &mut [Quote]) {
     if repeatable.is_empty() || repeatable.len().saturating_mul(speech.len()) > MAX_REPEAT_PAIRS {
         return;
     }
-    let normal = |text: &str| {
-        let mut out = String::with_capacity(text.len() + 2);
-        out.push(' ');
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            out.push_str(&word.to_lowercase());
-            out.push(' ');
-        }
-        out
-    };
+    // The quote diff's word keys ([`diff::words_of`]), space-padded so that containment is by whole words.
+    let normal = |text: &str| format!(" {} ", diff::words_of(text).0.join(" "));
+    // The longer quotations: speech only (a scare quote's words are nobody's).
     let texts: Vec<(usize, String)> = speech
         .iter()
         .filter_map(|&j| Some((j, normal(&quotes.get(j)?.text))))
         .collect();
-    for (i, short) in texts.iter().filter(|(i, _)| repeatable.contains(i)) {
+    for i in repeatable {
+        let Some(short) = quotes.get(i).map(|q| normal(&q.text)) else {
+            continue;
+        };
         let mut words = short.split_whitespace();
         if words.clone().count() < 2 || matches!(words.next(), Some("a" | "an" | "the")) {
             continue;
         }
         let mut speakers = texts
             .iter()
-            .filter(|(j, long)| j != i && long.len() > short.len() && long.contains(short.as_str()))
+            .filter(|(j, long)| {
+                *j != i && long.len() > short.len() && long.contains(short.as_str())
+            })
             .map(|(j, _)| quotes.get(*j).and_then(|r| r.speaker.as_deref()));
         let Some(Some(speaker)) = speakers.next() else {
             continue;
@@ -435,7 +432,7 @@ fn speak_repeated_words(quotes: &mut [Quote]) {
             continue;
         }
         let speaker = speaker.to_string();
-        if let Some(q) = quotes.get_mut(*i) {
+        if let Some(q) = quotes.get_mut(i) {
             q.speaker = Some(speaker);
             q.speaker_resolved_by = Some("repeated".to_string());
         }
@@ -602,9 +599,10 @@ struct State<'a> {
     quote_open: Option<usize>,
     /// [`speakers::spelled_out`] answers so far, by acronym.
     spelled: RefCell<FxHashMap<String, Option<String>>>,
-    /// Answers of the questions asked of the whole story ([`State::qualified_group`],
-    /// [`State::names_a_body`]) so far, by question and word: each is a pass over every paragraph.
-    story_scans: RefCell<FxHashMap<(bool, String), Option<String>>>,
+    /// [`State::qualified_group`] answers so far, by group: each is a pass over every paragraph.
+    qualified_groups: RefCell<FxHashMap<String, Option<String>>>,
+    /// [`State::names_a_body`] answers so far, by name: each is a pass over every paragraph.
+    body_names: RefCell<FxHashMap<String, bool>>,
     /// The article's words with a capital right after a small letter ("ScreamMyName", "andAnnie"), in
     /// reading order ([`camel_words`]).
     camel_words: Vec<&'a str>,
@@ -1549,17 +1547,9 @@ impl<'a> State<'a> {
     /// prosecutors", "Haitian police"), if it qualifies it one way only; `group` is lower-case. A
     /// determiner opening the words is no qualifier ("The police").
     fn qualified_group(&self, group: &str) -> Option<String> {
-        self.scan_story(false, group, || self.qualified_group_uncached(group))
-    }
-
-    /// What `scan` says about `word`, worked out once per story (`body`: which question it answers).
-    fn scan_story(
-        &self,
-        body: bool,
-        word: &str,
-        scan: impl FnOnce() -> Option<String>,
-    ) -> Option<String> {
-        memoised(&self.story_scans, (body, word.to_string()), scan)
+        memoised(&self.qualified_groups, group.to_string(), || {
+            self.qualified_group_uncached(group)
+        })
     }
 
     fn qualified_group_uncached(&self, group: &str) -> Option<String> {
@@ -1623,10 +1613,9 @@ impl<'a> State<'a> {
     /// paragraph (not a word that only opens a sentence, "Verified videos show …", nor a name glued to the
     /// word after it), and its last word never stands alone (as whole words) as a person's surname would.
     fn names_a_body(&self, name: &str) -> bool {
-        self.scan_story(true, name, || {
-            self.names_a_body_uncached(name).then(String::new)
+        memoised(&self.body_names, name.to_string(), || {
+            self.names_a_body_uncached(name)
         })
-        .is_some()
     }
 
     fn names_a_body_uncached(&self, name: &str) -> bool {

@@ -3284,16 +3284,18 @@ fn i_in_an_interviews_answer_is_the_one_its_label_names() {
 #[test]
 fn words_quoted_again_without_a_speaker_are_the_longer_quotations_speakers() {
     let q = extract(&paras(&[
-        "The comic has won over fans who, she says, “control popularity” online.",
-        "“The people who control popularity, they are the ones I write for,” Dana Munro said.",
-        "Critics call it a “new style” of fame. “It is a lot of work,” Munro said.",
-        "Fans saw “a lot” of her on tour.",
+        "The comic has won over fans who, she says, “control popularity” online and do “a lot of work” for her.",
+        "“The people who control popularity, they are the ones I write for. It is a lot of work,” Dana Munro said.",
+        "Critics call it “people who control popularity” culture.",
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Dana Munro"));
     assert_eq!(q[0].speaker_resolved_by.as_deref(), Some("repeated"));
-    assert_eq!(q[2].kind, QuoteKind::TitleOrScare);
-    assert_eq!(q[2].speaker, None);
-    assert_eq!(q.last().and_then(|q| q.speaker.as_deref()), None);
+    // Opening with an article: a stock phrase anyone may say.
+    assert_eq!(q[1].text, "a lot of work");
+    assert_eq!(q[1].speaker, None);
+    // A scare quote stays one, with no speaker.
+    assert_eq!(q[3].kind, QuoteKind::TitleOrScare);
+    assert_eq!(q[3].speaker, None);
 }
 
 #[test]
