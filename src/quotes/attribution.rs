@@ -490,6 +490,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 const GLUABLE: &[&str] = &[
     "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "posted", "claimed", "stated",
     "noted", "warned", "argued", "announced", "insisted", "called", "emailed", "declared", "shared",
+    "reported", "reports",
 ];
 
 /// Push a word, splitting a glued cue out of it ("Johnsonsaidin" → "Johnson", "said", "in").
@@ -948,6 +949,43 @@ fn joins_titles(toks: &[Tok], k: usize) -> bool {
 }
 
 /// The noun phrase that ends just before token `end`, as `(start, end)`.
+/// Past participles that may stand between a document and "by" its author ("the memo signed by Trump").
+const AUTHORING: &[&str] = &[
+    "signed",
+    "written",
+    "issued",
+    "authored",
+    "published",
+    "released",
+    "compiled",
+    "prepared",
+];
+
+/// Whether the words right before a "by" end a document whose author it introduces ("a report by",
+/// "the memo signed by"): how many of them come after the document's head (0, or 1 for a participle).
+/// `prev` is the word before "by", `prev2` the one before that.
+pub(crate) fn document_before_by(prev: &str, prev2: Option<&str>) -> Option<usize> {
+    if super::is_document(prev) {
+        return Some(0);
+    }
+    let participle = AUTHORING.contains(&lower(prev).as_str());
+    (participle && prev2.is_some_and(super::is_document)).then_some(1)
+}
+
+/// [`document_before_by`] for the "by" at token `k`.
+fn authored_by(toks: &[Tok], k: usize) -> Option<usize> {
+    if !toks.get(k).is_some_and(|t| t.word && t.lower() == "by") {
+        return None;
+    }
+    let prev = toks.get(k.checked_sub(1)?).filter(|t| t.word)?;
+    let prev2 = k
+        .checked_sub(2)
+        .and_then(|j| toks.get(j))
+        .filter(|t| t.word)
+        .map(|t| t.text);
+    document_before_by(prev.text, prev2)
+}
+
 fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)> {
     let mut i = end;
     let mut words = 0;
@@ -957,6 +995,16 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
             break;
         }
         let l = t.lower();
+        // "a report by the Central Bank said", "the memo signed by Trump adds": the author belongs to
+        // the document's phrase.
+        if words > 0
+            && let Some(between) = authored_by(toks, i - 1)
+            && i > floor + 2 + between
+        {
+            i -= 1 + between;
+            words += 1 + between;
+            continue;
+        }
         let possessive = matches!(l.as_str(), "his" | "her" | "their" | "its" | "our");
         if possessive && words > 0 {
             // "his family said", "a spokesperson for her campaign said": the possessive opens the phrase.
@@ -994,7 +1042,7 @@ fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)>
                     .get(i - 1)
                     .is_some_and(|p| p.word && LINK_PREPS.contains(&p.lower().as_str()))
                 && toks.get(i - 2).is_some_and(|w| w.word && !is_stop(w));
-            if prep_before {
+            if prep_before || (i > floor + 1 && authored_by(toks, i - 1).is_some()) {
                 continue;
             }
             break;
@@ -1121,6 +1169,15 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             words += 1;
             continue;
         }
+        // "according to a report by the Central Bank", "a letter signed by the mayor".
+        if words > 0 {
+            let by_next = usize::from(AUTHORING.contains(&l.as_str()));
+            if authored_by(toks, i + by_next).is_some() {
+                i += 1 + by_next;
+                words += 1 + by_next;
+                continue;
+            }
+        }
         // A stop word ends the phrase, but not "Will" of "Will Moy", nor the "and" of "chairman and CEO".
         let stops =
             is_stop(t) && !is_first_name_word(toks, i) && !(words > 0 && joins_titles(toks, i));
@@ -1152,7 +1209,8 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
                 && words > 0
                 && !toks
                     .get(i.wrapping_sub(1))
-                    .is_some_and(|p| LINK_PREPS.contains(&p.lower().as_str())))
+                    .is_some_and(|p| LINK_PREPS.contains(&p.lower().as_str()))
+                && authored_by(toks, i.wrapping_sub(1)).is_none())
             || (stops
                 && !(words > 0 && DETERMINERS.contains(&l.as_str()))
                 && !(words == 0 && matches!(l.as_str(), "his" | "her" | "their" | "its" | "our")))
@@ -2050,16 +2108,21 @@ pub(crate) fn participle_after(toks: &[Tok]) -> Option<&'static str> {
 
 /// "Declaring “…” is at stake, Defense Secretary Robert Gates has ordered …": a participle of a cue
 /// opening the sentence before the quotation (`left`), whose subject opens the main clause after the
-/// first comma past the quotation (`right`). Returns the cue and that subject.
-pub(crate) fn opening_participle(left: &[Tok], right: &[Tok]) -> Option<Found> {
+/// first comma past the quotation (`right`), or right after it when the quotation itself ends with the
+/// comma (`comma_inside`: "Writing that “…,” Trump directed …"). Returns the cue and that subject.
+pub(crate) fn opening_participle(left: &[Tok], right: &[Tok], comma_inside: bool) -> Option<Found> {
     let first = left.iter().find(|t| t.word)?;
     let lower = first.lower();
     if !(is_capitalised(first.text) && lower.ends_with("ing")) || lower.as_str() == "according" {
         return None;
     }
     let &(_, cue) = CUES_LEX.find(&lower)?;
-    let comma = right.iter().position(|t| t.is_punct(','))?;
-    let subject = opening_subject(right.get(comma + 1..)?)?;
+    let main_clause = if comma_inside {
+        0
+    } else {
+        right.iter().position(|t| t.is_punct(','))? + 1
+    };
+    let subject = opening_subject(right.get(main_clause..)?)?;
     Some(Found { cue, subject })
 }
 

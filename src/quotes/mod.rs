@@ -811,7 +811,11 @@ fn read_quote(
         candidates.extend(subject.filter(named).map(|subject| Found { cue, subject }));
     }
     if at_sentence_start {
-        candidates.extend(attribution::opening_participle(&left_toks, &right.toks));
+        candidates.extend(attribution::opening_participle(
+            &left_toks,
+            &right.toks,
+            quoted.trim_end().ends_with(','),
+        ));
     }
     // The end of the sentence, past later quotations in it: "… “a great human” who died “doing what
     // she loved,” said her friend Ernesto Nisperos."
@@ -1305,10 +1309,17 @@ impl<'a> State<'a> {
                                 && self.full_person(&m.name).is_some()
                         })
                 };
+                // "But hasn’t she had to turn down lots of offers?" then "“I mean. Yes, no. …”": an
+                // interviewer's question in a paragraph of its own is asked of the one who answers.
+                let asked_before = |paragraph: usize| {
+                    paragraph + 2 == p
+                        && attribution::sentence_start(text_p, first.open, 0) == 0
+                        && self.paragraphs.get(p - 1).is_some_and(|q| is_question(q))
+                };
                 self.seen
                     .last()
                     .filter(|s| {
-                        s.paragraph + 1 == p
+                        (s.paragraph + 1 == p || asked_before(s.paragraph))
                             && s.sort == SpeakerSort::Person
                             && s.description.is_none()
                             && ((attribution::sentence_start(text_p, first.open, 0) == 0
@@ -1957,7 +1968,10 @@ impl<'a> State<'a> {
         if let Some(from) = words.iter().position(|w| matches!(*w, "from" | "by"))
             && from > 0
             && from + 1 < words.len()
-            && words.get(from - 1).is_some_and(|d| is_document(d))
+            && words.get(from - 1).is_some_and(|&d| {
+                let before = from.checked_sub(2).and_then(|j| words.get(j)).copied();
+                is_document(d) || attribution::document_before_by(d, before).is_some()
+            })
         {
             let author = words.get(from + 1..).unwrap_or(&[]).join(" ");
             return self.phrase_speaker(&author, p, by);
@@ -2676,7 +2690,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "release", "statement", "report", "petition", "filing", "documents", "document", "complaint", "lawsuit",
     "memo", "letter", "post", "indictment", "affidavit", "order", "ruling", "notice", "motion", "warrant",
     "email", "message", "video", "transcript", "announcement", "proclamation", "bill", "law", "policy",
-    "guidance", "website", "account", "alert", "posting", "listing", "recording", "record", "tweet",
+    "guidance", "website", "account", "alert", "posting", "listing", "recording", "record", "tweet", "survey",
 ];
 
 /// Writings that speak for their author besides [`DOCUMENT_HEADS`] ("her obituary says", "the study says");
@@ -2684,6 +2698,13 @@ const DOCUMENT_HEADS: &[&str] = &[
 const WRITINGS: &[&str] = &[
     "obituary", "study", "paper", "decree", "book", "article", "song",
 ];
+
+/// Whether a paragraph is a question of the writer's own, as an interview asks it: short, ending with
+/// "?", and quoting no one ("How social was she? Suspended?").
+fn is_question(paragraph: &str) -> bool {
+    let text = paragraph.trim();
+    text.len() <= 200 && text.ends_with('?') && !text.contains(['“', '”', '"', '«', '»', '„'])
+}
 
 /// The last word of a text, lower-case, without the punctuation around it.
 fn last_word_lower(text: &str) -> Option<String> {
@@ -2701,7 +2722,7 @@ fn names_a_document(toks: &[attribution::Tok]) -> bool {
 
 /// Whether a description names a document or a writing ("Bullis’ obituary", "the ruling"): its head is
 /// one of [`DOCUMENT_HEADS`] or [`WRITINGS`].
-fn is_document(description: &str) -> bool {
+pub(crate) fn is_document(description: &str) -> bool {
     // Without allocating: [`names_a_document`] asks it of every word before a quotation.
     let Some(last) = description.split_whitespace().next_back() else {
         return false;

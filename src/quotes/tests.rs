@@ -1742,10 +1742,12 @@ fn a_cue_glued_to_a_body_or_role_is_split_off() {
             "The sheriff’s departmentsaid investigators had found “several items of evidence, including gloves.”",
             "Oklahoma Gov. Kevin Stitt toured Tulsa on Friday.",
             "The governordeclareda state of emergency, urging residents to “jump in to help your neighbors if you’re able.”",
+            "The Otsego County Sheriff’s Officereported washed out roads on Friday, saying, “every creek is over its banks.”",
         ]),
         vec![
             Some("the sheriff’s department".to_string()),
-            Some("Kevin Stitt".to_string())
+            Some("Kevin Stitt".to_string()),
+            Some("the Otsego County Sheriff’s Office".to_string())
         ]
     );
 }
@@ -2266,6 +2268,26 @@ fn a_document_from_someone_speaks_for_them() {
             "The separate letters from six families allege their daughters were left in positions of “substantial risk.”",
         ]),
         vec![Some("six families".to_string())]
+    );
+}
+
+#[test]
+fn a_document_by_someone_or_signed_by_them_speaks_for_them() {
+    assert_eq!(
+        speakers(&[
+            "“Rates will rise,” a report by the Central Bank of Narnia said.",
+            "“Funding should be restored,” the memo signed by Ada Quist adds.",
+            "Costs will climb “sharply,” according to a study by the Institute of Fiscal Studies.",
+            "Costs will fall “somewhat,” according to a letter written by Mayor Tom Reed.",
+            "Since 2018, the chain has cut costs by “merging desks,” according to a survey by Ann Lee of the University of Leeds.",
+        ]),
+        vec![
+            Some("the Central Bank of Narnia".to_string()),
+            Some("Ada Quist".to_string()),
+            Some("the Institute of Fiscal Studies".to_string()),
+            Some("Tom Reed".to_string()),
+            Some("Ann Lee".to_string()),
+        ]
     );
 }
 
@@ -3256,6 +3278,35 @@ fn a_cue_participle_opening_the_sentence_takes_the_main_clauses_subject() {
     ]));
     assert_eq!(q[0].speaker.as_deref(), Some("Alan Brisk"));
     assert_eq!(q[0].cue.as_deref(), Some("declared"));
+}
+
+#[test]
+fn a_participle_opening_the_sentence_reaches_past_that_and_a_comma_inside_the_quotation() {
+    // "Writing that “…,” Trump directed": the comma closing the participle clause stands inside the
+    // quotation, and "that" may come between the participle and it.
+    let q = extract(&paras(&[
+        "Writing that “the storm is an emergency,” Governor Ada Quist ordered the ports closed to use funds that have “no other purpose” for repairs.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Ada Quist"));
+    assert_eq!(q[0].cue.as_deref(), Some("wrote"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ada Quist"));
+}
+
+#[test]
+fn an_interviewers_question_between_does_not_stop_the_answer_carrying_the_speaker() {
+    let q = speakers_of(&[
+        "“I never planned any of this,” Mara Quill says of her career.",
+        "But hasn’t she had to turn down lots of offers?",
+        "“Yes, no. It feels weird to say that.” Quill, who is tall, looks away.",
+    ]);
+    assert_eq!(q[1].as_deref(), Some("Mara Quill"));
+    // A paragraph of narrative between is no question: nothing carries across it.
+    let q = speakers_of(&[
+        "“I never planned any of this,” Mara Quill says of her career.",
+        "The film opened in May, to good reviews.",
+        "“Yes, no. It feels weird to say that.” Quill, who is tall, looks away.",
+    ]);
+    assert_eq!(q[1], None);
 }
 
 #[test]
