@@ -371,7 +371,7 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
             }
         }
     }
-    speak_repeated_words(&mut out.quotes);
+    speak_repeated_words(&mut out.quotes, &names);
     out
 }
 
@@ -380,12 +380,19 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
 /// inside a longer quotation by one speaker, are that speaker's (`speaker_resolved_by` "repeated"). A
 /// lower-case phrase of two words or more, not opening with an article ("a lot"). A scare quote stays
 /// one: echoing someone's words as a term ("mental chronometry") is not quoting them.
-fn speak_repeated_words(quotes: &mut [Quote]) {
+///
+/// So are words the lead borrows from the story ("A soldier who “made you feel important” … were
+/// among those killed, the Pentagon said" / "“He made you feel important,” Coleman said"), whoever its
+/// cue names, unless a person: the person the story quotes saying them (in the same words or more).
+fn speak_repeated_words(quotes: &mut [Quote], names: &NameIndex) {
+    let person = |speaker: &str| names.sort_of_name(speaker) == SpeakerSort::Person;
+    let lead_echo =
+        |q: &Quote| q.paragraph == 0 && q.speaker.as_deref().is_some_and(|s| !person(s));
     let repeatable: Vec<usize> = quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| {
-            q.speaker.is_none()
+            (q.speaker.is_none() || lead_echo(q))
                 && q.kind == QuoteKind::Speech
                 && q.text
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -412,23 +419,31 @@ fn speak_repeated_words(quotes: &mut [Quote]) {
         .filter_map(|&j| Some((j, normal(&quotes.get(j)?.text))))
         .collect();
     for i in repeatable {
-        let Some(short) = quotes.get(i).map(|q| normal(&q.text)) else {
+        let Some((short, echo)) = quotes
+            .get(i)
+            .map(|q| (normal(&q.text), q.speaker.is_some()))
+        else {
             continue;
         };
         let mut words = short.split_whitespace();
         if words.clone().count() < 2 || matches!(words.next(), Some("a" | "an" | "the")) {
             continue;
         }
+        // A lead's echo may be the very words quoted later, and only a person takes them over.
         let mut speakers = texts
             .iter()
             .filter(|(j, long)| {
-                *j != i && long.len() > short.len() && long.contains(short.as_str())
+                *j != i
+                    && (long.len() > short.len() || (echo && long.len() == short.len()))
+                    && long.contains(short.as_str())
             })
             .map(|(j, _)| quotes.get(*j).and_then(|r| r.speaker.as_deref()));
         let Some(Some(speaker)) = speakers.next() else {
             continue;
         };
-        if speakers.any(|other| other != Some(speaker)) {
+        // A person named in full: a lone capitalised word may be no one's name ("Shield").
+        let named_person = person(speaker) && speaker.contains(' ');
+        if speakers.any(|other| other != Some(speaker)) || (echo && !named_person) {
             continue;
         }
         let speaker = speaker.to_string();

@@ -3350,6 +3350,22 @@ fn words_quoted_again_without_a_speaker_are_the_longer_quotations_speakers() {
 }
 
 #[test]
+fn words_the_lead_echoes_are_the_ones_of_whoever_the_story_quotes_saying_them() {
+    let q = extract(&paras(&[
+        "A medic who “always ran toward the noise” and a pilot with a “million-dollar smile” were among six airmen killed Thursday, the Air Force said.",
+        "The crash is under investigation, the Air Force said, calling the crew “brave beyond words.”",
+        "“He always ran toward the noise,” said Sgt. Lena Ortiz, who served with him.",
+        "Dale Pike had a “million-dollar smile,” his cousin Ruth Pike told CNN.",
+        "“They were brave beyond words,” said Col. Ian Moss.",
+    ]));
+    assert_eq!(q[0].speaker.as_deref(), Some("Lena Ortiz"));
+    assert_eq!(q[0].speaker_resolved_by.as_deref(), Some("repeated"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ruth Pike"));
+    // Only the lead borrows words: the Air Force's own words later in the story stay its own.
+    assert_eq!(q[2].speaker.as_deref(), Some("the Air Force"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
