@@ -174,6 +174,9 @@ fn bare(word: &str) -> String {
     bare_lower(word).to_string()
 }
 
+/// Words for a school, which copy uses for one another ("Florida Southern College … the university").
+const SCHOOL_WORDS: &[&str] = &["university", "college", "school"];
+
 /// `Trump’s` → `Trump`; `officials’` → `officials`.
 pub(crate) fn strip_possessive(word: &str) -> &str {
     for suffix in ["’s", "'s", "’", "'"] {
@@ -1422,6 +1425,26 @@ impl NameIndex {
             .filter(|w| is_capitalised(w) && !is_org_word(w))
             .map(|w| bare(strip_possessive(w)))
             .collect();
+        // "the university" in a paragraph that names "Florida Southern College": a school is called by
+        // any word for a school, and the one its paragraph names is the one meant.
+        if let [head] = heads.as_slice()
+            && qualifiers.is_empty()
+            && SCHOOL_WORDS.contains(&head.as_str())
+            // The school is the head noun: not "a college friend".
+            && description.split_whitespace().next_back().map(bare).as_ref() == Some(head)
+            && let Some(school) = self.mentions_in(p).iter().rev().find(|m| {
+                !m.person
+                    && m.name.split_whitespace().count() >= 2
+                    && m.name.split_whitespace().any(|w| {
+                        SCHOOL_WORDS.contains(&bare_lower(w).as_str())
+                    })
+            })
+        {
+            return Some(
+                self.fuller_organisation(&school.name)
+                    .unwrap_or_else(|| school.name.clone()),
+            );
+        }
         let fits = |m: &&Mention| {
             !m.person
                 && qualifiers

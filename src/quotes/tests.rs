@@ -3366,6 +3366,21 @@ fn words_the_lead_echoes_are_the_ones_of_whoever_the_story_quotes_saying_them() 
 }
 
 #[test]
+fn the_university_is_the_school_its_paragraph_names_whatever_its_kind() {
+    let q = speakers_of(&[
+        "Sgt. Amy Holt had studied at Dunmore University, where she ran track.",
+        "“She was a leader,” Dunmore University said.",
+        "Holt’s husband was a “proud alumnus” of Ferris Lake College, where he was known for his “kindness to everyone,” the university said in a statement.",
+        "Ferris Lake College is in Ohio. “We mourn a leader,” the university said.",
+    ]);
+    assert_eq!(q[2].as_deref(), Some("Ferris Lake College"));
+    assert_eq!(q[3].as_deref(), Some("Ferris Lake College"));
+    // The school must be the head noun: a college friend is no university.
+    let q = speakers_of(&["At Dunmore University, Holt was “always kind,” a college friend said."]);
+    assert_eq!(q[0].as_deref(), Some("a college friend"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
