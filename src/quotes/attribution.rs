@@ -1155,12 +1155,13 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             break;
         }
         let l = t.lower();
-        // "the Committee to Protect Journalists": "to" inside a body's name.
-        if l == "to"
+        // "the Committee to Protect Journalists", "the Council on Foreign Relations": "to" or "on"
+        // inside a body's name.
+        if matches!(l.as_str(), "to" | "on")
             && words > 0
             && super::speakers::joins_body_name(
                 word_text(toks, i - 1),
-                "to",
+                &l,
                 word_text(toks, i + 1),
                 word_text(toks, i + 2),
             )
@@ -2141,6 +2142,27 @@ pub(crate) fn participle_before(toks: &[Tok]) -> Option<(&'static str, usize)> {
         (after_comma && t.text.ends_with("ing") && t.lower() != "according")
             .then(|| cue_at(toks, i).map(|(cue, _)| (cue, i)))
             .flatten()
+    })
+}
+
+/// Whether a context ends with a relative pronoun on a thing right before the quotation ("a 1950 law
+/// that “…”", "the rule, which “…”"): not "said that", where "that" opens what was said, nor "is that".
+pub(crate) fn ends_with_relative_pronoun(toks: &[Tok]) -> bool {
+    let mut words = toks.iter().enumerate().rev().filter(|(_, t)| t.word);
+    let Some((at, pronoun)) = words.next() else {
+        return false;
+    };
+    if !matches!(pronoun.lower().as_str(), "that" | "which") || at + 1 != toks.len() {
+        return false;
+    }
+    words.next().is_some_and(|(before, t)| {
+        before + 1 == at
+            && !is_stop(t)
+            && !matches!(
+                t.lower().as_str(),
+                "is" | "was" | "are" | "were" | "so" | "such" | "now"
+            )
+            && cue_at(toks, before).is_none()
     })
 }
 

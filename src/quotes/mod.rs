@@ -724,9 +724,19 @@ fn read_quote(
     let right_found = attribution::right_attribution(&right, quote_ends_full_stop)
         .filter(|f| f.subject != Subject::None);
     let left_candidates = attribution::left_candidates(&left_toks, at_sentence_start);
-    let (with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
+    let (mut with_subject, without): (Vec<Found>, Vec<Found>) = left_candidates
         .into_iter()
         .partition(|f| f.subject != Subject::None);
+    // "the Defense Production Act, a 1950 law that “gives the president …,” according to the Council on
+    // Foreign Relations": a relative clause on a thing describes it in the source's words, not in those
+    // of whoever spoke earlier in the sentence.
+    if right_found
+        .as_ref()
+        .is_some_and(|f| f.cue == "according_to")
+        && attribution::ends_with_relative_pronoun(&left_toks)
+    {
+        with_subject.clear();
+    }
     // A quotation inside an opening "While …" clause is attributed there, not by the main clause after it.
     if at_sentence_start && attribution::inside_opening_clause(&left_toks) {
         candidates.extend(with_subject);

@@ -174,6 +174,26 @@ fn bare(word: &str) -> String {
     bare_lower(word).to_string()
 }
 
+/// Title words that name a field of government ("Foreign", "Homeland Security"): in a body's name after
+/// "of" or "on" they are no one's title.
+const FIELD_WORDS: &[&str] = &[
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "state",
+    "treasury",
+    "homeland",
+    "security",
+    "health",
+    "energy",
+    "finance",
+    "trade",
+    "labor",
+    "education",
+    "transportation",
+];
+
 /// Words for a school, which copy uses for one another ("Florida Southern College … the university").
 const SCHOOL_WORDS: &[&str] = &["university", "college", "school"];
 
@@ -355,7 +375,7 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
         let rest = words.get(i + 2..).unwrap_or(&[]);
         is_org_word(w)
             && words.get(i + 1).is_some_and(|o| {
-                ["of", "for", "on"]
+                ["of", "for", "on", "to"]
                     .iter()
                     .any(|j| o.eq_ignore_ascii_case(j))
             })
@@ -363,7 +383,10 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
             && rest
                 .iter()
                 .all(|w| is_capitalised(w) || matches!(*w, "the" | "of" | "and" | "for" | "on"))
-            && (rest.iter().all(|w| !is_title_word(w))
+            // "Foreign" of "Council on Foreign Relations" names a field, not a person's title.
+            && (rest
+                .iter()
+                .all(|w| !is_title_word(w) || FIELD_WORDS.contains(&bare_lower(w).as_str()))
                 || rest
                     .last()
                     .is_some_and(|w| is_title_word(w) || is_org_word(w)))
@@ -404,7 +427,10 @@ pub(crate) fn sort_of(phrase: &str) -> SpeakerSort {
             && before_run.is_some_and(|w| {
                 !is_capitalised(w)
                     && !DETERMINERS_LEX.contains_word(w)
-                    && !matches!(*w, "of" | "at" | "for" | "in" | "from" | "with" | "and")
+                    && !matches!(
+                        *w,
+                        "of" | "at" | "for" | "in" | "from" | "with" | "and" | "on"
+                    )
             })
             && !words
                 .iter()
@@ -2430,6 +2456,9 @@ mod tests {
                 let piece = word.get(start..i).unwrap_or("");
                 if (lower_run >= 3 && word_goes_on(word, i))
                     || GLUED_OPENERS.contains(&piece)
+                    || (start == 0
+                        && GLUED_FUNCTION_WORDS.contains(&piece)
+                        && word_goes_on(word, i))
                     || piece.ends_with([',', ':'])
                 {
                     parts.push(piece);

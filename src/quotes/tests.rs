@@ -277,6 +277,19 @@ fn according_to_names_the_source_not_the_speaker_the_sentence_has() {
             Some("the Labor Department".to_string()),
         ]
     );
+    // Words in a relative clause on a thing ("a 1950 law that “…”") are not the sentence's speaker's:
+    // they describe the thing, as the source says.
+    let q = speakers_of(&[
+        "The Pentagon had said that it would invoke the Defense Production Act, a 1950 law that “gives the president significant emergency authority,” according to the Council on Foreign Relations.",
+        "Lena Ortiz said that “the vote was rigged,” according to her office.",
+    ]);
+    assert_eq!(
+        q,
+        [
+            Some("the Council on Foreign Relations".to_string()),
+            Some("Lena Ortiz".to_string()),
+        ]
+    );
 }
 
 #[test]
@@ -1582,9 +1595,10 @@ fn a_body_named_with_to_keeps_its_whole_name() {
             "The bond is “unusually high,” according to the Committee to Protect Journalists.",
             "“It is unusually high for a reporter,” the Committee to Protect Journalists said.",
         ]),
+        // A body keeps its article, as "the Department of Justice" does.
         vec![
-            Some("Committee to Protect Journalists".to_string()),
-            Some("Committee to Protect Journalists".to_string())
+            Some("the Committee to Protect Journalists".to_string()),
+            Some("the Committee to Protect Journalists".to_string())
         ]
     );
 }
