@@ -1170,6 +1170,27 @@ fn np_forward(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             words += 1;
             continue;
         }
+        // "said Faith and Julius Melegrito": a first name and a full name, sharing its surname.
+        if l == "and"
+            && words == 1
+            && toks.get(i - 1).is_some_and(|t| {
+                is_capitalised(t.text)
+                    && !super::speakers::is_not_name_word(t.text)
+                    && !super::speakers::is_org_word(t.text)
+                    && !super::speakers::is_title_word(t.text)
+                    && !super::speakers::is_place(t.text)
+            })
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.word && super::speakers::is_known_first_name(t.text))
+            && toks
+                .get(i + 2)
+                .is_some_and(|t| t.word && is_capitalised(t.text))
+        {
+            i += 1;
+            words += 1;
+            continue;
+        }
         // "according to a report by the Central Bank", "a letter signed by the mayor".
         if words > 0 {
             let by_next = usize::from(AUTHORING.contains(&l.as_str()));

@@ -3395,6 +3395,16 @@ fn the_university_is_the_school_its_paragraph_names_whatever_its_kind() {
 }
 
 #[test]
+fn a_couple_sharing_a_surname_after_an_inverted_cue_is_one_speaker() {
+    let q = speakers_of(&[
+        "He was “easy to get along with,” said Faith and Julius Melegrito, the owners of the studio.",
+        "“He was a friend,” said Anna and the coach.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("Faith and Julius Melegrito"));
+    assert_eq!(q[1].as_deref(), Some("Anna"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
