@@ -342,6 +342,10 @@ pub fn analyse_cached(paragraphs: &[String], cache: &mut AnalysisCache) -> Analy
                     found,
                 } => {
                     let sentence = text.get(*s..*e).unwrap_or("");
+                    // As for a quotation: a pronoun in a later sentence may stand for the person who
+                    // opens the paragraph ("Alito … returned to the bench. He praised the lawyers.").
+                    state.opening = Some((p, &reading.opening)).filter(|_| *s > 0);
+                    state.quote_open = Some(*s).filter(|&start| start > 0);
                     if let Some(found) = found
                         .clone()
                         .map(|found| state.named_in_sentence(found, sentence, p))

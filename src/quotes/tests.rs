@@ -3405,6 +3405,18 @@ fn a_couple_sharing_a_surname_after_an_inverted_cue_is_one_speaker() {
 }
 
 #[test]
+fn reported_speech_later_in_a_paragraph_reads_he_as_the_paragraphs_opener() {
+    // "He praised the lawyers" reports speech; its "he" is Vail, who opens the paragraph, as the
+    // quotation's "he" after it is.
+    let q = speakers_of(&[
+        "“Welcome,” Chief Justice John Rowe said.",
+        "After the mock jury deliberated, Samuel Vail and the others returned to the bench to deliver their verdict. He praised the lawyers on both sides of the case. “From now on,” he quipped, “I expect verse.”",
+    ]);
+    assert_eq!(q[1].as_deref(), Some("Samuel Vail"));
+    assert_eq!(q[2].as_deref(), Some("Samuel Vail"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
