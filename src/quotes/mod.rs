@@ -1225,6 +1225,23 @@ impl<'a> State<'a> {
                     }
                     _ => None,
                 };
+                // The one who spoke last, when the sentence names them too ("Chavez has been a
+                // “beloved hero” whom Gutierrez admired, he said" after Gutierrez spoke): the speaker
+                // goes on, about someone else.
+                let sentence_antecedent = match &f.subject {
+                    Subject::Pronoun(pr) if sentence_antecedent.is_some() => {
+                        // The sentence after the quotation, up to the pronoun.
+                        let after = text_p.get(first.end..).unwrap_or("");
+                        let after = after
+                            .get(..attribution::sentence_end(after, 0, after.len()))
+                            .unwrap_or("");
+                        [before_word(left, pr), before_word(after, pr)]
+                            .into_iter()
+                            .find_map(|text| self.last_speaker_named_in(text, p, pr))
+                            .or(sentence_antecedent)
+                    }
+                    _ => sentence_antecedent,
+                };
                 let (s, by) = if let Some(person) = sentence_antecedent {
                     (Some(person), Some("pronoun"))
                 } else if f.subject == Subject::None {
@@ -1709,6 +1726,15 @@ impl<'a> State<'a> {
     /// ([`speakers::gender_fits`]) and no earlier quotation gave them the other pronoun.
     fn fits_pronoun(&self, name: &str, pronoun: &str) -> bool {
         fits_pronoun(&self.pronoun_of, name, pronoun)
+    }
+
+    /// The last speaker (of this paragraph or the one before) when `text` of paragraph `p` names them
+    /// and `pronoun` fits them.
+    fn last_speaker_named_in(&self, text: &str, p: usize, pronoun: &str) -> Option<String> {
+        let last = self.seen.last().filter(|s| s.paragraph + 1 >= p)?;
+        self.persons_named_in(text, p, pronoun)
+            .any(|name| name == last.speaker)
+            .then(|| last.speaker.clone())
     }
 
     /// The first person of paragraph `p` named in `text` (by a name the article gives in full) whom

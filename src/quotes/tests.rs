@@ -3417,6 +3417,18 @@ fn reported_speech_later_in_a_paragraph_reads_he_as_the_paragraphs_opener() {
 }
 
 #[test]
+fn he_named_in_his_sentence_is_the_one_who_just_spoke_when_he_is_there() {
+    let q = speakers_of(&[
+        "“I still can’t recover,” Juan Ortega said of the news.",
+        "Diego Luna has been a “beloved hero of our community” whom Ortega admired, he said.",
+        "Pablo Ruiz is a “true friend” whom Diego Luna admired, he said.",
+    ]);
+    assert_eq!(q[1].as_deref(), Some("Juan Ortega"));
+    // The last speaker is not named in the sentence: the first person it names, as before.
+    assert_eq!(q[2].as_deref(), Some("Pablo Ruiz"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
