@@ -61,7 +61,7 @@ const NOT_NAME: &[&str] = &[
 /// Justice Department"). Compared lower-case.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
-    "house", "department", "ministry", "office", "agency", "pentagon", "kremlin", "vatican", "council",
+    "house", "department", "ministry", "brotherhood", "office", "agency", "pentagon", "kremlin", "vatican", "council",
     "committee", "commission", "court", "police", "service", "administration", "company", "inc", "corp",
     "corporation", "university", "college", "school", "association", "party", "government", "army", "navy",
     "bureau", "institute", "foundation", "union", "group", "network", "times", "post", "journal", "news",

@@ -3429,6 +3429,15 @@ fn he_named_in_his_sentence_is_the_one_who_just_spoke_when_he_is_there() {
 }
 
 #[test]
+fn a_brotherhood_is_a_body_not_a_man_he_could_be() {
+    let q = speakers_of(&[
+        "The caller was Ray Dunn, police said.",
+        "During the call, he asked about the Muslim Brotherhood, called the mayor a “terrorist” and hung up, the prosecutor’s office said.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("Ray Dunn"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
