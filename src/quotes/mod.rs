@@ -2138,6 +2138,20 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        // "“Do you think …?” the unidentified male caller asked. “You won’t …,” the man added": "the man"
+        // or "the woman" is the one unnamed person who spoke just before in the paragraph.
+        if let [the, person] = words.as_slice()
+            && the == "the"
+            && matches!(person.as_str(), "man" | "woman")
+            && let Some(last) = self.seen.last().filter(|s| s.paragraph == p)
+            && last.sort == SpeakerSort::Description
+            && (one_person_described(last)
+                || speakers::description_head(&last.speaker)
+                    .is_some_and(|h| UNNAMED_PEOPLE.contains(&h.to_lowercase().as_str())))
+        {
+            let description = last.description.clone();
+            return (last.speaker.clone(), "description", description);
+        }
         // "Mateen once had “…” with Rep. Ed Royce, the chairman of the committee, the California
         // Republican said": a party's member is the one lawmaker the quotation's paragraph names.
         if words.first().is_some_and(|w| w == "the")
@@ -2499,8 +2513,18 @@ impl<'a> State<'a> {
             // "the US military", "the studio", "the agency": a body or thing, not a person. "The
             // department" after "the State Department" is that department; "the coalition" after "a
             // coalition of human rights organizations said" is that description's speaker.
+            // Not "Qatar’s Ministry of Defense" for "the Saudi defense ministry": a name the
+            // description gives must be the body's too.
+            let qualifiers: Vec<&str> = text
+                .split_whitespace()
+                .filter(|w| {
+                    speakers::is_capitalised(w) && !speakers::DETERMINERS_LEX.contains_word(w)
+                })
+                .collect();
+            let qualified = |s: &Seen| qualifiers.iter().all(|q| contains_name(&s.speaker, q));
             let named = self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                 let body = s.sort == SpeakerSort::Organisation
+                    && qualified(s)
                     && s.speaker
                         .split_whitespace()
                         .any(|w| w.eq_ignore_ascii_case(&head));
@@ -2520,6 +2544,7 @@ impl<'a> State<'a> {
                     .filter(|m| m.chars().count() >= 4 && m.chars().all(char::is_alphabetic))?;
                 self.seen.iter().rev().take(MAX_LOOKBACK).find(|s| {
                     s.description.is_none()
+                        && qualified(s)
                         && s.speaker.split_whitespace().any(|w| {
                             let w = w.to_lowercase();
                             w.strip_prefix(modifier.as_str())

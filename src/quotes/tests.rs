@@ -3438,6 +3438,20 @@ fn a_brotherhood_is_a_body_not_a_man_he_could_be() {
 }
 
 #[test]
+fn a_qualified_body_is_not_one_of_another_name_and_the_man_is_who_just_spoke() {
+    let q = speakers_of(&[
+        "Qatar’s Ministry of Defense said it intercepted the missiles.",
+        "An embassy was hit by two drones. The Saudi defense ministry confirmed the attack, saying it had caused “limited fire and minor damage.”",
+        "“Do you think you will see her again?” the unidentified male caller asked her sister. “You won’t,” the man added.",
+        "“I heard a crash,” a woman in the crowd said. “It was loud,” an older man added.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("the Saudi defense ministry"));
+    assert_eq!(q[2].as_deref(), Some("the unidentified male caller"));
+    // Only "the man": "an older man" is someone new.
+    assert_eq!(q[4].as_deref(), Some("an older man"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
