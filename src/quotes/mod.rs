@@ -784,6 +784,18 @@ fn read_quote(
         candidates.extend(
             attribution::colon_subject(&left_toks).filter(|_| !names_a_document(&left_toks)),
         );
+    } else if candidates.is_empty() && without.is_empty() && left.trim_end().ends_with(':') {
+        // "Buckley, who phoned in from the set of “Fargo,” had a similar experience: “…”": a colon
+        // after a quotation no cue attributes ends a sentence whose subject is the one to speak.
+        let subject = attribution::opening_subject(before_prev());
+        candidates.extend(
+            subject
+                .filter(|_| !names_a_document(before_prev()) && !names_a_document(&left_toks))
+                .map(|subject| Found {
+                    cue: "colon",
+                    subject,
+                }),
+        );
     }
     // "Sen. Cory Booker told CNN’s “First of All” the deal is, “…”": nothing attributes this quotation
     // between it and the one before in its sentence, so the cue before that one may (used when that one

@@ -3452,6 +3452,21 @@ fn a_qualified_body_is_not_one_of_another_name_and_the_man_is_who_just_spoke() {
 }
 
 #[test]
+fn a_colon_after_a_title_in_the_sentence_gives_the_sentences_subject() {
+    let q = speakers_of(&[
+        "Jessie Buckley stars in the film.",
+        "Buckley, who phoned in from the Chicago set of “Fargo,” had a similar experience: “It was just that immediate feeling of this is the song.”",
+    ]);
+    // Speech only: the title is left out.
+    assert_eq!(q[0].as_deref(), Some("Jessie Buckley"));
+    // A thing has no words of its own.
+    let q = speakers_of(&[
+        "The film, which premiered at the “Cannes” festival, has one message: “Go home now.”",
+    ]);
+    assert_eq!(q[0], None);
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
