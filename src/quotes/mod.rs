@@ -2760,7 +2760,7 @@ fn whole_name_matches<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = 
 const GENERIC_BODY_HEADS: &[&str] = &[
     "team", "club", "franchise", "company", "firm", "organization", "organisation", "group", "league",
     "streamer", "broadcaster", "network", "airline", "carrier", "automaker", "retailer", "chain", "studio",
-    "agency",
+    "agency", "site", "website",
 ];
 
 /// Groups a story qualifies by a place or a body ("Suffolk County prosecutors", "Haitian police"), which

@@ -3467,6 +3467,16 @@ fn a_colon_after_a_title_in_the_sentence_gives_the_sentences_subject() {
 }
 
 #[test]
+fn the_site_is_the_body_opening_the_paragraph_before() {
+    let q = speakers_of(&[
+        "Stack Exchange also measured the demand for developers in different skills.",
+        "In 2016, the site surveyed 56,000 developers but noted that the survey was “biased against devs who do not speak English.”",
+        "Stack Exchange has not changed its method since.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("Stack Exchange"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
