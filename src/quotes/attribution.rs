@@ -1578,6 +1578,40 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
         if (floor..cue).any(|i| cue_at(toks, i).is_some()) {
             return (Subject::None, cue);
         }
+        // "Netanyahu’s Likud party, which tried to rally support by saying …": inside a relative clause
+        // the participle shares the clause's subject, the noun phrase before ", which".
+        if let Some(which) = (floor + 1..cue).rev().find(|&i| {
+            toks.get(i)
+                .is_some_and(|t| t.word && matches!(t.lower().as_str(), "which" | "who"))
+                && toks.get(i - 1).is_some_and(|c| c.is_punct(','))
+        }) && let Some((s, e)) = np_backward(toks, which - 1, floor)
+        {
+            // "Reza Pahlavi, the son of Iran’s ousted shah, who …": the name the description is set
+            // beside.
+            if toks
+                .get(s)
+                .is_some_and(|t| DETERMINERS.contains(&t.lower().as_str()))
+                && s > floor + 1
+                && toks.get(s - 1).is_some_and(|c| c.is_punct(','))
+            {
+                let ne = s - 1;
+                let ns = (floor..ne)
+                    .rev()
+                    .take_while(|&k| {
+                        toks.get(k)
+                            .is_some_and(|t| t.word && is_capitalised(t.text))
+                    })
+                    .last()
+                    .unwrap_or(ne);
+                if ne >= ns + 2
+                    && super::speakers::sort_of(&phrase(toks, ns, ne))
+                        == super::speakers::SpeakerSort::Person
+                {
+                    return (Subject::phrase(phrase(toks, ns, ne)), ns);
+                }
+            }
+            return (Subject::phrase(phrase(toks, s, e)), s);
+        }
         return match sentence_subject(toks, floor, cue) {
             Some((s, e)) => (Subject::phrase(phrase(toks, s, e)), s),
             None => (Subject::None, cue),

@@ -3477,6 +3477,16 @@ fn the_site_is_the_body_opening_the_paragraph_before() {
 }
 
 #[test]
+fn a_participle_in_a_relative_clause_shares_the_clauses_subject() {
+    let q = speakers_of(&[
+        "The players’ plight reached Omid Farahani, the son of the exiled king, who joined calls for their safety, warning in a post that they face “dire consequences” at home.",
+        "The plight moved the Harbor Workers Union, which backed the players, saying they showed “real courage.”",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("Omid Farahani"));
+    assert_eq!(q[1].as_deref(), Some("the Harbor Workers Union"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
