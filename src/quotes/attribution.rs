@@ -121,6 +121,9 @@ const CUES: &[(&str, &str)] = &[
     ("mused", "mused"),
     ("read", "read"),
     ("reads", "read"),
+    // What a bill or a contract lays down ("The bill stipulates that … “…”").
+    ("stipulates", "stipulated"),
+    ("stipulated", "stipulated"),
     ("laughed", "laughed"),
     ("scoffed", "scoffed"),
     ("sighed", "sighed"),
@@ -2374,6 +2377,35 @@ pub(crate) fn colon_subject(toks: &[Tok]) -> Option<Found> {
         cue: "colon",
         subject,
     })
+}
+
+/// "woke to an emergency alert flashing on her phone: “…”": the document a colon opens, named within the
+/// last few words before it, whose text the quotation is. Its noun phrase.
+pub(crate) fn document_before_colon(toks: &[Tok]) -> Option<Subject> {
+    /// Words at most between the document and the colon ("flashing on her phone").
+    const MAX_AFTER: usize = 5;
+    if !toks.last().is_some_and(|t| t.is_punct(':')) {
+        return None;
+    }
+    let head = (0..toks.len().saturating_sub(1))
+        .rev()
+        .filter(|&k| toks.get(k).is_some_and(|t| t.word))
+        .take(MAX_AFTER + 1)
+        .find(|&k| toks.get(k).is_some_and(|t| super::is_document(t.text)))?;
+    // Not "writing on X after Amodei’s statement was released: “…”": a clause of its own after the
+    // document is about it, and the colon opens someone else's words.
+    let finite = toks.get(head + 1..).unwrap_or(&[]).iter().any(|t| {
+        t.word
+            && matches!(
+                t.lower().as_str(),
+                "was" | "were" | "is" | "are" | "has" | "had" | "have" | "been" | "be"
+            )
+    });
+    if finite {
+        return None;
+    }
+    let (s, e) = np_backward(toks, head + 1, 0)?;
+    Some(Subject::phrase(phrase(toks, s, e)))
 }
 
 /// "European leaders pushed for “…”", "Governor Delfina Gómez offered support, sending her “…”": a

@@ -781,9 +781,16 @@ fn read_quote(
     // Not "… woke to an emergency alert flashing on her phone: “…”": after a document, the quotation is
     // its text.
     if at_sentence_start {
-        candidates.extend(
-            attribution::colon_subject(&left_toks).filter(|_| !names_a_document(&left_toks)),
-        );
+        match attribution::document_before_colon(&left_toks) {
+            // "… woke to an emergency alert flashing on her phone: “…”": the alert's text.
+            Some(document) if candidates.is_empty() => candidates.push(Found {
+                cue: "colon",
+                subject: document,
+            }),
+            Some(_) => {}
+            // A document named further back is no source of this quotation: the subject speaks.
+            None => candidates.extend(attribution::colon_subject(&left_toks)),
+        }
     } else if candidates.is_empty() && without.is_empty() && left.trim_end().ends_with(':') {
         // "Buckley, who phoned in from the set of “Fargo,” had a similar experience: “…”": a colon
         // after a quotation no cue attributes ends a sentence whose subject is the one to speak.

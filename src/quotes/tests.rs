@@ -2700,11 +2700,12 @@ fn a_quote_no_cue_attributes_is_its_sentence_subjects() {
         q[3].speaker.as_deref(),
         Some("the Department of Homeland Security")
     );
-    // A thing, a lone sentence-opening word, a document, or a subject far from the quotation speaks not.
+    // A thing, a lone sentence-opening word, or a subject far from the quotation speaks not (nor does a
+    // person reading a document: the document speaks, see
+    // `a_document_a_colon_opens_speaks_its_text`).
     let q = extract(&paras(&[
         "The merger of the two chains will create a news enterprise “with deep local roots and national scale.”",
         "Women like the sergeant represent “the absolute best of our state and of our whole country.”",
-        "Ann Ruiz woke to an emergency alert on her phone: “Seek immediate shelter in the closest building.”",
         "In Kuwait, Ahmed Shihab-Eldin, a journalist, was detained after sharing videos of the war and in Qatar more than 300 people were arrested for “photographing, sharing and publishing misleading information.”",
     ]));
     assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
@@ -3484,6 +3485,25 @@ fn a_participle_in_a_relative_clause_shares_the_clauses_subject() {
     ]);
     assert_eq!(q[0].as_deref(), Some("Omid Farahani"));
     assert_eq!(q[1].as_deref(), Some("the Harbor Workers Union"));
+}
+
+#[test]
+fn what_a_bill_stipulates_is_its_text() {
+    let q = speakers_of(&[
+        "The bill stipulates that anyone who kills a ranger “with the intent to harm the park” will face life in prison.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("the bill"));
+}
+
+#[test]
+fn a_document_a_colon_opens_speaks_its_text() {
+    let q = speakers_of(&[
+        "Mona Reyes woke in the early hours to an emergency alert flashing on her phone: “Seek shelter in the closest secure building.”",
+        "Tom Pike pushed back after Reyes’s statement was released: “There is no such plan.”",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("an emergency alert"));
+    // A clause after the document is about it: the colon opens the sentence subject's words.
+    assert_eq!(q[1].as_deref(), Some("Tom Pike"));
 }
 
 #[test]
