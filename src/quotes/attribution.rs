@@ -952,6 +952,10 @@ fn joins_titles(toks: &[Tok], k: usize) -> bool {
 }
 
 /// The noun phrase that ends just before token `end`, as `(start, end)`.
+/// Words at most in a relative clause between a description and its cue ("who’d been in line for about
+/// an hour").
+const MAX_RELATIVE_CLAUSE_WORDS: usize = 12;
+
 /// Past participles that may stand between a document and "by" its author ("the memo signed by Trump").
 const AUTHORING: &[&str] = &[
     "signed",
@@ -1560,6 +1564,31 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
     // A participle ("…, adding", "…, saying") has no subject of its own: it shares the sentence's, which
     // is the noun phrase that opens it ("Trump struck a similar note, telling CNN …").
     if toks.get(cue).is_some_and(|t| t.text.ends_with("ing")) {
+        // "a voice is heard saying “…”", "he can be heard saying": the one heard is the one saying it.
+        if cue > floor + 1 && toks.get(cue - 1).is_some_and(|t| t.lower() == "heard") {
+            let mut j = cue - 1;
+            while j > floor
+                && toks.get(j - 1).is_some_and(|t| {
+                    matches!(
+                        t.lower().as_str(),
+                        "is" | "was" | "were" | "are" | "be" | "been" | "can" | "could"
+                    )
+                })
+            {
+                j -= 1;
+            }
+            if j < cue - 1 {
+                if let Some(t) = toks
+                    .get(j - 1)
+                    .filter(|t| t.word && PRONOUNS.contains(&t.lower().as_str()))
+                {
+                    return (Subject::Pronoun(t.lower().to_string()), j - 1);
+                }
+                if let Some((s, e)) = np_backward(toks, j, floor) {
+                    return (Subject::phrase(phrase(toks, s, e)), s);
+                }
+            }
+        }
         // "with US Defense Secretary Pete Hegseth telling media that …": a name after "with", right
         // before the participle, is its own subject (not "emailed Maxwell asking", where the name is
         // the object).
@@ -1884,6 +1913,29 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
             );
         }
         return (Subject::None, k);
+    }
+    // "another traveler who’d been in line for about an hour told WPLG": an unnamed person described with
+    // a relative clause that runs up to the cue, the clause and all.
+    if let Some(who) = (floor..k)
+        .rev()
+        .take(MAX_RELATIVE_CLAUSE_WORDS)
+        .take_while(|&j| toks.get(j).is_some_and(|t| t.word))
+        .find(|&j| {
+            toks.get(j).is_some_and(|t| {
+                matches!(
+                    t.lower().replace('’', "'").as_str(),
+                    "who" | "who'd" | "who's" | "who've"
+                )
+            })
+        })
+        && who + 1 < k
+        && let Some((s, e)) = np_backward(toks, who, floor)
+        && e == who
+        && toks
+            .get(s)
+            .is_some_and(|t| DETERMINERS.contains(&t.lower().as_str()))
+    {
+        return (Subject::phrase(phrase(toks, s, k)), s);
     }
     match np_backward(toks, k, floor) {
         Some((s, e)) => {

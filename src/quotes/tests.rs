@@ -3507,6 +3507,21 @@ fn a_document_a_colon_opens_speaks_its_text() {
 }
 
 #[test]
+fn the_one_heard_saying_it_and_a_description_with_its_relative_clause_speak() {
+    let q = speakers_of(&[
+        "Video shows a man running, while a voice is heard saying “go home, don’t stay here.”",
+        "“It is spring break,” another traveler who’d been in line for about an hour told WPLG.",
+        "Nell Ortiz boarded last. “I’m fine,” she can be heard saying.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("a voice"));
+    assert_eq!(
+        q[1].as_deref(),
+        Some("another traveler who’d been in line for about an hour")
+    );
+    assert_eq!(q[2].as_deref(), Some("Nell Ortiz"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
