@@ -2224,6 +2224,11 @@ impl<'a> State<'a> {
         let head = words
             .last()
             .map(|h| h.trim_end_matches(['’', '\'', 's']).to_string());
+        // "a Kentwood police report", "the police report": a report is the document itself, whoever's
+        // name qualifies it (a police force's report is no statement of the force).
+        if head.as_deref() == Some("report") && !words.iter().any(|w| w == "from" || w == "by") {
+            return (text.clone(), by, Some(text));
+        }
         if head.is_some_and(|h| DOCUMENT_HEADS.iter().any(|d| d.trim_end_matches('s') == h)) {
             // "the CENTCOM release": the body named in it; "the petition": the document itself.
             let body: Vec<&str> = text

@@ -3522,6 +3522,20 @@ fn the_one_heard_saying_it_and_a_description_with_its_relative_clause_speak() {
 }
 
 #[test]
+fn a_report_is_the_document_whoever_qualifies_it() {
+    let q = speakers_of(&[
+        "The Dorset Police Department searched the house.",
+        "In 2015, Ada Vance was held on suspicion of “simple assault,” according to a Kentwood police report.",
+        "While on the property, the police report said, he damaged a shed and “let the dog escape.”",
+        "Prices will rise “sharply,” according to a report by the Central Bank.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("a Kentwood police report"));
+    assert_eq!(q[1].as_deref(), Some("the police report"));
+    // A report by someone is theirs.
+    assert_eq!(q[2].as_deref(), Some("the Central Bank"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
