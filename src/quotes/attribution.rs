@@ -2626,7 +2626,19 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
             && toks
                 .get(i - 2)
                 .is_some_and(|t| t.word && is_cue_word(t.lower()));
-        if what_clause || reported_it {
+        // "Trump said Monday that Iran had called the administration and that “…”": "and that" opens a
+        // second clause of the earlier "said … that"; a cue inside the first one attributes nothing here.
+        let clause_closed = || {
+            let and_that = (i + 1..toks.len()).any(|j| {
+                word_at(j).as_deref() == Some("and") && word_at(j + 1).as_deref() == Some("that")
+            });
+            and_that
+                && (floor..i).any(|k| {
+                    cue_at(toks, k).is_some()
+                        && (k + 1..(k + 4).min(i)).any(|j| word_at(j).as_deref() == Some("that"))
+                })
+        };
+        if what_clause || reported_it || clause_closed() {
             continue;
         }
         if found.subject != Subject::None {

@@ -3536,6 +3536,17 @@ fn a_report_is_the_document_whoever_qualifies_it() {
 }
 
 #[test]
+fn and_that_reopens_the_earlier_cues_clause() {
+    let q = speakers_of(&[
+        "Mayor Ann Holt said Monday that the union had called her office that morning and that “they want a deal very badly.”",
+        "The union called the offer “an insult to every worker.”",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("Ann Holt"));
+    // Without "and that", "called" names what follows it.
+    assert_eq!(q[1].as_deref(), Some("the union"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
