@@ -2032,6 +2032,15 @@ impl<'a> State<'a> {
         p: usize,
         by: &'static str,
     ) -> (String, &'static str, Option<String>) {
+        // "The official Fars news agency": a body's standing is no part of its name.
+        let unqualified = text.split_once(' ').and_then(|(the, rest)| {
+            let (standing, name) = rest.split_once(' ')?;
+            (the.eq_ignore_ascii_case("the")
+                && STANDINGS.contains(&standing)
+                && speakers::is_capitalised(name))
+            .then(|| format!("{the} {name}"))
+        });
+        let text = unqualified.as_deref().unwrap_or(text);
         // "The separate letters from six families allege …", "The tweet from Vulture magazine reads":
         // a document from someone speaks for them, whatever the sort of their name.
         let words: Vec<&str> = if text.contains(" from ") || text.contains(" by ") {
@@ -2593,6 +2602,7 @@ impl<'a> State<'a> {
                         || (s.sort == SpeakerSort::Person
                             && s.description.is_none()
                             && !s.speaker.contains(' ')))
+                        && qualified(s)
                         && s.paragraph + nearest >= p
                 })
             };
@@ -2774,6 +2784,10 @@ const GENERIC_BODY_HEADS: &[&str] = &[
     "streamer", "broadcaster", "network", "airline", "carrier", "automaker", "retailer", "chain", "studio",
     "agency", "site", "website",
 ];
+
+/// Words for a body's standing before its name ("the official Fars news agency", "the state-run IRNA"),
+/// lower-case.
+const STANDINGS: &[&str] = &["official", "semi-official", "state-run", "state-owned"];
 
 /// Groups a story qualifies by a place or a body ("Suffolk County prosecutors", "Haitian police"), which
 /// a bare "prosecutors" then stands for; lower-case. Not "officials" or "authorities", which a story

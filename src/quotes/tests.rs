@@ -3547,6 +3547,23 @@ fn and_that_reopens_the_earlier_cues_clause() {
 }
 
 #[test]
+fn a_bodys_standing_is_no_part_of_its_name() {
+    let q = speakers_of(&[
+        "The official Tabriz news agency reported “slogans being chanted by students.”",
+        "“Calm has returned,” the semi-official Zand news agency said.",
+    ]);
+    assert_eq!(
+        q.iter()
+            .map(|s| s.as_deref().map(speaker_key))
+            .collect::<Vec<_>>(),
+        vec![
+            Some(speaker_key("Tabriz news agency")),
+            Some(speaker_key("Zand news agency"))
+        ]
+    );
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
