@@ -2166,6 +2166,17 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        // "Members of the commission agreed …": a body's members, as one, speak for the body the
+        // story names.
+        if let [members, of, the, body] = words.as_slice()
+            && members == "members"
+            && of == "of"
+            && the == "the"
+            && speakers::is_org_word(body)
+            && let Some(org) = self.names.organisation_for(&format!("the {body}"), p)
+        {
+            return (org, "description", None);
+        }
         // "“Do you think …?” the unidentified male caller asked. “You won’t …,” the man added": "the man"
         // or "the woman" is the one unnamed person who spoke just before in the paragraph.
         if let [the, person] = words.as_slice()

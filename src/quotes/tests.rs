@@ -3564,6 +3564,21 @@ fn a_bodys_standing_is_no_part_of_its_name() {
 }
 
 #[test]
+fn members_of_the_body_speak_for_the_body() {
+    let q = speakers_of(&[
+        "The Harbor Safety Commission on Coastal Shipping met 20 times.",
+        "Members of the commission agreed that more research was needed, especially on “a framework for new ports.”",
+        "Members of the public called it “a waste of money.”",
+    ]);
+    assert_eq!(
+        q[0].as_deref(),
+        Some("Harbor Safety Commission on Coastal Shipping")
+    );
+    // The public is no body.
+    assert_eq!(q[1].as_deref(), Some("Members of the public"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
