@@ -1747,6 +1747,27 @@ impl<'a> State<'a> {
         fits_pronoun(&self.pronoun_of, name, pronoun)
     }
 
+    /// "the ICE agent" for "the agent": the last "the" + capitalised words + `head` in paragraph `p` before
+    /// the quotation being read.
+    fn fuller_description_before(&self, head: &str, p: usize) -> Option<String> {
+        let text = self.paragraphs.get(p)?;
+        let before = text.get(..self.quote_open.unwrap_or(text.len()))?;
+        let words: Vec<&str> = before.split_whitespace().collect();
+        (2..words.len()).rev().find_map(|k| {
+            let at_head = words
+                .get(k)?
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case(head);
+            let qualifier = words.get(k - 1)?;
+            let the = words.get(k - 2)?;
+            (at_head
+                && the.eq_ignore_ascii_case("the")
+                && speakers::is_capitalised(qualifier)
+                && qualifier.chars().all(char::is_alphanumeric))
+            .then(|| format!("the {qualifier} {head}"))
+        })
+    }
+
     /// The last speaker (of this paragraph or the one before) when `text` of paragraph `p` names them
     /// and `pronoun` fits them.
     fn last_speaker_named_in(&self, text: &str, p: usize, pronoun: &str) -> Option<String> {
@@ -2166,6 +2187,15 @@ impl<'a> State<'a> {
     ) -> (String, &'static str, Option<String>) {
         let text = lower_article(text);
         let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+        // "The lawyer asked the ICE agent directly …, and the agent said": an unnamed person given a
+        // fuller description earlier in the paragraph is described by it.
+        if let [the, head] = words.as_slice()
+            && the == "the"
+            && UNNAMED_PEOPLE.contains(&head.as_str())
+            && let Some(fuller) = self.fuller_description_before(head, p)
+        {
+            return (fuller.clone(), by, Some(fuller));
+        }
         // "Members of the commission agreed …": a body's members, as one, speak for the body the
         // story names.
         if let [members, of, the, body] = words.as_slice()

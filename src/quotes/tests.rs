@@ -3579,6 +3579,17 @@ fn members_of_the_body_speak_for_the_body() {
 }
 
 #[test]
+fn the_agent_is_the_fuller_description_its_paragraph_gave() {
+    let q = speakers_of(&[
+        "The lawyer asked the FBI agent directly if she had to come, and the agent said they “could find no record of an appointment,” according to the petition.",
+    ]);
+    assert_eq!(q[0].as_deref(), Some("the FBI agent"));
+    // Nothing fuller before it: the description as written.
+    let q = speakers_of(&["The lawyer called again. The agent said it was “a clerical error.”"]);
+    assert_eq!(q[0].as_deref(), Some("the agent"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
