@@ -1747,6 +1747,36 @@ impl<'a> State<'a> {
         fits_pronoun(&self.pronoun_of, name, pronoun)
     }
 
+    /// The person a question in paragraph `p` was put to ("said to Mary Liz Eastland", "asked Ann
+    /// Lee"), named in full, whom `pronoun` fits: only when the paragraph asks a question.
+    fn asked_in(&self, p: usize, pronoun: &str) -> Option<String> {
+        let text = self.paragraphs.get(p)?;
+        if !text.contains('?') {
+            return None;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        (0..words.len()).rev().find_map(|k| {
+            let w = words.get(k)?.to_lowercase();
+            let start = match w.as_str() {
+                "to" if k > 0
+                    && matches!(words.get(k - 1)?.to_lowercase().as_str(), "said" | "says") =>
+                {
+                    k + 1
+                }
+                "asked" | "asks" => k + 1,
+                _ => return None,
+            };
+            let name: Vec<&str> = words
+                .get(start..)?
+                .iter()
+                .take_while(|w| speakers::is_capitalised(w))
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            let person = self.full_person(&name.join(" "))?;
+            self.fits_pronoun(&person, pronoun).then_some(person)
+        })
+    }
+
     /// "the ICE agent" for "the agent": the last "the" + capitalised words + `head` in paragraph `p` before
     /// the quotation being read.
     fn fuller_description_before(&self, head: &str, p: usize) -> Option<String> {
@@ -1840,6 +1870,13 @@ impl<'a> State<'a> {
                     && let Some(label) = self.paragraphs.get(p).and_then(|t| interview_label(t))
                 {
                     return (Some(self.names.fullest(label)), Some("pronoun"));
+                }
+                // "“… didn’t you?” Yarnell said to Mary Liz Eastland." / "“Yes,” she replied.": a reply
+                // is the answer of the one the question before was put to.
+                if matches!(found.cue, "replied" | "responded")
+                    && let Some(asked) = p.checked_sub(1).and_then(|q| self.asked_in(q, pronoun))
+                {
+                    return (Some(asked), Some("pronoun"));
                 }
                 // The pronouns given so far are passed in, not captured: `self.resolve` below needs
                 // `self` mutably while this closure lives.

@@ -3590,6 +3590,19 @@ fn the_agent_is_the_fuller_description_its_paragraph_gave() {
 }
 
 #[test]
+fn a_reply_is_the_answer_of_the_one_asked() {
+    let q = speakers_of(&[
+        "“You knew the flood lines, didn’t you?” Ana Ruiz, an attorney for the family, said to Mary Liz Eastland.",
+        "“Yes,” she replied.",
+        "“We knew the lines,” Ruiz said to Mary Liz Eastland.",
+        "“Yes,” she replied.",
+    ]);
+    assert_eq!(q[1].as_deref(), Some("Mary Liz Eastland"));
+    // No question asked: the reply is not an answer to one.
+    assert_eq!(q[3].as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
 fn a_person_opening_the_sentence_before_is_whom_he_stands_for() {
     let q = speakers_of(&[
         "Wilbert Rideau edited the prison magazine for years.",
