@@ -28,6 +28,8 @@
 //!
 //! Each test fails when a figure falls below the bar or, where the bar is not met, below its measured floor
 //! (`floor()` takes the lower of the two); the floors are the figures last measured, raised as they improve.
+//! The held-out files pooled are held to the bar itself (`pooled_held_out_quality_meets_the_bar`), when
+//! every article's text is there to read.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -171,6 +173,8 @@ fn key(s: &Option<String>) -> Option<String> {
 #[derive(Default)]
 struct Scores {
     articles: usize,
+    /// Articles of the gold file whose text was not there to read (a page not fetched).
+    unread: usize,
     labelled: usize,
     predicted: usize,
     matched: usize,
@@ -178,6 +182,16 @@ struct Scores {
 }
 
 impl Scores {
+    /// Add another file's counts to these.
+    fn add(&mut self, other: &Scores) {
+        self.articles += other.articles;
+        self.unread += other.unread;
+        self.labelled += other.labelled;
+        self.predicted += other.predicted;
+        self.matched += other.matched;
+        self.speaker_right += other.speaker_right;
+    }
+
     fn precision(&self) -> f64 {
         ratio(self.matched, self.predicted)
     }
@@ -278,6 +292,7 @@ fn measure(gold_file: &str) -> Option<Scores> {
     let mut scores = Scores::default();
     for article in &gold.articles {
         let Some(ours) = extract_speech(&gold.corpus, article) else {
+            scores.unread += 1;
             continue;
         };
         scores.articles += 1;
@@ -440,6 +455,42 @@ fn quote_extraction_quality_never_regresses_and_reports_the_bar() {
     }
 }
 
+/// The held-out files pooled (every `quotes-gold-heldout*.json` but the second readers'), held to the
+/// issue's bar itself: when every article's text is there to read, pooled precision, recall and speaker
+/// accuracy must each reach it.
+#[test]
+fn pooled_held_out_quality_meets_the_bar() {
+    let Ok(entries) = std::fs::read_dir(manifest().join("tests/fixtures")) else {
+        return;
+    };
+    let mut files: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            name.starts_with("quotes-gold-heldout")
+                && name.ends_with(".json")
+                && !name.contains("reader-2")
+        })
+        .collect();
+    files.sort();
+    let mut pooled = Scores::default();
+    for file in &files {
+        if let Some(scores) = measure(file) {
+            pooled.add(&scores);
+        }
+    }
+    let name = format!("pooled held-out ({} files)", files.len());
+    pooled.report(&name);
+    if pooled.unread > 0 || pooled.articles == 0 {
+        eprintln!(
+            "{name}: {} articles were not there to read (run scripts/fetch-test-pages.sh): the bar is \
+             not enforced",
+            pooled.unread
+        );
+        return;
+    }
+    pooled.enforce(&name, [MIN_PRECISION, MIN_RECALL, MIN_SPEAKER_ACCURACY]);
+}
+
 /// One test per held-out file: measured, reported, and held to the bar or to its floors (precision, recall,
 /// speaker accuracy: the figures last measured; the first, blind, measurement of each is in the README).
 macro_rules! held_out {
@@ -458,42 +509,42 @@ held_out!(
     quote_extraction_quality_on_the_held_out_articles,
     "quotes-gold-heldout.json",
     "held-out",
-    [1.0, 0.967, 0.921]
+    [1.0, 0.967, 0.933]
 );
 
 held_out!(
     quote_extraction_quality_on_the_second_held_out_articles,
     "quotes-gold-heldout-2.json",
     "held-out-2",
-    [1.0, 0.975, 0.907]
+    [1.0, 0.975, 0.915]
 );
 
 held_out!(
     quote_extraction_quality_on_the_third_held_out_articles,
     "quotes-gold-heldout-3.json",
     "held-out-3",
-    [0.989, 0.972, 0.943]
+    [0.989, 0.972, 0.954]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fourth_held_out_articles,
     "quotes-gold-heldout-4.json",
     "held-out-4",
-    [0.976, 0.971, 0.91]
+    [0.976, 0.971, 0.928]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fifth_held_out_articles,
     "quotes-gold-heldout-5.json",
     "held-out-5",
-    [0.986, 0.98, 0.966]
+    [0.986, 0.98, 0.972]
 );
 
 held_out!(
     quote_extraction_quality_on_the_sixth_held_out_articles,
     "quotes-gold-heldout-6.json",
     "held-out-6",
-    [0.976, 0.992, 0.884]
+    [0.976, 0.992, 0.893]
 );
 
 held_out!(
@@ -507,56 +558,56 @@ held_out!(
     quote_extraction_quality_on_the_eighth_held_out_articles,
     "quotes-gold-heldout-8.json",
     "held-out-8",
-    [0.988, 1.0, 0.932]
+    [0.988, 1.0, 0.938]
 );
 
 held_out!(
     quote_extraction_quality_on_the_ninth_held_out_articles,
     "quotes-gold-heldout-9.json",
     "held-out-9",
-    [0.981, 0.953, 0.851]
+    [0.981, 0.953, 0.901]
 );
 
 held_out!(
     quote_extraction_quality_on_the_tenth_held_out_articles,
     "quotes-gold-heldout-10.json",
     "held-out-10",
-    [0.992, 0.96, 0.868]
+    [0.992, 0.96, 0.893]
 );
 
 held_out!(
     quote_extraction_quality_on_the_eleventh_held_out_articles,
     "quotes-gold-heldout-11.json",
     "held-out-11",
-    [0.987, 0.967, 0.939]
+    [0.987, 0.967, 0.953]
 );
 
 held_out!(
     quote_extraction_quality_on_the_twelfth_held_out_articles,
     "quotes-gold-heldout-12.json",
     "held-out-12",
-    [1.0, 0.971, 0.902]
+    [1.0, 0.971, 0.917]
 );
 
 held_out!(
     quote_extraction_quality_on_the_thirteenth_held_out_articles,
     "quotes-gold-heldout-13.json",
     "held-out-13",
-    [0.985, 0.97, 0.908]
+    [0.985, 0.97, 0.923]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fourteenth_held_out_articles,
     "quotes-gold-heldout-14.json",
     "held-out-14",
-    [0.955, 0.991, 0.953]
+    [0.955, 0.991, 0.957]
 );
 
 held_out!(
     quote_extraction_quality_on_the_fifteenth_held_out_articles,
     "quotes-gold-heldout-15.json",
     "held-out-15",
-    [0.991, 0.964, 0.934]
+    [0.991, 0.964, 0.939]
 );
 
 held_out!(
@@ -570,28 +621,28 @@ held_out!(
     quote_extraction_quality_on_the_seventeenth_held_out_articles,
     "quotes-gold-heldout-17.json",
     "held-out-17",
-    [0.951, 0.957, 0.878]
+    [0.951, 0.957, 0.891]
 );
 
 held_out!(
     quote_extraction_quality_on_the_eighteenth_held_out_articles,
     "quotes-gold-heldout-18.json",
     "held-out-18",
-    [0.953, 0.985, 0.866]
+    [0.953, 0.985, 0.881]
 );
 
 held_out!(
     quote_extraction_quality_on_the_nineteenth_held_out_articles,
     "quotes-gold-heldout-19.json",
     "held-out-19",
-    [0.94, 0.979, 0.929]
+    [0.94, 0.979, 0.943]
 );
 
 held_out!(
     quote_extraction_quality_on_the_twentieth_held_out_articles,
     "quotes-gold-heldout-20.json",
     "held-out-20",
-    [0.909, 0.982, 0.818]
+    [0.909, 0.982, 0.827]
 );
 
 held_out!(
@@ -638,7 +689,7 @@ two_readers!(
     "quotes-gold-heldout-14.json",
     "quotes-gold-heldout-14-reader-2.json",
     "held-out-14",
-    [0.953, 0.953]
+    [0.957, 0.957]
 );
 
 two_readers!(
@@ -646,7 +697,7 @@ two_readers!(
     "quotes-gold-heldout-15.json",
     "quotes-gold-heldout-15-reader-2.json",
     "held-out-15",
-    [0.934, 0.934]
+    [0.939, 0.939]
 );
 
 two_readers!(
