@@ -951,21 +951,14 @@ fn joins_titles(toks: &[Tok], k: usize) -> bool {
         && title(k + 1)
 }
 
-/// The noun phrase that ends just before token `end`, as `(start, end)`.
 /// Words at most in a relative clause between a description and its cue ("who’d been in line for about
 /// an hour").
 const MAX_RELATIVE_CLAUSE_WORDS: usize = 12;
 
 /// Past participles that may stand between a document and "by" its author ("the memo signed by Trump").
+#[rustfmt::skip]
 const AUTHORING: &[&str] = &[
-    "signed",
-    "written",
-    "issued",
-    "authored",
-    "published",
-    "released",
-    "compiled",
-    "prepared",
+    "signed", "written", "issued", "authored", "published", "released", "compiled", "prepared",
 ];
 
 /// Whether the words right before a "by" end a document whose author it introduces ("a report by",
@@ -993,6 +986,7 @@ fn authored_by(toks: &[Tok], k: usize) -> Option<usize> {
     document_before_by(prev.text, prev2)
 }
 
+/// The noun phrase that ends just before token `end`, as `(start, end)`.
 fn np_backward(toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)> {
     let mut i = end;
     let mut words = 0;

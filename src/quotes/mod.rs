@@ -778,8 +778,8 @@ fn read_quote(
     if at_sentence_start && candidates.is_empty() {
         candidates.extend(attribution::perspective_subject(&left_toks));
     }
-    // Not "… woke to an emergency alert flashing on her phone: “…”": after a document, the quotation is
-    // its text.
+    // A colon: the sentence's subject speaks, or the document it names right before ("… woke to an
+    // emergency alert flashing on her phone: “…”" is the alert's text).
     if at_sentence_start {
         match attribution::document_before_colon(&left_toks) {
             // "… woke to an emergency alert flashing on her phone: “…”": the alert's text.
@@ -2313,7 +2313,11 @@ impl<'a> State<'a> {
             .map(|h| h.trim_end_matches(['’', '\'', 's']).to_string());
         // "a Kentwood police report", "the police report": a report is the document itself, whoever's
         // name qualifies it (a police force's report is no statement of the force).
-        if head.as_deref() == Some("report") && !words.iter().any(|w| w == "from" || w == "by") {
+        // A bare "the report" is looked for below, among the documents just quoted.
+        if head.as_deref() == Some("report")
+            && words.len() > 2
+            && !words.iter().any(|w| w == "from" || w == "by")
+        {
             return (text.clone(), by, Some(text));
         }
         if head.is_some_and(|h| DOCUMENT_HEADS.iter().any(|d| d.trim_end_matches('s') == h)) {

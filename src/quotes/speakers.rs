@@ -176,22 +176,10 @@ fn bare(word: &str) -> String {
 
 /// Title words that name a field of government ("Foreign", "Homeland Security"): in a body's name after
 /// "of" or "on" they are no one's title.
+#[rustfmt::skip]
 const FIELD_WORDS: &[&str] = &[
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "state",
-    "treasury",
-    "homeland",
-    "security",
-    "health",
-    "energy",
-    "finance",
-    "trade",
-    "labor",
-    "education",
-    "transportation",
+    "foreign", "defense", "defence", "interior", "state", "treasury", "homeland", "security", "health",
+    "energy", "finance", "trade", "labor", "education", "transportation",
 ];
 
 /// Words for a school, which copy uses for one another ("Florida Southern College … the university").
