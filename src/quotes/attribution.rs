@@ -1572,11 +1572,12 @@ fn subject_before(toks: &[Tok], cue: usize, floor: usize) -> (Subject, usize) {
                 j -= 1;
             }
             if j < cue - 1 {
-                if let Some(t) = toks
-                    .get(j - 1)
-                    .filter(|t| t.word && PRONOUNS.contains(&t.lower().as_str()))
+                if let Some(at) = j.checked_sub(1)
+                    && let Some(t) = toks
+                        .get(at)
+                        .filter(|t| t.word && PRONOUNS.contains(&t.lower().as_str()))
                 {
-                    return (Subject::Pronoun(t.lower().to_string()), j - 1);
+                    return (Subject::Pronoun(t.lower().to_string()), at);
                 }
                 if let Some((s, e)) = np_backward(toks, j, floor) {
                     return (Subject::phrase(phrase(toks, s, e)), s);

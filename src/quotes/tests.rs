@@ -3519,6 +3519,9 @@ fn the_one_heard_saying_it_and_a_description_with_its_relative_clause_speak() {
         Some("another traveler who’d been in line for about an hour")
     );
     assert_eq!(q[2].as_deref(), Some("Nell Ortiz"));
+    // Nothing before "is heard": no subject, and no panic.
+    let q = speakers_of(&["Is heard saying “go home now, all of you.”"]);
+    assert_eq!(q.len(), 1);
 }
 
 #[test]
