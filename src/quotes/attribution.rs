@@ -2595,6 +2595,12 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
                 })
         })
         .flatten();
+    let is_word = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.word && t.lower() == w);
+    // "Trump said Monday that Iran had called the administration and that “…”": "and that" opens a
+    // second clause of an earlier "said … that", so a cue inside the first one attributes nothing here.
+    let last_and_that = (0..toks.len())
+        .rev()
+        .find(|&j| is_word(j, "and") && is_word(j + 1, "that"));
     for i in (floor..toks.len()).rev() {
         let Some(found) = inverted_opening(toks, i)
             .or_else(|| cue_found(toks, i))
@@ -2621,16 +2627,10 @@ fn left_candidates_plain(toks: &[Tok], at_sentence_start: bool) -> Vec<Found> {
             && toks
                 .get(i - 2)
                 .is_some_and(|t| t.word && is_cue_word(t.lower()));
-        // "Trump said Monday that Iran had called the administration and that “…”": "and that" opens a
-        // second clause of the earlier "said … that"; a cue inside the first one attributes nothing here.
         let clause_closed = || {
-            let and_that = (i + 1..toks.len()).any(|j| {
-                word_at(j).as_deref() == Some("and") && word_at(j + 1).as_deref() == Some("that")
-            });
-            and_that
+            last_and_that.is_some_and(|a| a > i)
                 && (floor..i).any(|k| {
-                    cue_at(toks, k).is_some()
-                        && (k + 1..(k + 4).min(i)).any(|j| word_at(j).as_deref() == Some("that"))
+                    cue_at(toks, k).is_some() && (k + 1..(k + 4).min(i)).any(|j| is_word(j, "that"))
                 })
         };
         if what_clause || reported_it || clause_closed() {

@@ -1755,19 +1755,19 @@ impl<'a> State<'a> {
             return None;
         }
         let words: Vec<&str> = text.split_whitespace().collect();
+        let is = |k: usize, forms: &[&str]| {
+            words
+                .get(k)
+                .is_some_and(|w| forms.iter().any(|f| w.eq_ignore_ascii_case(f)))
+        };
         (0..words.len()).rev().find_map(|k| {
-            let w = words.get(k)?.to_lowercase();
-            let start = match w.as_str() {
-                "to" if k > 0
-                    && matches!(words.get(k - 1)?.to_lowercase().as_str(), "said" | "says") =>
-                {
-                    k + 1
-                }
-                "asked" | "asks" => k + 1,
-                _ => return None,
-            };
+            let put = (is(k, &["to"]) && k > 0 && is(k - 1, &["said", "says"]))
+                || is(k, &["asked", "asks"]);
+            if !put {
+                return None;
+            }
             let name: Vec<&str> = words
-                .get(start..)?
+                .get(k + 1..)?
                 .iter()
                 .take_while(|w| speakers::is_capitalised(w))
                 .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
